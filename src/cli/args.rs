@@ -1,0 +1,68 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "foamroll",
+    version,
+    about = "A terminal coach for foam-rolling (self-myofascial release) routines",
+    after_help = "Examples:\n  foamroll                   open the app on the browse screen\n  foamroll play post-run     start the post-run recovery at once\n  foamroll show it-band      why the IT band is never rolled\n  foamroll check my.yaml     validate your own routine file"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Global {
+    /// Also read routine files from DIR (repeatable; later folders override earlier ones)
+    #[arg(long, value_name = "DIR", global = true)]
+    pub library: Vec<PathBuf>,
+    /// Where history and state are kept [default: $XDG_DATA_HOME/foamroll]
+    #[arg(long, value_name = "DIR", env = "FOAMROLL_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Where config.yaml and routines/ are read from [default: $XDG_CONFIG_HOME/foamroll]
+    #[arg(long, value_name = "DIR", env = "FOAMROLL_CONFIG_DIR", global = true)]
+    pub config: Option<PathBuf>,
+    /// Do not ring the terminal bell on phase changes
+    #[arg(long, global = true)]
+    pub no_bell: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate routine files together with the rest of the library
+    #[command(
+        after_help = "Examples:\n  foamroll check                 the whole effective library\n  foamroll check ~/my-routines   a folder of your own files\n\nExit status: 1 if any error was found, 0 otherwise."
+    )]
+    Check {
+        /// Files or folders to validate (default: the effective library only)
+        paths: Vec<PathBuf>,
+    },
+    /// List routines and exercises with their style and regions
+    #[command(
+        after_help = "Examples:\n  foamroll list\n  foamroll list --json | jq '.routines[].id'"
+    )]
+    List {
+        /// One JSON document with `routines`, `exercises` and `regions` arrays
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the full instructions of an exercise, routine or region
+    #[command(
+        after_help = "Examples:\n  foamroll show quad-release\n  foamroll show post-run\n  foamroll show it-band"
+    )]
+    Show {
+        /// The id of an exercise, routine or region (see `foamroll list`)
+        id: String,
+    },
+    /// Open the app and start a routine at once
+    #[command(after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run")]
+    Play {
+        /// The routine's id (see `foamroll list`)
+        routine_id: String,
+    },
+}

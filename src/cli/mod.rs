@@ -1,0 +1,61 @@
+//! The command line: its definition (shared with completions and the man page) and the
+//! commands that print plain text.
+
+mod args;
+mod show;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+pub use args::{Args, Command, Global};
+
+use crate::library::{Layer, LoadReport, Loader};
+use crate::paths::Dirs;
+
+impl Global {
+    pub fn dirs(&self) -> Dirs {
+        Dirs::resolve(self.config.clone(), self.data_dir.clone())
+    }
+
+    /// The effective library: built-in, then the config folder, then `--library` folders,
+    /// then `extra` (the paths given to `check`).
+    pub fn load_library(&self, extra: &[PathBuf]) -> LoadReport {
+        let mut loader = Loader::with_builtin();
+        if let Some(dir) = self.dirs().user_routines() {
+            loader.add_path(&dir, Layer::Config, true);
+        }
+        for dir in &self.library {
+            loader.add_path(dir, Layer::Library, false);
+        }
+        for path in extra {
+            loader.add_path(path, Layer::Check, false);
+        }
+        loader.finish()
+    }
+}
+
+/// Prints what was skipped and why, so a command still works on the rest.
+pub fn report_problems(report: &LoadReport, err: &mut impl Write) -> io::Result<()> {
+    for d in &report.diagnostics {
+        writeln!(err, "{d}")?;
+    }
+    Ok(())
+}
+
+/// `foamroll check`: every problem, then a one-line summary. Returns the exit code.
+pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
+    let report = global.load_library(paths);
+    report_problems(&report, out)?;
+    let errors = report.error_count();
+    let summary = report.library.summary_line();
+    if errors == 0 {
+        writeln!(out, "{summary}: ok")?;
+        Ok(0)
+    } else {
+        let s = if errors == 1 { "" } else { "s" };
+        writeln!(out, "{summary} loaded; {errors} error{s}")?;
+        Ok(1)
+    }
+}
+
+pub use show::{list, show};

@@ -1,0 +1,278 @@
+//! `foamroll list` and `foamroll show`: the library as plain text or JSON.
+
+use std::io::{self, IsTerminal, Write};
+
+use serde_json::json;
+
+use crate::library::{Exercise, Library, Region, Routine, StepTiming, join_or};
+
+/// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
+struct Styler {
+    color: bool,
+}
+
+impl Styler {
+    fn for_stdout() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Styler {
+            color: !no_color && io::stdout().is_terminal(),
+        }
+    }
+
+    fn heading(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let doc = json!({
+            "routines": library.routines.iter().map(|r| json!({
+                "id": r.id, "name": r.name, "style": r.style,
+                "description": r.description,
+                "regions": library.routine_regions(r),
+                "steps": r.steps.iter().map(|s| &s.exercise).collect::<Vec<_>>(),
+                "builtin": r.origin.builtin, "path": r.origin.path,
+            })).collect::<Vec<_>>(),
+            "exercises": library.exercises.iter().map(|e| json!({
+                "id": e.id, "name": e.name, "style": e.style, "region": e.region,
+                "per_side": e.per_side, "zones": e.zones,
+                "equipment": e.equipment.iter().map(|q| q.tool).collect::<Vec<_>>(),
+                "builtin": e.origin.builtin, "path": e.origin.path,
+            })).collect::<Vec<_>>(),
+            "regions": library.regions.iter().map(|r| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                v["exercises"] = json!(library.exercises_in(&r.id).count());
+                v
+            }).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        return writeln!(out);
+    }
+    let st = Styler::for_stdout();
+    writeln!(out, "{}", st.heading("Routines"))?;
+    for r in &library.routines {
+        let regions = library.routine_regions(r);
+        writeln!(
+            out,
+            "  {:<20} {:<9} {}  [{}]",
+            r.id,
+            r.style.label(),
+            r.name,
+            regions.join(", ")
+        )?;
+    }
+    writeln!(out, "\n{}", st.heading("Exercises"))?;
+    for e in &library.exercises {
+        writeln!(
+            out,
+            "  {:<20} {:<9} {}  [{}]",
+            e.id,
+            e.style.label(),
+            e.name,
+            e.region
+        )?;
+    }
+    writeln!(out, "\n{}", st.heading("Regions"))?;
+    for r in &library.regions {
+        let note = if r.avoid().is_some() {
+            "  (do not roll)"
+        } else {
+            ""
+        };
+        writeln!(out, "  {:<20} {}{note}", r.id, r.name)?;
+    }
+    Ok(())
+}
+
+/// Prints the item with that id. Returns false when no item has it.
+pub fn show(library: &Library, id: &str, out: &mut impl Write) -> io::Result<bool> {
+    let st = Styler::for_stdout();
+    if let Some(e) = library.exercise(id) {
+        write_exercise(library, e, None, &st, out)?;
+    } else if let Some(r) = library.routine(id) {
+        write_routine(library, r, &st, out)?;
+    } else if let Some(r) = library.region(id) {
+        write_region(library, r, &st, out)?;
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// The lines of an exercise's instructions, shared by `show` and the Instructions pane.
+pub fn exercise_sections(
+    e: &Exercise,
+    preferred: Option<crate::library::Tool>,
+) -> Vec<(&'static str, Vec<String>)> {
+    let mut sections = Vec::new();
+    sections.push(("Set-up", vec![e.setup.clone()]));
+    sections.push((
+        "Steps",
+        e.steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect(),
+    ));
+    if !e.zones.is_empty() {
+        sections.push((
+            "Zones",
+            vec![format!("Work each in turn: {}.", e.zones.join(", "))],
+        ));
+    }
+    if !e.cues.is_empty() {
+        sections.push(("Form", e.cues.iter().map(|c| format!("- {c}")).collect()));
+    }
+    if !e.cautions.is_empty() {
+        sections.push((
+            "Cautions",
+            e.cautions.iter().map(|c| format!("! {c}")).collect(),
+        ));
+    }
+    let mut tools: Vec<_> = e.equipment.iter().collect();
+    // The routine's own tool first: its note is the one that matters today.
+    tools.sort_by_key(|q| Some(q.tool) != preferred);
+    if !tools.is_empty() {
+        sections.push((
+            "Equipment",
+            tools
+                .iter()
+                .map(|q| match &q.note {
+                    Some(n) => format!("- {}: {n}", q.tool.label()),
+                    None => format!("- {}", q.tool.label()),
+                })
+                .collect(),
+        ));
+    }
+    sections
+}
+
+fn write_exercise(
+    library: &Library,
+    e: &Exercise,
+    preferred: Option<crate::library::Tool>,
+    st: &Styler,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let region = library
+        .region(&e.region)
+        .map_or(e.region.as_str(), |r| r.name.as_str());
+    writeln!(out, "{}", st.heading(&format!("{} ({})", e.name, e.id)))?;
+    let sides = if e.per_side {
+        ", one side at a time"
+    } else {
+        ""
+    };
+    writeln!(out, "{region}, {}{sides}", e.style.label())?;
+    if let Some(s) = &e.summary {
+        writeln!(out, "{s}")?;
+    }
+    for (title, lines) in exercise_sections(e, preferred) {
+        writeln!(out, "\n{}", st.heading(title))?;
+        for l in lines {
+            writeln!(out, "{l}")?;
+        }
+    }
+    Ok(())
+}
+
+/// How a step is timed, in words: "hold 30 s min, 2 points per side".
+pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
+    match timing {
+        StepTiming::Recovery {
+            min_hold_s, points, ..
+        } => {
+            let p = if *points == 1 { "point" } else { "points" };
+            format!(
+                "hold at least {} s, {points} trigger {p}",
+                min_hold_s.unwrap_or(default_hold)
+            )
+        }
+        StepTiming::Warmup { duration_s, .. } => format!("keep moving for {duration_s} s"),
+    }
+}
+
+fn write_routine(
+    library: &Library,
+    r: &Routine,
+    st: &Styler,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "{}", st.heading(&format!("{} ({})", r.name, r.id)))?;
+    writeln!(out, "{} routine, {} steps", r.style.label(), r.steps.len())?;
+    writeln!(out, "{}", r.description)?;
+    if let Some(tool) = r.equipment {
+        writeln!(out, "Written for the {}.", tool.label())?;
+    }
+    for (i, step) in r.steps.iter().enumerate() {
+        let Some(e) = library.exercise(&step.exercise) else {
+            continue;
+        };
+        let sides = if e.per_side { " per side" } else { "" };
+        let zones = if e.zones.is_empty() {
+            String::new()
+        } else {
+            format!(", on each of {} lines", e.zones.len())
+        };
+        writeln!(
+            out,
+            "\n{}",
+            st.heading(&format!("Step {}: {}", i + 1, e.name))
+        )?;
+        writeln!(
+            out,
+            "{}{sides}{zones}",
+            timing_words(&step.timing, crate::library::MIN_RECOVERY_HOLD_S)
+        )?;
+        if let StepTiming::Warmup { cue, .. } = &step.timing {
+            writeln!(out, "Cue: {cue}")?;
+        }
+        for (title, lines) in exercise_sections(e, r.equipment) {
+            writeln!(out, "{title}:")?;
+            for l in lines {
+                writeln!(out, "  {l}")?;
+            }
+        }
+    }
+    if let Some(f) = &r.finish {
+        writeln!(out, "\n{}\n{f}", st.heading("Then"))?;
+    }
+    Ok(())
+}
+
+fn write_region(
+    library: &Library,
+    r: &Region,
+    st: &Styler,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "{}", st.heading(&format!("{} ({})", r.name, r.id)))?;
+    if let Some(d) = &r.description {
+        writeln!(out, "{d}")?;
+    }
+    if let Some((reason, alternatives)) = r.avoid() {
+        writeln!(out, "\n{}", st.heading("Do not roll this region"))?;
+        writeln!(out, "{reason}")?;
+        let names: Vec<String> = alternatives
+            .iter()
+            .map(|a| {
+                library
+                    .region(a)
+                    .map_or(a.clone(), |x| format!("{} ({a})", x.name))
+            })
+            .collect();
+        writeln!(out, "\n{}", st.heading("Work these instead"))?;
+        writeln!(out, "{}", join_or(&names))?;
+        return Ok(());
+    }
+    writeln!(out, "\n{}", st.heading("Exercises"))?;
+    for e in library.exercises_in(&r.id) {
+        writeln!(out, "  {:<20} {:<9} {}", e.id, e.style.label(), e.name)?;
+    }
+    Ok(())
+}

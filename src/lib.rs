@@ -1,0 +1,10 @@
+//! foamroll: a terminal coach for foam-rolling (self-myofascial release) routines.
+//!
+//! The domain logic lives here, free of any terminal, so that it can be tested on its
+//! own: [`library`] (the routine files), [`session`] (the timer state machine),
+//! [`history`] (the session log). [`ui`] draws it; [`cli`] holds the plain-text commands.
+
+pub mod cli;
+pub mod library;
+pub mod paths;
+pub mod text;

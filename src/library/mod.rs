@@ -1,0 +1,14 @@
+//! The routine library: YAML types, loading, validation and the built-in content.
+
+mod builtin;
+pub mod diagnostic;
+mod load;
+pub mod model;
+pub mod yaml;
+
+pub use builtin::FILES as BUILTIN_FILES;
+pub use diagnostic::{Diagnostic, Position, Severity};
+pub use load::{
+    Layer, LoadReport, Loader, MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S, join_or, load_builtin, parse,
+};
+pub use model::*;

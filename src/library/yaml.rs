@@ -1,0 +1,184 @@
+//! The YAML file format as people write it. These types keep source locations
+//! (`Spanned`) so that every later check can point at the exact line and column.
+
+use serde::Deserialize;
+use serde::de::Deserializer;
+use serde_saphyr::{Location, Spanned};
+
+use super::model::{Style, Tool};
+use crate::text::forbidden_char;
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text from a routine file, with where it starts. A control character is not a
+/// parse error here: it is recorded so that [`RawFile::forbidden_text`] can point at
+/// the exact scalar, including escapes such as `"\e"` that only exist once a
+/// double-quoted string is decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub at: Location,
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        Ok(Text {
+            value: s.value.trim_end().to_string(),
+            at: s.referenced,
+        })
+    }
+}
+
+impl Text {
+    pub fn into_string(self) -> String {
+        self.value
+    }
+
+    fn forbidden(&self) -> Option<(Location, char)> {
+        self.value
+            .chars()
+            .find(|&c| forbidden_char(c))
+            .map(|c| (self.at, c))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    pub version: Spanned<u32>,
+    #[serde(default)]
+    pub regions: Vec<RawRegion>,
+    #[serde(default)]
+    pub exercises: Vec<RawExercise>,
+    #[serde(default)]
+    pub routines: Vec<RawRoutine>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawRolling {
+    #[default]
+    Normal,
+    Avoid,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub id: Spanned<String>,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub rolling: Option<Spanned<RawRolling>>,
+    #[serde(default)]
+    pub reason: Option<Text>,
+    #[serde(default)]
+    pub alternatives: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEquipment {
+    pub tool: Tool,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExercise {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub region: Spanned<String>,
+    pub style: Style,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub equipment: Vec<RawEquipment>,
+    pub setup: Text,
+    pub steps: Vec<Text>,
+    #[serde(default)]
+    pub cues: Vec<Text>,
+    #[serde(default)]
+    pub cautions: Vec<Text>,
+    #[serde(default)]
+    pub per_side: bool,
+    #[serde(default)]
+    pub zones: Vec<Text>,
+    #[serde(default)]
+    pub movement: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub exercise: Spanned<String>,
+    #[serde(default)]
+    pub hold: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub points: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub search_limit: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub duration: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub cue: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub rest: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoutine {
+    pub id: Spanned<String>,
+    pub name: Text,
+    pub style: Spanned<Style>,
+    pub description: Text,
+    #[serde(default)]
+    pub get_ready: Option<u32>,
+    #[serde(default)]
+    pub rest: Option<u32>,
+    #[serde(default)]
+    pub finish: Option<Text>,
+    /// The tool this routine is written for; its notes are shown first.
+    #[serde(default)]
+    pub equipment: Option<Spanned<Tool>>,
+    pub steps: Vec<RawStep>,
+}
+
+impl RawFile {
+    /// The first text that holds a character which could act on a terminal.
+    pub fn forbidden_text(&self) -> Option<(Location, char)> {
+        let mut texts: Vec<&Text> = Vec::new();
+        for r in &self.regions {
+            texts.push(&r.name);
+            texts.extend(&r.description);
+            texts.extend(&r.reason);
+        }
+        for e in &self.exercises {
+            texts.extend([&e.name, &e.setup]);
+            texts.extend(e.summary.iter().chain(&e.movement));
+            texts.extend(
+                e.steps
+                    .iter()
+                    .chain(&e.cues)
+                    .chain(&e.cautions)
+                    .chain(&e.zones),
+            );
+            texts.extend(e.equipment.iter().filter_map(|q| q.note.as_ref()));
+        }
+        for r in &self.routines {
+            texts.extend([&r.name, &r.description]);
+            texts.extend(&r.finish);
+            texts.extend(
+                r.steps
+                    .iter()
+                    .filter_map(|s| s.cue.as_ref().map(|c| &c.value)),
+            );
+        }
+        texts.into_iter().find_map(Text::forbidden)
+    }
+}

@@ -1,0 +1,55 @@
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use foamroll::cli::{self, Args, Command};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            // A closed pipe (`foamroll list | head`) is not an error worth a message.
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("foamroll: {e}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Args) -> io::Result<u8> {
+    let global = args.global;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut err = io::stderr();
+    match args.command {
+        Some(Command::Check { paths }) => Ok(cli::check(&global, &paths, &mut out)? as u8),
+        Some(Command::List { json }) => {
+            let report = global.load_library(&[]);
+            cli::report_problems(&report, &mut err)?;
+            cli::list(&report.library, json, &mut out)?;
+            Ok(0)
+        }
+        Some(Command::Show { id }) => {
+            let report = global.load_library(&[]);
+            cli::report_problems(&report, &mut err)?;
+            if cli::show(&report.library, &id, &mut out)? {
+                Ok(0)
+            } else {
+                writeln!(
+                    err,
+                    "foamroll: no exercise, routine or region has the id `{id}` (see `foamroll list`)"
+                )?;
+                Ok(1)
+            }
+        }
+        Some(Command::Play { .. }) | None => {
+            // The full-screen app arrives with the next issue; until then, print the library.
+            let report = global.load_library(&[]);
+            cli::report_problems(&report, &mut err)?;
+            cli::list(&report.library, false, &mut out)?;
+            Ok(0)
+        }
+    }
+}
