@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, Options, Spanned};
+use serde_saphyr::options::DuplicateKeyPolicy;
+use serde_saphyr::{Location, Options, Spanned};
 
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::model::{
@@ -146,8 +147,8 @@ impl Loader {
         // Stable, so files keep their order inside a layer.
         self.files.sort_by_key(|f| f.layer);
         let mut merged = Merged::default();
-        for (index, file) in self.files.iter().enumerate() {
-            match parse(&file.path, &file.text) {
+        for (index, (file, parsed)) in self.files.iter().zip(parse_all(&self.files)).enumerate() {
+            match parsed {
                 Ok(raw) => merged.add(index, file, raw, &mut self.diagnostics),
                 Err(d) => self.diagnostics.push(d),
             }
@@ -162,6 +163,46 @@ impl Loader {
             diagnostics: self.diagnostics,
         }
     }
+}
+
+/// Parses every file, in parallel when there are many: files are independent, and
+/// parsing is most of the cost of loading a large library. Results keep file order.
+fn parse_all(files: &[SourceFile]) -> Vec<Result<RawFile, Diagnostic>> {
+    let parse_one = |f: &SourceFile| parse(&f.path, &f.text);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if files.len() < 16 || threads < 2 {
+        return files.iter().map(parse_one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(parse_one).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .zip(files.chunks(chunk))
+            .flat_map(|(worker, part)| {
+                // A parser panic is a bug in a dependency; report it on each file of the
+                // chunk instead of taking the whole app down.
+                worker.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|f| {
+                            Err(Diagnostic::at(
+                                Severity::Error,
+                                &f.path,
+                                None,
+                                Position::START,
+                                "internal error while parsing this file",
+                            ))
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Loads the library built into the binary alone.
@@ -219,9 +260,9 @@ fn position_after(prefix: &str) -> Position {
 }
 
 fn parse_options() -> Options {
-    Options {
+    serde_saphyr::options! {
         // Our format nests five levels deep; anything far deeper is hostile or a mistake.
-        budget: Some(Budget {
+        budget: serde_saphyr::budget! {
             max_reader_input_bytes: Some(MAX_FILE_BYTES as usize),
             max_depth: 32,
             max_documents: 1,
@@ -230,9 +271,8 @@ fn parse_options() -> Options {
             max_events: 500_000,
             max_nodes: 250_000,
             max_total_scalar_bytes: 4 * MAX_FILE_BYTES as usize,
-            ..Budget::default()
-        }),
-        alias_limits: serde_saphyr::options::AliasLimits {
+        },
+        alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 20_000,
             max_replay_stack_depth: 16,
             max_alias_expansions_per_anchor: 1_000,
@@ -242,7 +282,6 @@ fn parse_options() -> Options {
         strict_booleans: true,
         with_snippet: false,
         crop_radius: 0,
-        ..Options::default()
     }
 }
 
@@ -508,6 +547,15 @@ struct Validator<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
+type ExerciseIndex<'a> = HashMap<&'a str, &'a Exercise>;
+
+/// What routines may refer to, indexed: a library may hold tens of thousands of items.
+struct Known<'a> {
+    regions: &'a [Region],
+    exercises: &'a ExerciseIndex<'a>,
+    unusable: &'a HashMap<String, Unusable>,
+}
+
 /// Why an exercise id cannot be used by a routine.
 enum Unusable {
     Invalid,
@@ -569,17 +617,25 @@ impl Validator<'_> {
                 }
             }
         }
-        let mut library = Library {
-            regions,
-            exercises,
-            routines: Vec::new(),
-        };
-        for r in merged.routines.into_iter().flatten() {
-            if let Some(routine) = self.routine(r, &library, &unusable) {
-                library.routines.push(routine);
+        let mut routines = Vec::new();
+        {
+            let index: ExerciseIndex = exercises.iter().map(|e| (e.id.as_str(), e)).collect();
+            let known = Known {
+                regions: &regions,
+                exercises: &index,
+                unusable: &unusable,
+            };
+            for r in merged.routines.into_iter().flatten() {
+                if let Some(routine) = self.routine(r, &known) {
+                    routines.push(routine);
+                }
             }
         }
-        library
+        Library {
+            regions,
+            exercises,
+            routines,
+        }
     }
 
     fn region(
@@ -726,12 +782,7 @@ impl Validator<'_> {
         })
     }
 
-    fn routine(
-        &mut self,
-        r: FromFile<RawRoutine>,
-        library: &Library,
-        unusable: &HashMap<String, Unusable>,
-    ) -> Option<Routine> {
+    fn routine(&mut self, r: FromFile<RawRoutine>, known: &Known) -> Option<Routine> {
         let raw = r.item;
         let id = raw.id.value.clone();
         if raw.steps.is_empty() {
@@ -745,15 +796,16 @@ impl Validator<'_> {
         let mut steps = Vec::new();
         let mut ok = true;
         for (n, step) in raw.steps.into_iter().enumerate() {
-            match self.step(r.file, &id, n + 1, raw.style.value, step, library, unusable) {
+            match self.step(r.file, &id, n + 1, raw.style.value, step, known) {
                 Some(s) => steps.push(s),
                 None => ok = false,
             }
         }
         if let Some(tool) = &raw.equipment {
             for step in &steps {
-                let listed = library
-                    .exercise(&step.exercise)
+                let listed = known
+                    .exercises
+                    .get(step.exercise.as_str())
                     .is_some_and(|e| e.equipment.iter().any(|q| q.tool == tool.value));
                 if !listed {
                     self.error(r.file, &tool.referenced, format!(
@@ -788,18 +840,17 @@ impl Validator<'_> {
         n: usize,
         style: Style,
         step: RawStep,
-        library: &Library,
-        unusable: &HashMap<String, Unusable>,
+        known: &Known,
     ) -> Option<RoutineStep> {
         let ex_id = &step.exercise;
         let who = format!("routine `{routine}`, step {n}");
-        let Some(exercise) = library.exercise(&ex_id.value) else {
-            let msg = match unusable.get(&ex_id.value) {
+        let Some(exercise) = known.exercises.get(ex_id.value.as_str()) else {
+            let msg = match known.unusable.get(&ex_id.value) {
                 Some(Unusable::Avoided {
                     region,
                     reason,
                     alternatives,
-                }) => avoid_message(&who, region, reason, alternatives, &library.regions),
+                }) => avoid_message(&who, region, reason, alternatives, known.regions),
                 Some(Unusable::Invalid) => {
                     format!("{who}: exercise `{}` has errors (see above)", ex_id.value)
                 }
