@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod library;
 pub mod paths;
+pub mod session;
 pub mod text;

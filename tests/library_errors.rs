@@ -321,10 +321,7 @@ fn alias_bomb_fails_fast() {
         String::from("version: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..10 {
         let prev = format!("*l{}", i - 1);
-        laughs.push_str(&format!(
-            "l{i}: &l{i} [{}]\n",
-            [prev.as_str(); 9].join(",")
-        ));
+        laughs.push_str(&format!("l{i}: &l{i} [{}]\n", [prev.as_str(); 9].join(",")));
     }
     let report = load_with("t.yaml", laughs.as_bytes());
     only_error(&report, "t.yaml");

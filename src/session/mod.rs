@@ -1,0 +1,12 @@
+//! The session engine: a pure state machine over a routine's phases.
+//! See [`Session::update`]; tested with a fake clock.
+
+mod clock;
+mod machine;
+mod plan;
+mod record;
+
+pub use clock::{PhaseClock, ceil_secs};
+pub use machine::{ADJUST_STEP_S, Cue, Effect, Event, Refusal, RunState, Session, View};
+pub use plan::{Phase, PhaseKind, Plan, StepInfo, Timing};
+pub use record::{EntryRecord, RECORD_FORMAT, SessionRecord, Side, Status};
