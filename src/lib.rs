@@ -5,7 +5,9 @@
 //! [`history`] (the session log). [`ui`] draws it; [`cli`] holds the plain-text commands.
 
 pub mod cli;
+pub mod history;
 pub mod library;
 pub mod paths;
 pub mod session;
 pub mod text;
+pub mod ui;

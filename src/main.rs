@@ -44,12 +44,23 @@ fn run(args: Args) -> io::Result<u8> {
                 Ok(1)
             }
         }
-        Some(Command::Play { .. }) | None => {
-            // The full-screen app arrives with the next issue; until then, print the library.
-            let report = global.load_library(&[]);
-            cli::report_problems(&report, &mut err)?;
-            cli::list(&report.library, false, &mut out)?;
-            Ok(0)
-        }
+        Some(Command::Play { routine_id }) => open_app(&global, Some(&routine_id)),
+        None => open_app(&global, None),
     }
+}
+
+fn open_app(global: &cli::Global, routine: Option<&str>) -> io::Result<u8> {
+    let report = global.load_library(&[]);
+    if let Some(id) = routine
+        && report.library.routine(id).is_none()
+    {
+        cli::report_problems(&report, &mut io::stderr())?;
+        eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
+        return Ok(1);
+    }
+    let app = cli::build_app(global, &report);
+    let result = foamroll::ui::runtime::run(app, routine);
+    // Shown after the app, where the alternate screen cannot hide them.
+    cli::report_problems(&report, &mut io::stderr())?;
+    result.map(|()| 0)
 }

@@ -58,4 +58,29 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
     }
 }
 
-pub use show::{list, show};
+/// The full-screen app over the effective library, with history in the data folder.
+pub fn build_app(global: &Global, report: &LoadReport) -> crate::ui::App {
+    let dirs = global.dirs();
+    let log = dirs.data.as_deref().map(crate::history::HistoryLog::in_dir);
+    let today = chrono::Local::now().date_naive();
+    let mut app = crate::ui::App::new(
+        report.library.clone(),
+        crate::session::Timing::default(),
+        log,
+        today,
+    );
+    app.bell_enabled = !global.no_bell;
+    let errors = report.error_count();
+    if errors > 0 {
+        let s = if errors == 1 { "" } else { "s" };
+        app.message = Some(format!(
+            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+        ));
+    }
+    if dirs.data.is_none() {
+        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
+    }
+    app
+}
+
+pub use show::{exercise_sections, list, show, timing_words};

@@ -1,0 +1,149 @@
+//! The session log: an append-only JSON Lines file, one line per record snapshot.
+//! Readers fold lines by session id (the last one wins), so a checkpoint is
+//! superseded by the session's final record.
+
+mod stats;
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::session::{SessionRecord, Status};
+
+pub use stats::{Streak, streak};
+
+pub const FILE_NAME: &str = "history.jsonl";
+
+#[derive(Debug, Clone)]
+pub struct HistoryLog {
+    path: PathBuf,
+}
+
+/// The sessions in a log, newest first, and what could not be read.
+#[derive(Debug, Default, Clone)]
+pub struct Loaded {
+    pub sessions: Vec<SessionRecord>,
+    pub warnings: Vec<String>,
+}
+
+impl HistoryLog {
+    pub fn in_dir(dir: &Path) -> HistoryLog {
+        HistoryLog {
+            path: dir.join(FILE_NAME),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one snapshot: locked, whole line, flushed and synced, so that two
+    /// instances never interleave and a crash never leaves half a record behind
+    /// anything that follows it.
+    pub fn append(&self, record: &SessionRecord) -> io::Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
+        line.push(b'\n');
+        self.append_lines(&line)
+    }
+
+    pub fn append_all(&self, records: &[SessionRecord]) -> io::Result<()> {
+        let mut lines = Vec::new();
+        for r in records {
+            serde_json::to_writer(&mut lines, r).map_err(io::Error::other)?;
+            lines.push(b'\n');
+        }
+        if lines.is_empty() {
+            Ok(())
+        } else {
+            self.append_lines(&lines)
+        }
+    }
+
+    fn append_lines(&self, lines: &[u8]) -> io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut file = OpenOptions::new()
+            .create(true)
+            .read(true)
+            .append(true)
+            .open(&self.path)?;
+        file.lock()?;
+        let result = (|| {
+            // A torn last line (a crash mid-write) is ended first, so this record
+            // starts on a line of its own and the torn one stays skippable.
+            if ends_without_newline(&mut file)? {
+                file.write_all(b"\n")?;
+            }
+            file.write_all(lines)?;
+            file.flush()?;
+            file.sync_data()
+        })();
+        let unlocked = file.unlock();
+        result.and(unlocked)
+    }
+
+    /// Every session, folded by id, newest first. A missing file is an empty history.
+    pub fn load(&self) -> io::Result<Loaded> {
+        let text = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
+            Err(e) => return Err(e),
+        };
+        Ok(parse_log(&self.path.display().to_string(), &text))
+    }
+}
+
+fn ends_without_newline(file: &mut File) -> io::Result<bool> {
+    let len = file.seek(SeekFrom::End(0))?;
+    if len == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    file.seek(SeekFrom::End(0))?;
+    Ok(last[0] != b'\n')
+}
+
+/// Folds the lines of a log (or of an export) into sessions.
+pub fn parse_log(name: &str, bytes: &[u8]) -> Loaded {
+    let mut warnings = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut sessions: Vec<SessionRecord> = Vec::new();
+    let torn = !bytes.is_empty() && !bytes.ends_with(b"\n");
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<SessionRecord>(line) {
+            Ok(record) => match by_id.get(&record.id) {
+                Some(&at) => sessions[at] = record,
+                None => {
+                    by_id.insert(record.id.clone(), sessions.len());
+                    sessions.push(record);
+                }
+            },
+            Err(e) if torn && i == last => {
+                warnings.push(format!(
+                    "{name}:{}: skipped an incomplete last line ({e})",
+                    i + 1
+                ));
+            }
+            Err(e) => warnings.push(format!(
+                "{name}:{}: skipped a line that is not a session record ({e})",
+                i + 1
+            )),
+        }
+    }
+    for s in &mut sessions {
+        if s.status == Status::Running {
+            s.status = Status::Interrupted;
+        }
+    }
+    sessions.sort_by_key(|s| std::cmp::Reverse(s.started_at));
+    Loaded { sessions, warnings }
+}

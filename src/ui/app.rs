@@ -1,0 +1,461 @@
+//! The app's state and what each key does. Drawing is in the pane modules; the
+//! terminal and the clock are in `runtime`. Everything here is testable without a terminal.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::layout::{self, Pane};
+use crate::history::{HistoryLog, Streak, streak};
+use crate::library::{Library, Routine};
+use crate::session::{
+    Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
+};
+
+/// One row of the Regions pane: a region, or one of its exercises under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Region(usize),
+    Exercise(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+}
+
+/// What a key asks for, independent of which key it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Ctrl-C: leave now, keeping a running session as aborted.
+    Interrupt,
+    Help,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Enter,
+    Escape,
+    TogglePause,
+    Found,
+    Release,
+    ForceRelease,
+    Skip,
+    Back,
+    AddTime,
+    RemoveTime,
+    Digit(u8),
+    Alternatives,
+    Yes,
+    No,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub theme: super::theme::Theme,
+    pub timing: Timing,
+    pub focus: Pane,
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub routine_selected: usize,
+    pub instructions_scroll: u16,
+    pub history_scroll: usize,
+    pub session: Option<Session>,
+    pub overlay: Overlay,
+    pub bell_enabled: bool,
+    /// Bells the runtime still has to ring.
+    pub bells: u32,
+    pub flash_until: Option<Instant>,
+    pub message: Option<String>,
+    pub history: Vec<SessionRecord>,
+    pub streak: Streak,
+    pub today: NaiveDate,
+    log: Option<HistoryLog>,
+    pub should_quit: bool,
+    /// Problems found while loading the library or history, shown once.
+    pub notices: Vec<String>,
+}
+
+/// How long the countdown pane flashes on a phase change.
+pub const FLASH: Duration = Duration::from_millis(800);
+
+impl App {
+    pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
+        let mut rows = Vec::new();
+        for (ri, region) in library.regions.iter().enumerate() {
+            rows.push(Row::Region(ri));
+            for (ei, ex) in library.exercises.iter().enumerate() {
+                if ex.region == region.id {
+                    rows.push(Row::Exercise(ei));
+                }
+            }
+        }
+        let mut app = App {
+            library,
+            theme: super::theme::Theme::from_env(),
+            timing,
+            focus: Pane::Regions,
+            rows,
+            selected: 0,
+            routine_selected: 0,
+            instructions_scroll: 0,
+            history_scroll: 0,
+            session: None,
+            overlay: Overlay::None,
+            bell_enabled: true,
+            bells: 0,
+            flash_until: None,
+            message: None,
+            history: Vec::new(),
+            streak: Streak::default(),
+            today,
+            log,
+            should_quit: false,
+            notices: Vec::new(),
+        };
+        app.reload_history();
+        app
+    }
+
+    pub fn reload_history(&mut self) {
+        let Some(log) = &self.log else { return };
+        match log.load() {
+            Ok(loaded) => {
+                self.notices.extend(loaded.warnings);
+                self.history = loaded.sessions;
+                self.streak = streak(&self.history, self.today);
+            }
+            Err(e) => self
+                .notices
+                .push(format!("cannot read {}: {e}", log.path().display())),
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+
+    pub fn selected_routine(&self) -> Option<&Routine> {
+        self.library.routines.get(self.routine_selected)
+    }
+
+    pub fn playing(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| !s.is_over())
+    }
+
+    /// Starts a routine at once (Enter, or `foamroll play`).
+    pub fn start(&mut self, routine_id: &str, now: Instant, wall: DateTime<FixedOffset>) -> bool {
+        let Some(routine) = self.library.routine(routine_id) else {
+            return false;
+        };
+        if let Some(i) = self
+            .library
+            .routines
+            .iter()
+            .position(|r| r.id == routine_id)
+        {
+            self.routine_selected = i;
+        }
+        let mut session = Session::new(Plan::new(&self.library, routine, &self.timing));
+        let fx = session.update(
+            Event::Start {
+                id: uuid::Uuid::new_v4().to_string(),
+                wall,
+            },
+            now,
+        );
+        self.session = Some(session);
+        self.focus = Pane::Countdown;
+        self.instructions_scroll = 0;
+        self.apply(fx, now);
+        true
+    }
+
+    /// Time passed with no input: the session's deadline (or a flash) is due.
+    pub fn tick(&mut self, now: Instant) {
+        if self.flash_until.is_some_and(|t| t <= now) {
+            self.flash_until = None;
+        }
+        self.send(Event::Tick, now);
+    }
+
+    /// When the app next has something to redraw by itself; `None`: sleep until input.
+    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        let session = self.session.as_ref().and_then(|s| s.next_deadline(now));
+        match (session, self.flash_until) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn send(&mut self, event: Event, now: Instant) {
+        if let Some(session) = &mut self.session {
+            let fx = session.update(event, now);
+            self.apply(fx, now);
+        }
+    }
+
+    /// Carries out what the session asks for.
+    fn apply(&mut self, effects: Vec<Effect>, now: Instant) {
+        for effect in effects {
+            match effect {
+                Effect::Cue(_) => {
+                    if self.bell_enabled {
+                        self.bells += 1;
+                    }
+                    self.flash_until = Some(now + FLASH);
+                    self.message = None;
+                }
+                Effect::Checkpoint(record) => self.save(&record),
+                Effect::Finished(record) | Effect::Aborted(record) => {
+                    self.save(&record);
+                    self.reload_history();
+                }
+                Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => {
+                    let s = crate::session::ceil_secs(remaining);
+                    self.message = Some(format!(
+                        "Keep holding: {s} s to the minimum (R releases anyway)"
+                    ));
+                }
+            }
+        }
+    }
+
+    fn save(&mut self, record: &SessionRecord) {
+        let Some(log) = &self.log else { return };
+        if let Err(e) = log.append(record) {
+            self.message = Some(format!(
+                "History not saved ({e}): {} cannot be written. The session goes on.",
+                log.path().display()
+            ));
+        }
+    }
+
+    /// Saves the running session as interrupted (SIGTERM, SIGHUP).
+    pub fn save_interrupted(&mut self, now: Instant) {
+        if let Some(s) = &self.session
+            && !s.is_over()
+            && s.state() != RunState::NotStarted
+        {
+            let mut record = s.snapshot(now);
+            record.status = Status::Interrupted;
+            self.save(&record);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, now: Instant, wall: DateTime<FixedOffset>) {
+        match self.overlay {
+            Overlay::Help => {
+                if matches!(
+                    action,
+                    Action::Help | Action::Escape | Action::Quit | Action::Enter
+                ) {
+                    self.overlay = Overlay::None;
+                }
+                return;
+            }
+            Overlay::ConfirmQuit => {
+                match action {
+                    Action::Yes | Action::Enter | Action::Interrupt => {
+                        self.send(Event::Abort { wall }, now);
+                        self.should_quit = true;
+                    }
+                    Action::No | Action::Escape | Action::Quit => self.overlay = Overlay::None,
+                    _ => {}
+                }
+                return;
+            }
+            Overlay::None => {}
+        }
+        match action {
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Interrupt => {
+                if self.playing() {
+                    self.send(Event::Abort { wall }, now);
+                }
+                self.should_quit = true;
+            }
+            Action::Quit => {
+                if self.playing() {
+                    self.overlay = Overlay::ConfirmQuit;
+                } else {
+                    self.should_quit = true;
+                }
+            }
+            Action::NextPane | Action::Right => self.focus = self.focus.next(),
+            Action::PrevPane | Action::Left => self.focus = self.focus.prev(),
+            Action::Up => self.move_in_pane(-1),
+            Action::Down => self.move_in_pane(1),
+            Action::PageUp => self.move_in_pane(-10),
+            Action::PageDown => self.move_in_pane(10),
+            Action::Top => self.move_in_pane(-10_000),
+            Action::Bottom => self.move_in_pane(10_000),
+            Action::Enter => {
+                if self.session.as_ref().is_some_and(Session::is_over) {
+                    self.session = None;
+                    self.message = None;
+                } else if !self.playing()
+                    && let Some(id) = self.selected_routine().map(|r| r.id.clone())
+                {
+                    self.start(&id, now, wall);
+                }
+            }
+            Action::Escape => {
+                self.message = None;
+                if self.session.as_ref().is_some_and(Session::is_over) {
+                    self.session = None;
+                }
+            }
+            Action::Alternatives => self.jump_to_alternative(),
+            Action::TogglePause => self.send(Event::TogglePause, now),
+            Action::Found => self.send(Event::FoundSpot, now),
+            Action::Release => self.send(Event::Release { force: false }, now),
+            Action::ForceRelease => self.send(Event::Release { force: true }, now),
+            Action::Skip => self.send(Event::Skip, now),
+            Action::Back => self.send(Event::Back, now),
+            Action::AddTime => self.send(Event::AddTime, now),
+            Action::RemoveTime => self.send(Event::RemoveTime, now),
+            Action::Digit(n) => {
+                let due = self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.view(now).rating_due);
+                if due {
+                    self.send(Event::Rate(n), now);
+                    self.message = Some(format!("Tenderness {n}/10 noted"));
+                }
+            }
+            Action::Yes | Action::No => {}
+        }
+    }
+
+    fn move_in_pane(&mut self, delta: i64) {
+        let step = |value: usize, len: usize| -> usize {
+            let max = len.saturating_sub(1) as i64;
+            (value as i64 + delta).clamp(0, max) as usize
+        };
+        match self.focus {
+            Pane::Regions => {
+                let before = self.selected;
+                self.selected = step(self.selected, self.rows.len());
+                if before != self.selected && !self.playing() {
+                    self.instructions_scroll = 0;
+                }
+            }
+            Pane::Instructions => {
+                self.instructions_scroll =
+                    (i64::from(self.instructions_scroll) + delta).clamp(0, 2_000) as u16;
+            }
+            Pane::Countdown => {
+                if !self.playing() {
+                    self.routine_selected =
+                        step(self.routine_selected, self.library.routines.len());
+                }
+            }
+            Pane::History => self.history_scroll = step(self.history_scroll, self.history.len()),
+        }
+    }
+
+    /// From a region that is not rolled, to the next of its alternatives.
+    fn jump_to_alternative(&mut self) {
+        let current_region = match self.selected_row() {
+            Some(Row::Region(i)) => self.library.regions.get(i),
+            Some(Row::Exercise(i)) => self
+                .library
+                .exercises
+                .get(i)
+                .and_then(|e| self.library.region(&e.region)),
+            None => None,
+        };
+        let Some(region) = current_region else { return };
+        // Pressing again from an alternative goes on to the next one.
+        let avoid = self
+            .library
+            .regions
+            .iter()
+            .find(|r| r.avoid().is_some_and(|(_, alts)| alts.contains(&region.id)));
+        let (alternatives, from) = match (region.avoid(), avoid) {
+            (Some((_, alts)), _) => (alts.to_vec(), None),
+            (None, Some(itb)) => (
+                itb.avoid().map(|(_, a)| a.to_vec()).unwrap_or_default(),
+                Some(region.id.clone()),
+            ),
+            (None, None) => return,
+        };
+        let next = match from.and_then(|id| alternatives.iter().position(|a| *a == id)) {
+            Some(i) => alternatives.get(i + 1).or(alternatives.first()),
+            None => alternatives.first(),
+        };
+        let Some(target) = next else { return };
+        if let Some(row) = self.rows.iter().position(|r| {
+            matches!(r, Row::Region(i) if self.library.regions.get(*i).is_some_and(|x| &x.id == target))
+        }) {
+            self.selected = row;
+            self.focus = Pane::Regions;
+            self.instructions_scroll = 0;
+        }
+    }
+
+    /// A mouse click: focus the pane under it, and select the row clicked.
+    pub fn click(&mut self, column: u16, row: u16, width: u16, height: u16) {
+        let area = ratatui::layout::Rect::new(0, 0, width, height);
+        let Some(panes) = layout::panes(area) else {
+            return;
+        };
+        let Some(pane) = panes.at(column, row) else {
+            return;
+        };
+        self.focus = pane;
+        let rect = panes.rect(pane);
+        let line = row.saturating_sub(rect.y + 1) as usize;
+        match pane {
+            Pane::Regions => {
+                let offset = list_offset(self.selected, rect.height.saturating_sub(2) as usize);
+                if let Some(i) = (offset + line < self.rows.len()).then_some(offset + line)
+                    && row > rect.y
+                {
+                    self.selected = i;
+                    self.instructions_scroll = 0;
+                }
+            }
+            Pane::Countdown if !self.playing() && self.session.is_none() => {
+                // The routine list starts on the pane's second inner line.
+                if let Some(i) = line.checked_sub(1)
+                    && i < self.library.routines.len()
+                {
+                    self.routine_selected = i;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn scroll(&mut self, column: u16, row: u16, width: u16, height: u16, delta: i64) {
+        let area = ratatui::layout::Rect::new(0, 0, width, height);
+        if let Some(pane) = layout::panes(area).and_then(|p| p.at(column, row)) {
+            let focus = self.focus;
+            self.focus = pane;
+            self.move_in_pane(delta);
+            self.focus = focus;
+        }
+    }
+}
+
+/// The first visible row of a list of `height` rows that keeps `selected` in view.
+pub fn list_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        selected
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}

@@ -1,0 +1,54 @@
+//! The History pane: recent sessions and the streak.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::App;
+use super::layout::Pane;
+use super::{bigtext, pane_block};
+
+pub struct HistoryPane<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for HistoryPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = &app.theme;
+        let block = pane_block(app, Pane::History);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let s = app.streak;
+        let days = |n: u32| {
+            if n == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{n} days")
+            }
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled("Streak ", t.accent),
+            Span::raw(days(s.current)),
+            Span::styled(format!("  (longest {})", days(s.longest)), t.dim),
+        ])];
+        if app.history.is_empty() {
+            lines.push(Line::styled("No sessions yet.", t.dim));
+        }
+        for r in app.history.iter().skip(app.history_scroll) {
+            let duration = bigtext::clock(r.duration_s().round() as u64);
+            let status_style = match r.status {
+                crate::session::Status::Completed => t.text,
+                _ => t.dim,
+            };
+            lines.push(Line::from(vec![
+                Span::styled(r.started_at.format("%a %d %b %H:%M ").to_string(), t.dim),
+                Span::raw(format!("{} ", r.routine_name)),
+                Span::styled(format!("{duration} "), t.text),
+                Span::styled(r.status.label(), status_style),
+            ]));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,145 @@
+//! The Instructions pane: the selected exercise or region (browsing), or the
+//! current step (playing), with the body map.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Row};
+use super::layout::Pane;
+use super::{bodymap, pane_block};
+use crate::cli::exercise_sections;
+use crate::library::{Exercise, Region, StepTiming, join_or};
+
+pub struct InstructionsPane<'a> {
+    pub app: &'a App,
+    /// The current step while a session runs.
+    pub step: Option<(&'a Exercise, &'a StepTiming)>,
+}
+
+impl InstructionsPane<'_> {
+    fn lines(&self) -> (Vec<Line<'static>>, Option<String>) {
+        let app = self.app;
+        let t = &app.theme;
+        let preferred = app.selected_routine().and_then(|r| r.equipment);
+        if let Some((ex, timing)) = self.step {
+            let mut lines = vec![Line::styled(ex.name.clone(), t.title)];
+            if let StepTiming::Warmup { cue, .. } = timing {
+                lines.push(Line::styled(cue.clone(), t.accent));
+            }
+            lines.extend(exercise_lines(app, ex, preferred));
+            return (lines, Some(ex.region.clone()));
+        }
+        match app.selected_row() {
+            Some(Row::Exercise(i)) => {
+                let ex = &app.library.exercises[i];
+                let mut lines = vec![Line::styled(ex.name.clone(), t.title)];
+                let sides = if ex.per_side {
+                    ", one side at a time"
+                } else {
+                    ""
+                };
+                lines.push(Line::styled(format!("{}{sides}", ex.style.label()), t.dim));
+                if let Some(s) = &ex.summary {
+                    lines.push(Line::raw(s.clone()));
+                }
+                lines.extend(exercise_lines(app, ex, preferred));
+                (lines, Some(ex.region.clone()))
+            }
+            Some(Row::Region(i)) => {
+                let region = &app.library.regions[i];
+                (region_lines(app, region), Some(region.id.clone()))
+            }
+            None => (vec![Line::raw("No regions in the library.")], None),
+        }
+    }
+}
+
+fn exercise_lines(
+    app: &App,
+    ex: &Exercise,
+    preferred: Option<crate::library::Tool>,
+) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (title, body) in exercise_sections(ex, preferred) {
+        lines.push(Line::raw(""));
+        let style = if title == "Cautions" {
+            t.warning
+        } else {
+            t.accent
+        };
+        lines.push(Line::styled(title.to_string(), style));
+        lines.extend(body.into_iter().map(Line::raw));
+    }
+    lines
+}
+
+fn region_lines(app: &App, region: &Region) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = vec![Line::styled(region.name.clone(), t.title)];
+    if let Some(d) = &region.description {
+        lines.push(Line::raw(d.clone()));
+    }
+    lines.push(Line::raw(""));
+    if let Some((reason, alternatives)) = region.avoid() {
+        lines.push(Line::styled("Do not roll this region", t.warning));
+        lines.push(Line::raw(reason.to_string()));
+        lines.push(Line::raw(""));
+        let names: Vec<String> = alternatives
+            .iter()
+            .map(|a| app.library.region(a).map_or(a.clone(), |r| r.name.clone()))
+            .collect();
+        lines.push(Line::styled("Work these instead", t.accent));
+        lines.push(Line::from(vec![
+            Span::raw(join_or(&names)),
+            Span::styled("  (press a to jump there)", t.dim),
+        ]));
+        return lines;
+    }
+    lines.push(Line::styled("Exercises", t.accent));
+    for ex in app.library.exercises_in(&region.id) {
+        lines.push(Line::raw(format!("- {} ({})", ex.name, ex.style.label())));
+    }
+    let routines: Vec<String> = app
+        .library
+        .routines
+        .iter()
+        .filter(|r| app.library.routine_regions(r).contains(&region.id))
+        .map(|r| r.name.clone())
+        .collect();
+    if !routines.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("In routines", t.accent));
+        lines.extend(routines.into_iter().map(|r| Line::raw(format!("- {r}"))));
+    }
+    lines
+}
+
+impl Widget for InstructionsPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = pane_block(self.app, Pane::Instructions);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let (lines, region) = self.lines();
+        let (map_w, map_h) = bodymap::size();
+        let show_map = region.as_deref().is_some_and(bodymap::has_region)
+            && inner.width >= map_w + 30
+            && inner.height >= map_h;
+        let text_area = if show_map {
+            let [text, map] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_w + 1)])
+                    .areas(inner);
+            let t = &self.app.theme;
+            Paragraph::new(bodymap::lines(region.as_deref(), t.body_lit, t.dim)).render(map, buf);
+            text
+        } else {
+            inner
+        };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((self.app.instructions_scroll, 0))
+            .render(text_area, buf);
+    }
+}

@@ -1,0 +1,41 @@
+//! Keys to actions.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::Action;
+
+pub fn action(key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Action::Interrupt,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc => Action::Escape,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Tab => Action::NextPane,
+        KeyCode::BackTab => Action::PrevPane,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Left | KeyCode::Char('h') => Action::Left,
+        KeyCode::Right | KeyCode::Char('l') => Action::Right,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::Top,
+        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
+        KeyCode::Enter => Action::Enter,
+        KeyCode::Char(' ') => Action::TogglePause,
+        KeyCode::Char('f') => Action::Found,
+        KeyCode::Char('r') => Action::Release,
+        KeyCode::Char('R') => Action::ForceRelease,
+        KeyCode::Char('n') => Action::Skip,
+        KeyCode::Char('b') => Action::Back,
+        KeyCode::Char('+') | KeyCode::Char('=') => Action::AddTime,
+        KeyCode::Char('-') | KeyCode::Char('_') => Action::RemoveTime,
+        KeyCode::Char('a') => Action::Alternatives,
+        KeyCode::Char('y') => Action::Yes,
+        KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
+        _ => return None,
+    })
+}

@@ -1,0 +1,91 @@
+//! The full-screen app: one module per pane, the app state in `app`, the terminal
+//! and event loop in `runtime`.
+
+pub mod app;
+mod bigtext;
+mod bodymap;
+mod countdown;
+mod help;
+mod history_pane;
+mod instructions;
+pub mod keys;
+pub mod layout;
+mod regions;
+pub mod runtime;
+pub mod theme;
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+pub use app::{Action, App, Overlay};
+pub use layout::Pane;
+pub use theme::Theme;
+
+use crate::library::StepTiming;
+
+/// A pane's frame: its exact title, highlighted when it has the focus.
+fn pane_block(app: &App, pane: Pane) -> Block<'static> {
+    let focused = app.focus == pane;
+    let t = &app.theme;
+    Block::bordered()
+        .title(format!(" {} ", pane.title()))
+        .title_style(if focused { t.accent } else { t.title })
+        .border_style(if focused { t.focused_border } else { t.border })
+}
+
+/// The whole screen at one instant.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub now: Instant,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Some(panes) = layout::panes(area) else {
+            let msg = format!(
+                "Enlarge the terminal to at least {} x {} (it is {} x {}).",
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT,
+                area.width,
+                area.height
+            );
+            Paragraph::new(Line::styled(msg, app.theme.warning))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        };
+        let view = app
+            .session
+            .as_ref()
+            .filter(|s| !s.is_over())
+            .map(|s| s.view(self.now));
+        let step_info = view.as_ref().and_then(|v| v.step);
+        let step = app.session.as_ref().zip(view.as_ref()).and_then(|(s, v)| {
+            let phase = v.phase?;
+            let info = s.plan().steps.get(phase.step)?;
+            let ex = app.library.exercise(&info.exercise_id)?;
+            let routine = app.library.routine(&s.plan().routine_id)?;
+            let timing: &StepTiming = &routine.steps.iter().find(|st| st.exercise == ex.id)?.timing;
+            Some((ex, timing))
+        });
+        regions::RegionList {
+            app,
+            active_region: step_info.map(|s| s.region.as_str()),
+        }
+        .render(panes.regions, buf);
+        instructions::InstructionsPane { app, step }.render(panes.instructions, buf);
+        countdown::CountdownPane { app, now: self.now }.render(panes.countdown, buf);
+        history_pane::HistoryPane { app }.render(panes.history, buf);
+        help::KeyBar { app }.render(panes.keybar, buf);
+        match app.overlay {
+            Overlay::Help => help::HelpOverlay { app }.render(area, buf),
+            Overlay::ConfirmQuit => help::ConfirmQuit { app }.render(area, buf),
+            Overlay::None => {}
+        }
+    }
+}

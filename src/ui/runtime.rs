@@ -1,0 +1,164 @@
+//! The terminal side: set-up and guaranteed restore, the input and signal threads,
+//! and the loop that sleeps until input or the next deadline. Nothing is redrawn
+//! unless something changed.
+
+use std::io::{self, Write};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use super::app::App;
+use super::{Screen, keys};
+
+enum Input {
+    Terminal(Event),
+    /// SIGTERM or SIGHUP: save and leave.
+    Signal,
+    /// The terminal cannot be read any more.
+    Closed(io::Error),
+}
+
+/// Restores the terminal when dropped: on return, on `?`, and during unwinding.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+/// Runs the app until the person quits. The terminal is restored however this ends.
+pub fn run(mut app: App, start: Option<&str>) -> io::Result<()> {
+    // Set before `ratatui::init`, which chains its own restoring hook in front of it.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let (tx, rx) = mpsc::channel();
+    spawn_signal_thread(tx.clone())?;
+    let terminal = ratatui::init();
+    let _guard = TerminalGuard;
+    execute!(io::stdout(), EnableMouseCapture)?;
+    spawn_input_thread(tx);
+    if let Some(id) = start {
+        app.start(id, Instant::now(), chrono::Local::now().fixed_offset());
+    }
+    event_loop(terminal, &mut app, &rx)
+}
+
+fn spawn_input_thread(tx: mpsc::Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(e) => Input::Terminal(e),
+                Err(e) => Input::Closed(e),
+            };
+            let closed = matches!(msg, Input::Closed(_));
+            if tx.send(msg).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signal_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Input::Signal);
+        }
+    });
+    Ok(())
+}
+
+fn event_loop(
+    mut terminal: DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Input>,
+) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        let now = Instant::now();
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(Screen { app, now }, frame.area()))?;
+            dirty = false;
+        }
+        if app.bells > 0 {
+            app.bells = 0;
+            let backend = terminal.backend_mut();
+            backend.write_all(b"\x07")?;
+            backend.flush()?;
+        }
+        if app.should_quit {
+            return Ok(());
+        }
+        // Sleep until input, or until the screen must change by itself.
+        let input = match app.next_wakeup(now) {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(now)) {
+                Ok(input) => Some(input),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match rx.recv() {
+                Ok(input) => Some(input),
+                Err(_) => return Ok(()),
+            },
+        };
+        let now = Instant::now();
+        let wall = chrono::Local::now().fixed_offset();
+        match input {
+            None => {
+                app.tick(now);
+                dirty = true;
+            }
+            Some(Input::Signal) => {
+                app.save_interrupted(now);
+                return Ok(());
+            }
+            Some(Input::Closed(e)) => {
+                app.save_interrupted(now);
+                return Err(e);
+            }
+            Some(Input::Terminal(ev)) => {
+                let size = terminal.size()?;
+                match ev {
+                    Event::Key(key) => {
+                        if let Some(action) = keys::action(key) {
+                            app.tick(now);
+                            app.handle(action, now, wall);
+                            dirty = true;
+                        }
+                    }
+                    Event::Mouse(m) => match m.kind {
+                        MouseEventKind::Down(_) => {
+                            app.click(m.column, m.row, size.width, size.height);
+                            dirty = true;
+                        }
+                        MouseEventKind::ScrollDown => {
+                            app.scroll(m.column, m.row, size.width, size.height, 3);
+                            dirty = true;
+                        }
+                        MouseEventKind::ScrollUp => {
+                            app.scroll(m.column, m.row, size.width, size.height, -3);
+                            dirty = true;
+                        }
+                        _ => {}
+                    },
+                    Event::Resize(..) => {
+                        terminal.autoresize()?;
+                        dirty = true;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Every colour the app uses, in one place. With `NO_COLOR` set, only bold,
+//! reverse and underline remain, so nothing depends on colour to be understood.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub focused_border: Style,
+    pub border: Style,
+    pub selected: Style,
+    pub warning: Style,
+    pub accent: Style,
+    pub gauge: Style,
+    pub overtime: Style,
+    pub flash: Style,
+    pub body_lit: Style,
+    pub key: Style,
+}
+
+impl Theme {
+    pub fn colour() -> Theme {
+        Theme {
+            text: Style::new(),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            focused_border: Style::new().fg(Color::Cyan),
+            border: Style::new().fg(Color::DarkGray),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            gauge: Style::new().fg(Color::Green),
+            overtime: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            flash: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            body_lit: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan),
+        }
+    }
+
+    pub fn monochrome() -> Theme {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            text: plain,
+            dim: plain,
+            title: bold,
+            focused_border: bold,
+            border: plain,
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            warning: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            accent: bold,
+            gauge: plain,
+            overtime: bold,
+            flash: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            body_lit: Style::new().add_modifier(Modifier::REVERSED),
+            key: bold,
+        }
+    }
+
+    /// Honours `NO_COLOR` (any non-empty value), as <https://no-color.org> asks.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::monochrome(),
+            _ => Theme::colour(),
+        }
+    }
+}
