@@ -5,8 +5,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
 use super::app::App;
 use super::layout::Pane;
@@ -201,15 +202,12 @@ impl CountdownPane<'_> {
                 .style(style)
                 .centered()
                 .render(number, buf);
-            Gauge::default()
-                .gauge_style(if view.overtime.is_some() {
-                    t.overtime
-                } else {
-                    t.gauge
-                })
-                .ratio(view.progress.clamp(0.0, 1.0))
-                .label("")
-                .render(gauge, buf);
+            let style = if view.overtime.is_some() {
+                t.overtime
+            } else {
+                t.gauge
+            };
+            Paragraph::new(bar(gauge.width, view.progress, style, t.dim)).render(gauge, buf);
         }
 
         let mut lines = Vec::new();
@@ -297,6 +295,16 @@ impl CountdownPane<'_> {
         lines.push(Line::styled("Enter: back to browsing", t.dim));
         lines
     }
+}
+
+/// A progress bar of `width` cells: thick where done, thin where not.
+fn bar(width: u16, ratio: f64, done: Style, rest: Style) -> Line<'static> {
+    let filled =
+        ((f64::from(width) * ratio.clamp(0.0, 1.0)).round() as usize).min(usize::from(width));
+    Line::from(vec![
+        Span::styled("━".repeat(filled), done),
+        Span::styled("─".repeat(usize::from(width) - filled), rest),
+    ])
 }
 
 /// Roughly how long a routine takes, allowing 15 s to find each spot.

@@ -42,12 +42,13 @@ impl Widget for HistoryPane<'_> {
                 crate::session::Status::Completed => t.text,
                 _ => t.dim,
             };
+            // Two lines a session, so the status is never cut off in a narrow pane.
             lines.push(Line::from(vec![
-                Span::styled(r.started_at.format("%a %d %b %H:%M ").to_string(), t.dim),
-                Span::raw(format!("{} ", r.routine_name)),
-                Span::styled(format!("{duration} "), t.text),
+                Span::styled(r.started_at.format("%a %d %b %H:%M  ").to_string(), t.dim),
+                Span::styled(format!("{duration}  "), t.text),
                 Span::styled(r.status.label(), status_style),
             ]));
+            lines.push(Line::raw(format!("  {}", r.routine_name)));
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -47,14 +47,16 @@ impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let Some(panes) = layout::panes(area) else {
-            let msg = format!(
-                "Enlarge the terminal to at least {} x {} (it is {} x {}).",
-                layout::MIN_WIDTH,
-                layout::MIN_HEIGHT,
-                area.width,
-                area.height
-            );
-            Paragraph::new(Line::styled(msg, app.theme.warning))
+            let warn = app.theme.warning;
+            let lines = vec![
+                Line::styled("Enlarge the terminal", warn),
+                Line::styled(
+                    format!("to at least {} x {}", layout::MIN_WIDTH, layout::MIN_HEIGHT),
+                    warn,
+                ),
+                Line::raw(format!("(now {} x {})", area.width, area.height)),
+            ];
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;

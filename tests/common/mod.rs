@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+pub mod ui;
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
