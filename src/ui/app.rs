@@ -270,7 +270,10 @@ impl App {
                         self.send(Event::Abort { wall }, now);
                         self.should_quit = true;
                     }
-                    Action::No | Action::Escape | Action::Quit => self.overlay = Overlay::None,
+                    // `n` arrives as Skip: in this dialog it answers no.
+                    Action::No | Action::Skip | Action::Escape | Action::Quit => {
+                        self.overlay = Overlay::None
+                    }
                     _ => {}
                 }
                 return;

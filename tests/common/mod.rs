@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+pub mod pty;
 pub mod ui;
 
 pub struct Sandbox {

@@ -1,0 +1,141 @@
+//! The real binary in a pseudo-terminal: browse, play, pause, find, skip to the end,
+//! quit; and the terminal is restored.
+
+mod common;
+
+use common::pty::PtyApp;
+
+#[test]
+fn browse_play_and_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    let mut app = PtyApp::spawn(
+        &[],
+        &[
+            ("FOAMROLL_DATA_DIR", &data),
+            ("FOAMROLL_CONFIG_DIR", &config),
+        ],
+        100,
+        30,
+    );
+    let screen = app.wait_for("Regions", 10);
+    for title in ["Instructions", "Countdown", "History"] {
+        assert!(screen.contains(title), "{title} missing:\n{screen}");
+    }
+    assert!(app.alternate_screen());
+
+    // Down to the glutes exercise: its instructions show.
+    app.send("jjjjjj");
+    app.wait_for("Sit on the roller with one buttock", 5);
+
+    // Start the recovery routine selected in the Countdown pane (post-run).
+    app.send("\r");
+    app.wait_for("Get ready", 5);
+    app.send(" ");
+    app.wait_for("Paused · Get ready", 5);
+    app.send(" ");
+    app.wait_for("Get ready", 5);
+    app.send("n");
+    app.wait_for("Find the tender spot", 5);
+    app.send("f");
+    app.wait_for("Hold", 5);
+    app.wait_for("Trigger point 1 of 1", 5);
+
+    // Skip to the end.
+    for _ in 0..60 {
+        if app.screen().contains("Done") {
+            break;
+        }
+        app.send("n");
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+    app.wait_for("Done", 10);
+    app.wait_for("Drink some water", 5);
+
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert!(!app.alternate_screen(), "the alternate screen was left");
+    assert!(!app.cursor_hidden(), "the cursor is shown again");
+    let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("\u{1b}[?1049l"),
+        "leaves the alternate screen"
+    );
+    assert!(text.contains("\u{7}"), "phase changes ring the bell");
+
+    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
+    let last = log.lines().last().unwrap_or_default();
+    assert!(last.contains("\"status\":\"completed\""), "{last}");
+}
+
+#[test]
+fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let mut app = PtyApp::spawn(
+        &["play", "pre-run", "--no-bell"],
+        &[("FOAMROLL_DATA_DIR", &data)],
+        80,
+        24,
+    );
+    app.wait_for("Get ready", 10);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("n");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(!app.screen().contains("End this session?"));
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert!(!app.alternate_screen());
+    let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
+    assert!(!raw.contains(&7u8), "--no-bell rings nothing");
+    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        log.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("\"status\":\"aborted\""),
+        "{log}"
+    );
+}
+
+#[test]
+fn sigterm_saves_the_session_as_interrupted_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let mut app = PtyApp::spawn(
+        &["play", "post-run"],
+        &[("FOAMROLL_DATA_DIR", &data)],
+        80,
+        24,
+    );
+    app.wait_for("Get ready", 10);
+    let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap_or_else(|e| panic!("kill: {e}"));
+    assert!(status.success());
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert!(!app.alternate_screen(), "restored after SIGTERM");
+    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        log.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("\"status\":\"interrupted\""),
+        "{log}"
+    );
+}
+
+#[test]
+fn play_with_an_unknown_routine_fails_before_touching_the_terminal() {
+    let out = common::Sandbox::new().run(&["play", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(common::stderr(&out).contains("no routine has the id `nope`"));
+    assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
+}
