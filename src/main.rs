@@ -2,7 +2,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use foamroll::cli::{self, Args, Command};
+use foamroll::cli::{self, Args, Command, HistoryAction};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -43,6 +43,39 @@ fn run(args: Args) -> io::Result<u8> {
                 )?;
                 Ok(1)
             }
+        }
+        Some(Command::History {
+            action,
+            json,
+            csv,
+            since,
+            limit,
+        }) => {
+            let log = match global.history_log() {
+                Ok(log) => log,
+                Err(e) => {
+                    writeln!(err, "foamroll: {e}")?;
+                    return Ok(1);
+                }
+            };
+            if let Some(HistoryAction::Import { file }) = action {
+                return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+            }
+            let loaded = log.load()?;
+            for w in &loaded.warnings {
+                writeln!(err, "warning: {w}")?;
+            }
+            let format = match (json, csv) {
+                (true, _) => cli::history::Format::Json,
+                (_, true) => cli::history::Format::Csv,
+                _ => cli::history::Format::Table,
+            };
+            cli::history::print(
+                &cli::history::select(&loaded, since, limit),
+                format,
+                &mut out,
+            )?;
+            Ok(0)
         }
         Some(Command::Play { routine_id }) => open_app(&global, Some(&routine_id)),
         None => open_app(&global, None),

@@ -139,3 +139,53 @@ fn play_with_an_unknown_routine_fails_before_touching_the_terminal() {
     assert!(common::stderr(&out).contains("no routine has the id `nope`"));
     assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
 }
+
+#[test]
+fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let envs = [("FOAMROLL_DATA_DIR", data.as_path())];
+    let mut app = PtyApp::spawn(&["play", "post-run"], &envs, 100, 30);
+    app.wait_for("Get ready", 10);
+    // Get ready, then skip the three lines of the right quad: the side is done and
+    // checkpointed when the switch begins.
+    app.send("n");
+    app.wait_for("inner line", 5);
+    app.send("f");
+    app.wait_for("Hold", 5);
+    app.send("R");
+    app.wait_for("middle line", 5);
+    app.send("nn");
+    app.wait_for("Switch to the left leg", 5);
+    let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status();
+    assert!(killed.map(|s| s.success()).unwrap_or(false));
+    app.wait_exit(10);
+
+    let restarted = PtyApp::spawn(&[], &envs, 100, 30);
+    let screen = restarted.wait_for("interrupted", 10);
+    assert!(screen.contains("Post-run recovery"), "{screen}");
+
+    let out = common::Sandbox::new()
+        .command()
+        .env("FOAMROLL_DATA_DIR", &data)
+        .args(["history", "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sessions: Vec<foamroll::session::SessionRecord> =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].status, foamroll::session::Status::Interrupted);
+    let right: Vec<_> = sessions[0]
+        .entries
+        .iter()
+        .filter(|e| e.side == Some(foamroll::session::Side::Right))
+        .collect();
+    assert!(
+        right[0].hold_s > 0.0,
+        "the finished side's work was checkpointed"
+    );
+    assert!(right[1].skipped && right[2].skipped);
+}

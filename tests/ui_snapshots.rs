@@ -323,3 +323,118 @@ fn focus_moves_with_tab_and_is_shown() {
     app.handle(Action::PrevPane, now, wall());
     assert_eq!(app.focus, Pane::History);
 }
+
+fn seeded_history(dir: &std::path::Path) {
+    let log = foamroll::history::HistoryLog::in_dir(dir);
+    for (day, rating, routine) in [
+        (10, 8, "post-run"),
+        (14, 6, "post-run"),
+        (18, 4, "rest-day"),
+        (20, 3, "post-run"),
+    ] {
+        let start = wall() - chrono::Duration::days(21 - day);
+        let mut record = SessionRecord {
+            format: 1,
+            id: format!("s{day}"),
+            started_at: start,
+            ended_at: Some(start + chrono::Duration::seconds(600 + 30 * day)),
+            routine_id: routine.into(),
+            routine_name: if routine == "post-run" {
+                "Post-run recovery"
+            } else {
+                "Rest-day long release"
+            }
+            .into(),
+            style: foamroll::library::Style::Recovery,
+            status: Status::Completed,
+            entries: vec![],
+            extra: Default::default(),
+        };
+        for (region, side) in [
+            ("quads", foamroll::session::Side::Left),
+            ("quads", foamroll::session::Side::Right),
+            ("glutes", foamroll::session::Side::Left),
+        ] {
+            record.entries.push(foamroll::session::EntryRecord {
+                step: 0,
+                exercise_id: format!(
+                    "{}-release",
+                    if region == "quads" { "quad" } else { "glute" }
+                ),
+                region: region.into(),
+                side: Some(side),
+                zone: None,
+                planned_s: 30.0,
+                search_s: 5.0,
+                hold_s: 35.0 + day as f64,
+                overtime_s: 5.0 + day as f64,
+                move_s: 0.0,
+                points_held: 1,
+                points_planned: 1,
+                skipped: day == 18 && region == "glutes",
+                tenderness: vec![rating + u8::from(side == foamroll::session::Side::Left)],
+            });
+        }
+        log.append(&record).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn review_view_list_detail_and_filters() {
+    let clock = Clock::new();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    seeded_history(dir.path());
+    let mut app = app(Some(dir.path()));
+    let now = clock.at(0.0);
+    app.handle(Action::OpenReview, now, wall());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&app, now, w, h);
+        assert!(
+            screen.contains("Sessions (4)") && screen.contains("Progress"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("review_{w}x{h}"), screen);
+    }
+    let screen = render(&app, now, 120, 40);
+    assert!(
+        screen.contains("Streak 1 day now, longest 1 day"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Quads: yesterday") && screen.contains("Glutes: yesterday"),
+        "{screen}"
+    );
+    app.handle(Action::Down, now, wall());
+    app.handle(Action::Enter, now, wall());
+    let screen = render(&app, now, 120, 40);
+    assert!(
+        screen.contains("Rest-day long release · completed") && screen.contains("skipped"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("review_detail_120x40", screen);
+    app.handle(Action::Escape, now, wall());
+    app.handle(Action::FilterRoutine, now, wall());
+    assert!(
+        render(&app, now, 120, 40).contains("Sessions (3)"),
+        "post-run only"
+    );
+    app.handle(Action::FilterRoutine, now, wall());
+    assert!(
+        render(&app, now, 120, 40).contains("Sessions (0)"),
+        "pre-run: none"
+    );
+    app.handle(Action::ClearFilters, now, wall());
+    app.handle(Action::FilterDates, now, wall());
+    assert!(
+        render(&app, now, 120, 40).contains("Sessions (2)"),
+        "last 7 days"
+    );
+    app.handle(Action::ClearFilters, now, wall());
+    app.handle(Action::FilterRegion, now, wall());
+    assert!(
+        render(&app, now, 120, 40).contains("Sessions (4)"),
+        "quads: all"
+    );
+    app.handle(Action::Escape, now, wall());
+    assert!(app.review.is_none());
+}

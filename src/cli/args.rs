@@ -59,10 +59,45 @@ pub enum Command {
         /// The id of an exercise, routine or region (see `foamroll list`)
         id: String,
     },
+    /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  foamroll history --limit 10\n  foamroll history --since 2026-01-01 --csv > sessions.csv\n  foamroll history --json > backup.json\n  foamroll history import laptop-history.jsonl"
+    )]
+    History {
+        #[command(subcommand)]
+        action: Option<HistoryAction>,
+        /// A JSON array of session records
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// One row per step, side and zone, with a header row
+        #[arg(long)]
+        csv: bool,
+        /// Only sessions on or after this day
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+        /// At most N sessions (the newest)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
     /// Open the app and start a routine at once
     #[command(after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run")]
     Play {
         /// The routine's id (see `foamroll list`)
         routine_id: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// Merge another machine's history.jsonl (or a --json export) by session id
+    Import {
+        /// The file to merge in
+        file: PathBuf,
+    },
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }

@@ -2,12 +2,13 @@
 //! commands that print plain text.
 
 mod args;
+pub mod history;
 mod show;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-pub use args::{Args, Command, Global};
+pub use args::{Args, Command, Global, HistoryAction};
 
 use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
@@ -55,6 +56,16 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
         let s = if errors == 1 { "" } else { "s" };
         writeln!(out, "{summary} loaded; {errors} error{s}")?;
         Ok(1)
+    }
+}
+
+impl Global {
+    /// The history log, or why there is none.
+    pub fn history_log(&self) -> Result<crate::history::HistoryLog, String> {
+        self.dirs()
+            .data
+            .map(|d| crate::history::HistoryLog::in_dir(&d))
+            .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
     }
 }
 

@@ -3,6 +3,7 @@
 //! superseded by the session's final record.
 
 mod stats;
+mod summary;
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -11,7 +12,14 @@ use std::path::{Path, PathBuf};
 
 use crate::session::{SessionRecord, Status};
 
-pub use stats::{Streak, streak};
+pub use stats::{
+    Filter, Review, SeriesKey, Streak, TendernessPoint, WeekTotal, last_worked, session_date,
+    streak, tenderness_series, week_start, weekly_minutes,
+};
+pub use summary::{RegionWork, SessionSummary};
+
+/// The summary cache beside the log (rebuilt from the log whenever in doubt).
+pub const CACHE_NAME: &str = "history.cache";
 
 pub const FILE_NAME: &str = "history.jsonl";
 
@@ -84,6 +92,24 @@ impl HistoryLog {
         result.and(unlocked)
     }
 
+    /// Summaries of every session, newest first, through the cache: what the screens use.
+    pub fn summaries(&self) -> io::Result<(Vec<SessionSummary>, Vec<String>)> {
+        summary::load(&self.path, &self.path.with_file_name(CACHE_NAME))
+    }
+
+    /// The full record whose line starts at `offset` (from a summary).
+    pub fn record_at(&self, offset: u64) -> io::Result<SessionRecord> {
+        let mut file = File::open(&self.path)?;
+        file.seek(SeekFrom::Start(offset))?;
+        let mut line = Vec::new();
+        io::BufRead::read_until(&mut io::BufReader::new(file), b'\n', &mut line)?;
+        let mut record: SessionRecord = serde_json::from_slice(&line).map_err(io::Error::other)?;
+        if record.status == Status::Running {
+            record.status = Status::Interrupted;
+        }
+        Ok(record)
+    }
+
     /// Every session, folded by id, newest first. A missing file is an empty history.
     pub fn load(&self) -> io::Result<Loaded> {
         let text = match std::fs::read(&self.path) {
@@ -146,4 +172,79 @@ pub fn parse_log(name: &str, bytes: &[u8]) -> Loaded {
     }
     sessions.sort_by_key(|s| std::cmp::Reverse(s.started_at));
     Loaded { sessions, warnings }
+}
+
+/// What an import did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Reads a `history.jsonl` or a `foamroll history --json` export.
+pub fn parse_any(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        let mut sessions: Vec<SessionRecord> = serde_json::from_slice(bytes)
+            .map_err(|e| format!("{name}: not a foamroll history export: {e}"))?;
+        for s in &mut sessions {
+            if s.status == Status::Running {
+                s.status = Status::Interrupted;
+            }
+        }
+        return Ok(Loaded {
+            sessions,
+            warnings: Vec::new(),
+        });
+    }
+    Ok(parse_log(name, bytes))
+}
+
+/// A final record beats a checkpoint; among equals, the later end wins.
+fn supersedes(new: &SessionRecord, old: &SessionRecord) -> bool {
+    let rank =
+        |s: &SessionRecord| u8::from(matches!(s.status, Status::Completed | Status::Aborted));
+    match rank(new).cmp(&rank(old)) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => new.ended_at > old.ended_at,
+    }
+}
+
+impl HistoryLog {
+    /// Merges another history by session id. Importing the same file twice changes nothing.
+    pub fn import(&self, name: &str, bytes: &[u8]) -> Result<ImportReport, String> {
+        let incoming = parse_any(name, bytes)?;
+        let existing = self
+            .load()
+            .map_err(|e| format!("{}: {e}", self.path.display()))?;
+        let by_id: HashMap<&str, &SessionRecord> = existing
+            .sessions
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
+        let mut report = ImportReport {
+            warnings: incoming.warnings,
+            ..Default::default()
+        };
+        let mut to_append = Vec::new();
+        for record in incoming.sessions {
+            match by_id.get(record.id.as_str()) {
+                None => {
+                    report.added += 1;
+                    to_append.push(record);
+                }
+                Some(old) if **old != record && supersedes(&record, old) => {
+                    report.updated += 1;
+                    to_append.push(record);
+                }
+                Some(_) => report.unchanged += 1,
+            }
+        }
+        self.append_all(&to_append)
+            .map_err(|e| format!("{}: {e}", self.path.display()))?;
+        Ok(report)
+    }
 }

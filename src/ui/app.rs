@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::{self, Pane};
+use crate::history::SessionSummary;
 use crate::history::{HistoryLog, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{
@@ -55,6 +56,12 @@ pub enum Action {
     RemoveTime,
     Digit(u8),
     Alternatives,
+    OpenReview,
+    /// In the review: cycle the routine, region and date filters; clear them.
+    FilterRoutine,
+    FilterRegion,
+    FilterDates,
+    ClearFilters,
     Yes,
     No,
 }
@@ -77,11 +84,17 @@ pub struct App {
     pub bells: u32,
     pub flash_until: Option<Instant>,
     pub message: Option<String>,
-    pub history: Vec<SessionRecord>,
+    /// Why history cannot be saved; stays until a save succeeds.
+    pub storage_warning: Option<String>,
+    pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
     log: Option<HistoryLog>,
     pub should_quit: bool,
+    /// The full-screen history review, when open.
+    pub review: Option<super::review::ReviewState>,
+    /// Ask for a tenderness rating after each hold.
+    pub ask_tenderness: bool,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
 }
@@ -116,11 +129,14 @@ impl App {
             bells: 0,
             flash_until: None,
             message: None,
+            storage_warning: None,
             history: Vec::new(),
             streak: Streak::default(),
             today,
             log,
             should_quit: false,
+            review: None,
+            ask_tenderness: true,
             notices: Vec::new(),
         };
         app.reload_history();
@@ -129,11 +145,12 @@ impl App {
 
     pub fn reload_history(&mut self) {
         let Some(log) = &self.log else { return };
-        match log.load() {
-            Ok(loaded) => {
-                self.notices.extend(loaded.warnings);
-                self.history = loaded.sessions;
-                self.streak = streak(&self.history, self.today);
+        match log.summaries() {
+            Ok((sessions, warnings)) => {
+                self.notices.extend(warnings);
+                self.history = sessions;
+                let all: Vec<&SessionSummary> = self.history.iter().collect();
+                self.streak = streak(&all, self.today);
             }
             Err(e) => self
                 .notices
@@ -233,12 +250,12 @@ impl App {
 
     fn save(&mut self, record: &SessionRecord) {
         let Some(log) = &self.log else { return };
-        if let Err(e) = log.append(record) {
-            self.message = Some(format!(
+        self.storage_warning = log.append(record).err().map(|e| {
+            format!(
                 "History not saved ({e}): {} cannot be written. The session goes on.",
                 log.path().display()
-            ));
-        }
+            )
+        });
     }
 
     /// Saves the running session as interrupted (SIGTERM, SIGHUP).
@@ -254,6 +271,10 @@ impl App {
     }
 
     pub fn handle(&mut self, action: Action, now: Instant, wall: DateTime<FixedOffset>) {
+        if self.review.is_some() && self.overlay == Overlay::None {
+            self.handle_review(action);
+            return;
+        }
         match self.overlay {
             Overlay::Help => {
                 if matches!(
@@ -303,6 +324,9 @@ impl App {
             Action::PageDown => self.move_in_pane(10),
             Action::Top => self.move_in_pane(-10_000),
             Action::Bottom => self.move_in_pane(10_000),
+            Action::Enter if self.focus == Pane::History && !self.playing() => {
+                self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+            }
             Action::Enter => {
                 if self.session.as_ref().is_some_and(Session::is_over) {
                     self.session = None;
@@ -320,6 +344,15 @@ impl App {
                 }
             }
             Action::Alternatives => self.jump_to_alternative(),
+            Action::OpenReview => {
+                if !self.playing() {
+                    self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+                }
+            }
+            Action::FilterRoutine
+            | Action::FilterRegion
+            | Action::FilterDates
+            | Action::ClearFilters => {}
             Action::TogglePause => self.send(Event::TogglePause, now),
             Action::Found => self.send(Event::FoundSpot, now),
             Action::Release => self.send(Event::Release { force: false }, now),
@@ -340,6 +373,71 @@ impl App {
             }
             Action::Yes | Action::No => {}
         }
+    }
+
+    fn handle_review(&mut self, action: Action) {
+        let Some(state) = &mut self.review else {
+            return;
+        };
+        let last = state.visible.len().saturating_sub(1) as i64;
+        let mut moved =
+            |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;
+        match action {
+            Action::Up => moved(-1),
+            Action::Down => moved(1),
+            Action::PageUp => moved(-10),
+            Action::PageDown => moved(10),
+            Action::Top => moved(-1_000_000),
+            Action::Bottom => moved(1_000_000),
+            Action::Enter => {
+                state.detail = match state.detail.take() {
+                    Some(_) => None,
+                    None => {
+                        let summary = state
+                            .visible
+                            .get(state.selected)
+                            .and_then(|&i| self.history.get(i));
+                        let log = self.log.as_ref();
+                        summary.and_then(|s| {
+                            log.map(|l| l.record_at(s.offset).map_err(|e| e.to_string()))
+                        })
+                    }
+                };
+            }
+            Action::Escape | Action::Quit | Action::Interrupt | Action::OpenReview => {
+                if state.detail.is_some() && action == Action::Escape {
+                    state.detail = None;
+                } else {
+                    self.review = None;
+                    if action == Action::Interrupt {
+                        self.should_quit = true;
+                    }
+                }
+                return;
+            }
+            Action::Help => self.overlay = Overlay::Help,
+            Action::FilterRoutine => {
+                let ids: Vec<String> = self.library.routines.iter().map(|r| r.id.clone()).collect();
+                state.filter.routine = super::review::cycle(&state.filter.routine, &ids);
+            }
+            Action::FilterRegion => {
+                let ids: Vec<String> = self
+                    .library
+                    .regions
+                    .iter()
+                    .filter(|r| r.avoid().is_none())
+                    .map(|r| r.id.clone())
+                    .collect();
+                state.filter.region = super::review::cycle(&state.filter.region, &ids);
+            }
+            Action::FilterDates => state.cycle_dates(),
+            Action::ClearFilters => {
+                state.filter = crate::history::Filter::default();
+                state.dates = Default::default();
+            }
+            _ => return,
+        }
+        state.refresh(&self.history, self.today);
     }
 
     fn move_in_pane(&mut self, delta: i64) {

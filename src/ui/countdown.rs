@@ -142,6 +142,12 @@ impl CountdownPane<'_> {
             lines.push(Line::raw(""));
             lines.push(Line::raw(r.description.clone()));
         }
+        lines.extend(
+            app.message
+                .iter()
+                .chain(&app.storage_warning)
+                .map(|m| Line::styled(m.clone(), t.warning)),
+        );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
@@ -223,7 +229,7 @@ impl CountdownPane<'_> {
                 Some(PhaseKind::Move { cue, .. }) => lines.push(Line::raw(cue.clone())),
                 _ => {}
             }
-            if view.rating_due {
+            if view.rating_due && app.ask_tenderness {
                 lines.push(Line::styled(
                     "How tender was it? Press 0-9 (optional)",
                     t.accent,
@@ -231,9 +237,12 @@ impl CountdownPane<'_> {
             }
             lines.push(Line::styled(next_words(app, session, &view), t.dim));
         }
-        if let Some(m) = &app.message {
-            lines.push(Line::styled(m.clone(), t.warning));
-        }
+        lines.extend(
+            app.message
+                .iter()
+                .chain(&app.storage_warning)
+                .map(|m| Line::styled(m.clone(), t.warning)),
+        );
         let [text, overall] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(u16::from(!finished)),

@@ -27,6 +27,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("b", "back to the start of the previous step"),
     ("+  -", "add / remove 10 s on the countdown"),
     ("0-9", "rate how tender the spot was, after a hold"),
+    (
+        "H  (Enter on History)",
+        "open the history review; there r e d c filter, Enter details",
+    ),
     ("?", "this help"),
     (
         "q  Esc",

@@ -37,18 +37,20 @@ impl Widget for HistoryPane<'_> {
             lines.push(Line::styled("No sessions yet.", t.dim));
         }
         for r in app.history.iter().skip(app.history_scroll) {
-            let duration = bigtext::clock(r.duration_s().round() as u64);
-            let status_style = match r.status {
+            let duration = bigtext::clock(r.duration_s.round() as u64);
+            let status_style = match r.shown_status() {
                 crate::session::Status::Completed => t.text,
                 _ => t.dim,
             };
-            // Two lines a session, so the status is never cut off in a narrow pane.
+            // Two short lines a session: the status fits even the 26-column pane.
             lines.push(Line::from(vec![
-                Span::styled(r.started_at.format("%a %d %b %H:%M  ").to_string(), t.dim),
-                Span::styled(format!("{duration}  "), t.text),
-                Span::styled(r.status.label(), status_style),
+                Span::styled(r.started_at.format("%d %b %H:%M ").to_string(), t.dim),
+                Span::styled(r.shown_status().label(), status_style),
             ]));
-            lines.push(Line::raw(format!("  {}", r.routine_name)));
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {} ", r.routine_name)),
+                Span::styled(duration, t.dim),
+            ]));
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -4,12 +4,23 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::Action;
 
-pub fn action(key: KeyEvent) -> Option<Action> {
+/// `review`: the history review is open, where r, e, d and c set filters.
+pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if review {
+        match key.code {
+            KeyCode::Char('r') => return Some(Action::FilterRoutine),
+            KeyCode::Char('e') => return Some(Action::FilterRegion),
+            KeyCode::Char('d') => return Some(Action::FilterDates),
+            KeyCode::Char('c') if !ctrl => return Some(Action::ClearFilters),
+            _ => {}
+        }
+    }
     Some(match key.code {
+        KeyCode::Char('H') => Action::OpenReview,
         KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Escape,

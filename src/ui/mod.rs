@@ -11,6 +11,7 @@ mod instructions;
 pub mod keys;
 pub mod layout;
 mod regions;
+pub mod review;
 pub mod runtime;
 pub mod theme;
 
@@ -61,6 +62,13 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         };
+        if let Some(state) = &app.review {
+            review::ReviewScreen { app, state }.render(area, buf);
+            if app.overlay == Overlay::Help {
+                help::HelpOverlay { app }.render(area, buf);
+            }
+            return;
+        }
         let view = app
             .session
             .as_ref()

@@ -131,7 +131,7 @@ fn event_loop(
                 let size = terminal.size()?;
                 match ev {
                     Event::Key(key) => {
-                        if let Some(action) = keys::action(key) {
+                        if let Some(action) = keys::action(key, app.review.is_some()) {
                             app.tick(now);
                             app.handle(action, now, wall);
                             dirty = true;

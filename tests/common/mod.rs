@@ -55,3 +55,41 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A finished post-run session on day `day` of October 2026, with one rated entry.
+pub fn record(
+    id: &str,
+    day: u32,
+    status: foamroll::session::Status,
+) -> foamroll::session::SessionRecord {
+    let start = chrono::FixedOffset::east_opt(3600)
+        .and_then(|tz| chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 10, day, 7, 0, 0).single())
+        .unwrap_or_else(|| panic!("time"));
+    foamroll::session::SessionRecord {
+        format: 1,
+        id: id.to_string(),
+        started_at: start,
+        ended_at: Some(start + chrono::Duration::seconds(612)),
+        routine_id: "post-run".into(),
+        routine_name: "Post-run recovery".into(),
+        style: foamroll::library::Style::Recovery,
+        status,
+        entries: vec![foamroll::session::EntryRecord {
+            step: 0,
+            exercise_id: "quad-release".into(),
+            region: "quads".into(),
+            side: Some(foamroll::session::Side::Left),
+            zone: Some("outer line".into()),
+            planned_s: 30.0,
+            search_s: 4.25,
+            hold_s: 41.5,
+            overtime_s: 11.5,
+            move_s: 0.0,
+            points_held: 1,
+            points_planned: 1,
+            skipped: true,
+            tenderness: vec![7, 4],
+        }],
+        extra: Default::default(),
+    }
+}
