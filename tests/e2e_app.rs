@@ -115,11 +115,7 @@ fn sigterm_saves_the_session_as_interrupted_and_restores_the_terminal() {
     );
     app.wait_for("Get ready", 10);
     let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap_or_else(|e| panic!("kill: {e}"));
-    assert!(status.success());
+    assert!(common::signal(pid, "TERM"));
     assert_eq!(app.wait_exit(10), Some(0));
     assert!(!app.alternate_screen(), "restored after SIGTERM");
     let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));

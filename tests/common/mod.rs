@@ -93,3 +93,12 @@ pub fn record(
         extra: Default::default(),
     }
 }
+
+/// Sends a signal with the shell's own `kill`, which every POSIX shell has.
+pub fn signal(pid: u32, name: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("kill -{name} {pid}")])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
