@@ -154,10 +154,7 @@ fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
     app.send("nn");
     app.wait_for("Switch to the left leg", 5);
     let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status();
-    assert!(killed.map(|s| s.success()).unwrap_or(false));
+    assert!(common::signal(pid, "KILL"));
     app.wait_exit(10);
 
     let restarted = PtyApp::spawn(&[], &envs, 100, 30);
