@@ -5,9 +5,13 @@
 //! [`history`] (the session log). [`ui`] draws it; [`cli`] holds the plain-text commands.
 
 pub mod cli;
+pub mod config;
+pub mod cues;
 pub mod history;
 pub mod library;
 pub mod paths;
+pub mod plain;
 pub mod session;
 pub mod text;
 pub mod ui;
+pub mod voice;

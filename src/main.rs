@@ -23,6 +23,8 @@ fn run(args: Args) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
+    // Every command reads the settings, so a broken config.yaml is always reported.
+    let settings = global.settings(&mut err)?;
     match args.command {
         Some(Command::Check { paths }) => Ok(cli::check(&global, &paths, &mut out)? as u8),
         Some(Command::List { json }) => {
@@ -77,12 +79,75 @@ fn run(args: Args) -> io::Result<u8> {
             )?;
             Ok(0)
         }
-        Some(Command::Play { routine_id }) => open_app(&global, Some(&routine_id)),
-        None => open_app(&global, None),
+        Some(Command::Config) => {
+            cli::print_config(&settings, &global.dirs(), &mut out)?;
+            Ok(0)
+        }
+        Some(Command::Completions { shell }) => {
+            let report = global.load_library(&[]);
+            cli::completions(shell, &report.library, &mut out)?;
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            cli::man(&mut out)?;
+            Ok(0)
+        }
+        Some(Command::Play { routine_id, plain }) => {
+            if plain {
+                play_plain(&global, &settings, &routine_id, &mut out, &mut err)
+            } else {
+                open_app(&global, &settings, Some(&routine_id))
+            }
+        }
+        None => open_app(&global, &settings, None),
     }
 }
 
-fn open_app(global: &cli::Global, routine: Option<&str>) -> io::Result<u8> {
+fn play_plain(
+    global: &cli::Global,
+    settings: &foamroll::config::Settings,
+    id: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let report = global.load_library(&[]);
+    cli::report_problems(&report, err)?;
+    let Some(routine) = report.library.routine(id) else {
+        writeln!(
+            err,
+            "foamroll: no routine has the id `{id}` (see `foamroll list`)"
+        )?;
+        return Ok(1);
+    };
+    let log = global
+        .history_log()
+        .map_err(|e| writeln!(err, "foamroll: {e}"))
+        .ok();
+    let opts = foamroll::plain::PlainOptions {
+        speed: global.speed,
+        interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
+        voice: global.voice(settings, err)?,
+        ask_tenderness: settings.tenderness_prompt.value,
+    };
+    let status = foamroll::plain::run(
+        &report.library,
+        routine,
+        settings.timing(),
+        opts,
+        log.as_ref(),
+        out,
+    )?;
+    Ok(match status {
+        foamroll::session::Status::Completed => 0,
+        _ => 1,
+    })
+}
+
+fn open_app(
+    global: &cli::Global,
+    settings: &foamroll::config::Settings,
+    routine: Option<&str>,
+) -> io::Result<u8> {
     let report = global.load_library(&[]);
     if let Some(id) = routine
         && report.library.routine(id).is_none()
@@ -91,8 +156,9 @@ fn open_app(global: &cli::Global, routine: Option<&str>) -> io::Result<u8> {
         eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
         return Ok(1);
     }
-    let app = cli::build_app(global, &report);
-    let result = foamroll::ui::runtime::run(app, routine);
+    let voice = global.voice(settings, &mut io::stderr())?;
+    let app = cli::build_app(global, &report, settings, voice);
+    let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)

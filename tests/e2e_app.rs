@@ -182,3 +182,46 @@ fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
     );
     assert!(right[1].skipped && right[2].skipped);
 }
+
+#[test]
+fn plain_mode_reads_single_keys_in_a_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let mut app = PtyApp::spawn(
+        &["play", "post-run", "--plain"],
+        &[("FOAMROLL_DATA_DIR", &data)],
+        100,
+        30,
+    );
+    app.wait_for("Get ready: Post-run recovery", 10);
+    assert!(
+        !app.alternate_screen(),
+        "plain mode stays in the normal screen"
+    );
+    app.send(" ");
+    app.wait_for("Paused: press space to go on", 5);
+    app.send(" ");
+    app.wait_for("Going on", 5);
+    app.send("n");
+    app.wait_for("roll slowly and find the most tender spot", 5);
+    assert!(
+        !app.screen().contains("the hold starts in"),
+        "with keys, the person says when"
+    );
+    app.send("f");
+    app.wait_for("hold the tender spot for 30 s", 5);
+    app.send("r");
+    app.wait_for("Keep holding:", 5);
+    app.send("q");
+    app.wait_for("End the session?", 5);
+    app.send("y");
+    assert_eq!(app.wait_exit(10), Some(1), "an aborted session exits 1");
+    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_default();
+    assert!(
+        log.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("\"status\":\"aborted\""),
+        "{log}"
+    );
+}

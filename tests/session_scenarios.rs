@@ -594,3 +594,39 @@ fn nothing_runs_before_start_or_after_the_end() {
     }
     assert_eq!(session.state(), RunState::NotStarted);
 }
+
+#[test]
+fn hands_free_search_and_hold_end_by_themselves_at_exact_times() {
+    let timing = Timing {
+        auto_release: true,
+        auto_find_s: Some(10),
+        ..no_get_ready()
+    };
+    let mut rig = Rig::new("post-run", timing);
+    // Woken once, very late: every phase still ends on its own deadline.
+    rig.send(95.0, Event::Tick);
+    assert_eq!(
+        rig.cues_since(),
+        vec![
+            Cue::Search,
+            Cue::Hold,
+            Cue::MinimumReached,
+            Cue::Search,
+            Cue::Hold,
+            Cue::MinimumReached,
+            Cue::Search,
+            Cue::Hold
+        ]
+    );
+    let e = &rig.session.record().entries;
+    assert_eq!(
+        (e[0].search_s, e[0].hold_s, e[1].search_s, e[1].hold_s),
+        (10.0, 30.0, 10.0, 30.0)
+    );
+    // Two rounds of 10 + 30 s end at 80 s; the third search ends at 90 s: 5 s into its hold.
+    assert!(matches!(rig.kind(95.0), Some(PhaseKind::Hold { .. })));
+    assert_eq!(
+        rig.session.view(rig.at(95.0)).elapsed,
+        Duration::from_secs(5)
+    );
+}

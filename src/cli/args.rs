@@ -30,6 +30,12 @@ pub struct Global {
     /// Do not ring the terminal bell on phase changes
     #[arg(long, global = true)]
     pub no_bell: bool,
+    /// Speak each cue through the system's speech command (espeak-ng, espeak, spd-say, say)
+    #[arg(long, global = true)]
+    pub voice: bool,
+    /// Run the session clock FACTOR times faster (for demonstrations and tests)
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, global = true, value_parser = parse_speed)]
+    pub speed: f64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,12 +86,33 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
-    /// Open the app and start a routine at once
-    #[command(after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run")]
+    /// Start a routine at once: in the app, or with --plain as lines of text
+    #[command(
+        after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run --plain --voice\n  foamroll play post-run --plain < /dev/null   hands-free: holds of exactly the minimum"
+    )]
     Play {
         /// The routine's id (see `foamroll list`)
         routine_id: String,
+        /// One line per cue instead of the full-screen app (screen readers, pipes, TERM=dumb)
+        #[arg(long)]
+        plain: bool,
     },
+    /// Print the effective settings and where each comes from
+    #[command(
+        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags."
+    )]
+    Config,
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  foamroll completions bash > ~/.local/share/bash-completion/completions/foamroll\n  foamroll completions fish > ~/.config/fish/completions/foamroll.fish\n  foamroll completions zsh > ~/.zfunc/_foamroll"
+    )]
+    Completions {
+        /// bash, zsh or fish
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  foamroll man > foamroll.1 && man ./foamroll.1")]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,4 +127,11 @@ pub enum HistoryAction {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(f) if f.is_finite() && f > 0.0 && f <= 10_000.0 => Ok(f),
+        _ => Err("expected a number above 0 and at most 10000".to_string()),
+    }
 }

@@ -210,7 +210,8 @@ pub fn load_builtin() -> LoadReport {
     Loader::with_builtin().finish()
 }
 
-fn check_raw(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+/// Size, encoding and control characters: the checks every file we read gets first.
+pub fn check_raw(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     let error = |source: Option<&str>, pos, msg: String| {
         Diagnostic::at(Severity::Error, path, source, pos, msg)
     };
@@ -296,20 +297,7 @@ pub fn parse(path: &str, text: &str) -> Result<RawFile, Diagnostic> {
             format!("file is empty; a library file starts with `version: {FORMAT_VERSION}`"),
         ));
     }
-    let raw: RawFile = serde_saphyr::from_str_with_options(text, parse_options()).map_err(|e| {
-        let mut pos = e
-            .location()
-            .map_or(Position::START, |l| Position::from_location(&l));
-        let mut msg = yaml_message(&e);
-        if msg.contains("tab") {
-            // The parser points at the token before the tab; point at the tab itself.
-            if let Some(tab) = indenting_tab(text, pos.line) {
-                pos = tab;
-                msg = "tab used for indentation: YAML indents with spaces only".to_string();
-            }
-        }
-        Diagnostic::at(Severity::Error, path, Some(text), pos, msg)
-    })?;
+    let raw: RawFile = parse_yaml(path, text)?;
     if let Some((at, c)) = raw.forbidden_text() {
         return Err(Diagnostic::at(
             Severity::Error,
@@ -335,6 +323,24 @@ pub fn parse(path: &str, text: &str) -> Result<RawFile, Diagnostic> {
         ));
     }
     Ok(raw)
+}
+
+/// Parses YAML into `T` with the hardened options, errors located in `path`.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str_with_options(text, parse_options()).map_err(|e| {
+        let mut pos = e
+            .location()
+            .map_or(Position::START, |l| Position::from_location(&l));
+        let mut msg = yaml_message(&e);
+        if msg.contains("tab") {
+            // The parser points at the token before the tab; point at the tab itself.
+            if let Some(tab) = indenting_tab(text, pos.line) {
+                pos = tab;
+                msg = "tab used for indentation: YAML indents with spaces only".to_string();
+            }
+        }
+        Diagnostic::at(Severity::Error, path, Some(text), pos, msg)
+    })
 }
 
 /// The first tab in the leading white space of a line, from line `from` on.

@@ -9,6 +9,7 @@ pub mod yaml;
 pub use builtin::FILES as BUILTIN_FILES;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use load::{
-    Layer, LoadReport, Loader, MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S, join_or, load_builtin, parse,
+    Layer, LoadReport, Loader, MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S, check_raw, join_or,
+    load_builtin, parse, parse_yaml,
 };
 pub use model::*;

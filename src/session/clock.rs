@@ -116,3 +116,67 @@ mod tests {
         assert_eq!(ceil_secs(Duration::ZERO), 0);
     }
 }
+
+/// The session's clock: real time sped up by a factor (`--speed`, for demonstrations
+/// and tests). Maps real instants to session instants and back, so the engine and
+/// records see session time while the app sleeps in real time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionClock {
+    origin: Instant,
+    factor: f64,
+}
+
+impl SessionClock {
+    pub fn new(origin: Instant, factor: f64) -> Self {
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        SessionClock { origin, factor }
+    }
+
+    pub fn at(&self, real: Instant) -> Instant {
+        if self.factor == 1.0 {
+            return real;
+        }
+        self.origin
+            + real
+                .saturating_duration_since(self.origin)
+                .mul_f64(self.factor)
+    }
+
+    pub fn now(&self) -> Instant {
+        self.at(Instant::now())
+    }
+
+    /// Real time to wait from real `now` until session instant `until`.
+    pub fn real_wait(&self, now: Instant, until: Instant) -> Duration {
+        until
+            .saturating_duration_since(self.at(now))
+            .div_f64(self.factor)
+    }
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    #[test]
+    fn a_hundred_times_faster() {
+        let t0 = Instant::now();
+        let c = SessionClock::new(t0, 100.0);
+        assert_eq!(
+            c.at(t0 + Duration::from_millis(300)),
+            t0 + Duration::from_secs(30)
+        );
+        assert_eq!(
+            c.real_wait(t0, t0 + Duration::from_secs(30)),
+            Duration::from_millis(300)
+        );
+        assert_eq!(
+            SessionClock::new(t0, -3.0).at(t0 + Duration::from_secs(1)),
+            t0 + Duration::from_secs(1)
+        );
+    }
+}

@@ -264,6 +264,9 @@ impl Session {
         match &phase.kind {
             PhaseKind::Search { limit, .. } => {
                 let tick = next_whole(Duration::ZERO, e);
+                if let Some(auto) = self.plan.timing.auto_find_s {
+                    return tick.min(c.clock.instant_at(Duration::from_secs(u64::from(auto))));
+                }
                 match limit {
                     Some(l) if !c.limit_cued => tick.min(c.clock.instant_at(*l)),
                     _ => tick,
@@ -388,16 +391,26 @@ impl Session {
             let e = c.clock.elapsed(now);
             let kind = self.plan.phases[index].kind.clone();
             match kind {
-                PhaseKind::Search {
-                    limit: Some(limit), ..
-                } => {
-                    if !c.limit_cued && e >= limit {
+                PhaseKind::Search { limit, .. } => {
+                    // Hands-free: the search ends by itself and the hold begins.
+                    if let Some(auto) = self.plan.timing.auto_find_s {
+                        let auto = Duration::from_secs(u64::from(auto));
+                        if e < auto {
+                            return;
+                        }
+                        let at = c.clock.instant_at(auto).unwrap_or(now);
+                        self.end_and_enter_next(at, fx);
+                        continue;
+                    }
+                    if let Some(limit) = limit
+                        && !c.limit_cued
+                        && e >= limit
+                    {
                         c.limit_cued = true;
                         fx.push(Effect::Cue(Cue::SearchLimit));
                     }
                     return;
                 }
-                PhaseKind::Search { .. } => return,
                 PhaseKind::Hold { min, .. } => {
                     let length = c.clock.length(min);
                     if e < length {

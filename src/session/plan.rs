@@ -16,6 +16,8 @@ pub struct Timing {
     pub overtime_cap_s: Option<u32>,
     /// Release each hold as soon as its minimum is reached.
     pub auto_release: bool,
+    /// Hands-free: a search ends by itself after this long, and the hold begins.
+    pub auto_find_s: Option<u32>,
 }
 
 impl Default for Timing {
@@ -27,6 +29,7 @@ impl Default for Timing {
             switch_s: 5,
             overtime_cap_s: Some(90),
             auto_release: false,
+            auto_find_s: None,
         }
     }
 }

@@ -95,6 +95,10 @@ pub struct App {
     pub review: Option<super::review::ReviewState>,
     /// Ask for a tenderness rating after each hold.
     pub ask_tenderness: bool,
+    /// The person's own tool (config); its notes come first.
+    pub preferred_tool: Option<crate::library::Tool>,
+    /// Speaks each cue when set.
+    pub voice: Option<crate::voice::Voice>,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
 }
@@ -137,6 +141,8 @@ impl App {
             should_quit: false,
             review: None,
             ask_tenderness: true,
+            preferred_tool: None,
+            voice: None,
             notices: Vec::new(),
         };
         app.reload_history();
@@ -226,7 +232,10 @@ impl App {
     fn apply(&mut self, effects: Vec<Effect>, now: Instant) {
         for effect in effects {
             match effect {
-                Effect::Cue(_) => {
+                Effect::Cue(cue) => {
+                    if let (Some(voice), Some(session)) = (&self.voice, &self.session) {
+                        voice.say(&crate::cues::cue_text(&cue, session, &self.library, now));
+                    }
                     if self.bell_enabled {
                         self.bells += 1;
                     }

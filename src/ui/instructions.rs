@@ -22,7 +22,10 @@ impl InstructionsPane<'_> {
     fn lines(&self) -> (Vec<Line<'static>>, Option<String>) {
         let app = self.app;
         let t = &app.theme;
-        let preferred = app.selected_routine().and_then(|r| r.equipment);
+        let preferred = app
+            .selected_routine()
+            .and_then(|r| r.equipment)
+            .or(app.preferred_tool);
         if let Some((ex, timing)) = self.step {
             let mut lines = vec![Line::styled(ex.name.clone(), t.title)];
             if let StepTiming::Warmup { cue, .. } = timing {

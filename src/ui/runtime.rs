@@ -34,7 +34,9 @@ impl Drop for TerminalGuard {
 }
 
 /// Runs the app until the person quits. The terminal is restored however this ends.
-pub fn run(mut app: App, start: Option<&str>) -> io::Result<()> {
+/// `speed` runs the session clock faster (`--speed`); 1.0 is real time.
+pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
+    let clock = crate::session::SessionClock::new(Instant::now(), speed);
     // Set before `ratatui::init`, which chains its own restoring hook in front of it.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -48,9 +50,9 @@ pub fn run(mut app: App, start: Option<&str>) -> io::Result<()> {
     execute!(io::stdout(), EnableMouseCapture)?;
     spawn_input_thread(tx);
     if let Some(id) = start {
-        app.start(id, Instant::now(), chrono::Local::now().fixed_offset());
+        app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
-    event_loop(terminal, &mut app, &rx)
+    event_loop(terminal, &mut app, &rx, clock)
 }
 
 fn spawn_input_thread(tx: mpsc::Sender<Input>) {
@@ -83,10 +85,12 @@ fn event_loop(
     mut terminal: DefaultTerminal,
     app: &mut App,
     rx: &mpsc::Receiver<Input>,
+    clock: crate::session::SessionClock,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
-        let now = Instant::now();
+        let real_now = Instant::now();
+        let now = clock.at(real_now);
         if dirty {
             terminal.draw(|frame| frame.render_widget(Screen { app, now }, frame.area()))?;
             dirty = false;
@@ -102,7 +106,7 @@ fn event_loop(
         }
         // Sleep until input, or until the screen must change by itself.
         let input = match app.next_wakeup(now) {
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(now)) {
+            Some(at) => match rx.recv_timeout(clock.real_wait(real_now, at)) {
                 Ok(input) => Some(input),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
@@ -112,7 +116,7 @@ fn event_loop(
                 Err(_) => return Ok(()),
             },
         };
-        let now = Instant::now();
+        let now = clock.now();
         let wall = chrono::Local::now().fixed_offset();
         match input {
             None => {

@@ -62,6 +62,44 @@ impl Theme {
         }
     }
 
+    /// Strong contrast for bright rooms and tired eyes.
+    pub fn high_contrast() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            text: Style::new().fg(Color::White),
+            dim: Style::new().fg(Color::Gray),
+            title: bold.fg(Color::White),
+            focused_border: bold.fg(Color::Yellow),
+            border: Style::new().fg(Color::White),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            warning: bold.fg(Color::LightRed),
+            accent: bold.fg(Color::Yellow),
+            gauge: bold.fg(Color::LightGreen),
+            overtime: bold.fg(Color::LightMagenta),
+            flash: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            body_lit: bold.fg(Color::LightGreen),
+            key: bold.fg(Color::Yellow),
+        }
+    }
+
+    /// The theme chosen in the config; `NO_COLOR` always wins.
+    pub fn named(name: crate::config::ThemeName) -> Theme {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return Theme::monochrome();
+        }
+        match name {
+            crate::config::ThemeName::Default => Theme::colour(),
+            crate::config::ThemeName::HighContrast => Theme::high_contrast(),
+            crate::config::ThemeName::Mono => Theme::monochrome(),
+        }
+    }
+
     /// Honours `NO_COLOR` (any non-empty value), as <https://no-color.org> asks.
     pub fn from_env() -> Theme {
         match std::env::var_os("NO_COLOR") {

@@ -1,0 +1,240 @@
+//! Plain mode on the real binary, the config file, completions and the manual.
+
+mod common;
+
+use common::{Sandbox, stderr, stdout};
+
+/// The cue lines of a plain run, without their times.
+fn cues(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.get(6..).unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
+    let sb = Sandbox::new();
+    let out = sb
+        .command()
+        .args(["play", "post-run", "--plain", "--speed", "100"])
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape sequences in plain mode"
+    );
+    assert!(
+        text.lines().all(|l| l.len() > 6 && l.as_bytes()[2] == b':'),
+        "every line starts MM:SS:\n{text}"
+    );
+    let lines = cues(&text);
+    let expected_in_order = [
+        "Get ready: Post-run recovery. First: Quad release, in 10 s",
+        "3",
+        "2",
+        "1",
+        "Right quads, inner line: roll slowly and find the most tender spot (the hold starts in 10 s)",
+        "Right quads, inner line: hold the tender spot for 30 s",
+        "Minimum done: release",
+        "Right quads, middle line: roll slowly and find the most tender spot (the hold starts in 10 s)",
+        "Switch to the left leg",
+        "Left quads, outer line: hold the tender spot for 30 s",
+        "Rest 10 s. Next: Hamstring release",
+        "Right hamstrings: hold the tender spot for 30 s",
+        "Switch to the left side",
+        "Left glutes: hold the tender spot for 30 s",
+        "Done: Post-run recovery. Drink some water. Rolling pays off over weeks, so come back after your next run.",
+    ];
+    let mut at = 0;
+    for want in expected_in_order {
+        match lines[at..].iter().position(|l| l == want) {
+            Some(i) => at += i + 1,
+            None => panic!("{want:?} missing (or out of order) after line {at} of\n{text}"),
+        }
+    }
+    // Exact session times: get ready 10, then 10 holds of (10 s find + 30 s hold),
+    // 3 switches of 5 s and 2 rests of 10 s.
+    assert!(
+        text.lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("07:25 Done"),
+        "{text}"
+    );
+
+    let history = stdout(&sb.run(&["history", "--json"]));
+    let sessions: Vec<foamroll::session::SessionRecord> =
+        serde_json::from_str(&history).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sessions.len(), 1);
+    let s = &sessions[0];
+    assert_eq!(s.status, foamroll::session::Status::Completed);
+    assert!(
+        s.entries
+            .iter()
+            .all(|e| e.hold_s == 30.0 && e.search_s == 10.0 && e.points_held == 1)
+    );
+    let seconds = (s.ended_at.unwrap_or(s.started_at) - s.started_at).num_seconds();
+    assert_eq!(seconds, 445, "records store session (scaled) seconds");
+}
+
+#[test]
+fn plain_warmup_keeps_moving() {
+    let sb = Sandbox::new();
+    let out = sb
+        .command()
+        .args(["play", "pre-run", "--plain", "--speed", "200"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = stdout(&out);
+    assert!(!text.contains("hold"), "{text}");
+    assert!(
+        text.contains("Right calf and achilles: keep moving for 30 s. Keep rolling"),
+        "{text}"
+    );
+    assert!(text.contains("Now go do your dynamic warm-up, then run."));
+}
+
+#[test]
+fn config_precedence_default_then_file_then_flag() {
+    let sb = Sandbox::new();
+    let show = |args: &[&str]| {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let text = show(&["config"]);
+    assert!(
+        text.contains("bell               = true           (default)"),
+        "{text}"
+    );
+    assert!(text.contains("min_hold           = 30 s           (default)"));
+
+    let file = sb.write(
+        "config/config.yaml",
+        "bell: true\nmin_hold: 45\novertime_cap: off\ntheme: high-contrast\nequipment: ball\n",
+    );
+    let text = show(&["config"]);
+    let shown = file.display().to_string();
+    assert!(
+        text.contains(&format!("min_hold           = 45 s           ({shown})")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("overtime_cap       = off            ({shown})")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("bell               = true           ({shown})")),
+        "{text}"
+    );
+    assert!(text.contains("equipment          = ball"), "{text}");
+
+    let text = show(&["config", "--no-bell"]);
+    assert!(
+        text.contains("bell               = false          (--no-bell)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn config_values_reach_the_session() {
+    let sb = Sandbox::new();
+    sb.write("config/config.yaml", "min_hold: 40\nget_ready: 3\n");
+    let out = sb
+        .command()
+        .args(["play", "travel-ball", "--plain", "--speed", "200"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = stdout(&out);
+    // The routine's own get_ready (10) wins over the config's default; the hold uses 40.
+    assert!(text.contains("in 10 s"), "{text}");
+    assert!(
+        text.contains("Right glutes: hold the tender spot for 40 s"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_invalid_config_is_reported_with_its_position_and_defaults_are_used() {
+    let sb = Sandbox::new();
+    let file = sb.write("config/config.yaml", "bell: false\nmin_hold: 20\n");
+    for args in [&["config"][..], &["list"][..], &["show", "post-run"][..]] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?} goes on");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("{}:2:11: error: min_hold is 20 s", file.display())),
+            "{err}"
+        );
+        assert!(err.contains("using the default settings"), "{err}");
+    }
+    assert!(stdout(&sb.run(&["config"])).contains("bell               = true           (default)"));
+
+    sb.write("config/config.yaml", "bell: true\nbel: false\n");
+    let err = stderr(&sb.run(&["config"]));
+    assert!(
+        err.contains("config.yaml:2:1: error: unknown field `bel`"),
+        "{err}"
+    );
+    sb.write("config/config.yaml", "theme: neon\n");
+    let err = stderr(&sb.run(&["config"]));
+    assert!(
+        err.contains("config.yaml:1:8: error:") && err.contains("neon"),
+        "{err}"
+    );
+}
+
+#[test]
+fn completions_include_commands_and_library_ids() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sb.run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0));
+        let script = stdout(&out);
+        for word in ["foamroll", "history", "post-run", "pre-run"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    let fish = stdout(&sb.run(&["completions", "fish"]));
+    assert!(
+        fish.contains("quad-release") && fish.contains("it-band"),
+        "show ids complete too"
+    );
+}
+
+#[test]
+fn man_page_and_help_examples() {
+    let sb = Sandbox::new();
+    let man = stdout(&sb.run(&["man"]));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH foamroll"),
+        "{}",
+        &man[..man.len().min(200)]
+    );
+    assert!(man.contains("play") && man.contains("history"));
+    let help = stdout(&sb.run(&["--help"]));
+    assert!(
+        help.contains("Examples:") && help.contains("foamroll play post-run"),
+        "{help}"
+    );
+    for sub in ["check", "list", "show", "history", "play", "completions"] {
+        let help = stdout(&sb.run(&[sub, "--help"]));
+        assert!(
+            help.contains("Example"),
+            "{sub} --help has examples:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn speed_is_validated() {
+    let out = Sandbox::new().run(&["play", "post-run", "--plain", "--speed", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("above 0"));
+}
