@@ -12,6 +12,7 @@ pub mod library;
 pub mod paths;
 pub mod plain;
 pub mod session;
+pub mod signals;
 pub mod text;
 pub mod ui;
 pub mod voice;

@@ -80,7 +80,7 @@ pub fn run(
         timing.auto_find_s = Some(HANDS_FREE_FIND_S);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_signal_thread(tx.clone())?;
+    crate::signals::notify_on_stop(tx.clone(), Input::Signal)?;
     let _raw = if opts.interactive {
         terminal::enable_raw_mode()?;
         spawn_key_thread(tx);
@@ -265,15 +265,4 @@ fn spawn_key_thread(tx: mpsc::Sender<Input>) {
             }
         }
     });
-}
-
-fn spawn_signal_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Input::Signal);
-        }
-    });
-    Ok(())
 }

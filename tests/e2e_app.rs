@@ -3,22 +3,12 @@
 
 mod common;
 
-use common::pty::PtyApp;
+use common::pty::{DataDir, PtyApp};
 
 #[test]
 fn browse_play_and_quit_in_a_real_terminal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let config = dir.path().join("config");
-    let mut app = PtyApp::spawn(
-        &[],
-        &[
-            ("FOAMROLL_DATA_DIR", &data),
-            ("FOAMROLL_CONFIG_DIR", &config),
-        ],
-        100,
-        30,
-    );
+    let data = DataDir::new();
+    let mut app = data.spawn(&[], 100, 30);
     let screen = app.wait_for("Regions", 10);
     for title in ["Instructions", "Countdown", "History"] {
         assert!(screen.contains(title), "{title} missing:\n{screen}");
@@ -65,21 +55,13 @@ fn browse_play_and_quit_in_a_real_terminal() {
     );
     assert!(text.contains("\u{7}"), "phase changes ring the bell");
 
-    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
-    let last = log.lines().last().unwrap_or_default();
-    assert!(last.contains("\"status\":\"completed\""), "{last}");
+    assert_eq!(data.last_status(), "completed");
 }
 
 #[test]
 fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let mut app = PtyApp::spawn(
-        &["play", "pre-run", "--no-bell"],
-        &[("FOAMROLL_DATA_DIR", &data)],
-        80,
-        24,
-    );
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "pre-run", "--no-bell"], 80, 24);
     app.wait_for("Get ready", 10);
     app.send("q");
     app.wait_for("End this session?", 5);
@@ -93,39 +75,19 @@ fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
     assert!(!app.alternate_screen());
     let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
     assert!(!raw.contains(&7u8), "--no-bell rings nothing");
-    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        log.lines()
-            .last()
-            .unwrap_or_default()
-            .contains("\"status\":\"aborted\""),
-        "{log}"
-    );
+    assert_eq!(data.last_status(), "aborted");
 }
 
 #[test]
 fn sigterm_saves_the_session_as_interrupted_and_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let mut app = PtyApp::spawn(
-        &["play", "post-run"],
-        &[("FOAMROLL_DATA_DIR", &data)],
-        80,
-        24,
-    );
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "post-run"], 80, 24);
     app.wait_for("Get ready", 10);
     let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
     assert!(common::signal(pid, "TERM"));
     assert_eq!(app.wait_exit(10), Some(0));
     assert!(!app.alternate_screen(), "restored after SIGTERM");
-    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        log.lines()
-            .last()
-            .unwrap_or_default()
-            .contains("\"status\":\"interrupted\""),
-        "{log}"
-    );
+    assert_eq!(data.last_status(), "interrupted");
 }
 
 #[test]
@@ -138,10 +100,8 @@ fn play_with_an_unknown_routine_fails_before_touching_the_terminal() {
 
 #[test]
 fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let envs = [("FOAMROLL_DATA_DIR", data.as_path())];
-    let mut app = PtyApp::spawn(&["play", "post-run"], &envs, 100, 30);
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "post-run"], 100, 30);
     app.wait_for("Get ready", 10);
     // Get ready, then skip the three lines of the right quad: the side is done and
     // checkpointed when the switch begins.
@@ -157,13 +117,13 @@ fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
     assert!(common::signal(pid, "KILL"));
     app.wait_exit(10);
 
-    let restarted = PtyApp::spawn(&[], &envs, 100, 30);
+    let restarted = data.spawn(&[], 100, 30);
     let screen = restarted.wait_for("interrupted", 10);
     assert!(screen.contains("Post-run recovery"), "{screen}");
 
     let out = common::Sandbox::new()
         .command()
-        .env("FOAMROLL_DATA_DIR", &data)
+        .env("FOAMROLL_DATA_DIR", &data.path)
         .args(["history", "--json"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -185,14 +145,8 @@ fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
 
 #[test]
 fn plain_mode_reads_single_keys_in_a_terminal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let mut app = PtyApp::spawn(
-        &["play", "post-run", "--plain"],
-        &[("FOAMROLL_DATA_DIR", &data)],
-        100,
-        30,
-    );
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "post-run", "--plain"], 100, 30);
     app.wait_for("Get ready: Post-run recovery", 10);
     assert!(
         !app.alternate_screen(),
@@ -216,12 +170,5 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
     app.wait_for("End the session?", 5);
     app.send("y");
     assert_eq!(app.wait_exit(10), Some(1), "an aborted session exits 1");
-    let log = std::fs::read_to_string(data.join("history.jsonl")).unwrap_or_default();
-    assert!(
-        log.lines()
-            .last()
-            .unwrap_or_default()
-            .contains("\"status\":\"aborted\""),
-        "{log}"
-    );
+    assert_eq!(data.last_status(), "aborted");
 }

@@ -44,7 +44,7 @@ pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
         previous(info);
     }));
     let (tx, rx) = mpsc::channel();
-    spawn_signal_thread(tx.clone())?;
+    crate::signals::notify_on_stop(tx.clone(), Input::Signal)?;
     let terminal = ratatui::init();
     let _guard = TerminalGuard;
     execute!(io::stdout(), EnableMouseCapture)?;
@@ -68,17 +68,6 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
             }
         }
     });
-}
-
-fn spawn_signal_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Input::Signal);
-        }
-    });
-    Ok(())
 }
 
 fn event_loop(

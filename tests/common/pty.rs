@@ -145,3 +145,39 @@ impl Drop for PtyApp {
         }
     }
 }
+
+/// A data folder of its own for runs of the app, and what they left in the history.
+pub struct DataDir {
+    _dir: tempfile::TempDir,
+    pub path: std::path::PathBuf,
+}
+
+impl DataDir {
+    pub fn new() -> DataDir {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let path = dir.path().join("data");
+        DataDir { _dir: dir, path }
+    }
+
+    /// The app with this data folder and an empty config folder of its own.
+    pub fn spawn(&self, args: &[&str], cols: u16, rows: u16) -> PtyApp {
+        let config = self.path.with_file_name("config");
+        PtyApp::spawn(
+            args,
+            &[
+                ("FOAMROLL_DATA_DIR", &self.path),
+                ("FOAMROLL_CONFIG_DIR", &config),
+            ],
+            cols,
+            rows,
+        )
+    }
+
+    /// The status written on the log's last line.
+    pub fn last_status(&self) -> String {
+        let log = std::fs::read_to_string(self.path.join("history.jsonl")).unwrap_or_default();
+        let line = log.lines().last().unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        value["status"].as_str().unwrap_or("none").to_string()
+    }
+}
