@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::{DataDir, PtyApp};
+use common::pty::DataDir;
 
 #[test]
 fn browse_play_and_quit_in_a_real_terminal() {
