@@ -172,3 +172,31 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
     assert_eq!(app.wait_exit(10), Some(1), "an aborted session exits 1");
     assert_eq!(data.last_status(), "aborted");
 }
+
+#[test]
+fn sighup_saves_the_session_and_restores_the_terminal() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "pre-run"], 80, 24);
+    app.wait_for("Get ready", 10);
+    assert!(common::signal(app.pid().unwrap_or_default(), "HUP"));
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert!(!app.alternate_screen() && !app.cursor_hidden());
+    assert_eq!(data.last_status(), "interrupted");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = common::pty::PtyApp::spawn(&[], &[("FOAMROLL_TEST_PANIC", dir.path())], 80, 24);
+    let code = app.wait_exit(10);
+    assert_eq!(code, Some(101), "a panic exits with 101");
+    assert!(!app.alternate_screen(), "left the alternate screen");
+    assert!(!app.cursor_hidden(), "the cursor is shown");
+    let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("\u{1b}[?1000l") || text.contains("\u{1b}[?1006l"),
+        "mouse capture turned off"
+    );
+    assert!(text.contains("panic requested by FOAMROLL_TEST_PANIC"));
+}

@@ -238,3 +238,67 @@ fn speed_is_validated() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("above 0"));
 }
+
+#[test]
+fn voice_speaks_each_cue_through_the_speech_command() {
+    let sb = Sandbox::new();
+    let spoken = sb.path().join("spoken.txt");
+    let script = sb.write(
+        "bin/espeak-ng",
+        &format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            spoken.display()
+        ),
+    );
+    let mut perms = std::fs::metadata(&script)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&script, perms).unwrap_or_else(|e| panic!("{e}"));
+    let path = format!(
+        "{}:{}",
+        sb.path().join("bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = sb
+        .command()
+        .args(["play", "pre-run", "--plain", "--voice", "--speed", "200"])
+        .env("PATH", path)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Speech runs in the background: give the last one a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let mut text = String::new();
+    while std::time::Instant::now() < deadline {
+        text = std::fs::read_to_string(&spoken).unwrap_or_default();
+        if text.contains("Now go do your dynamic warm-up") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(text.contains("Get ready: Pre-run warm-up"), "{text}");
+    assert!(text.contains("Switch to the left leg"), "{text}");
+    assert!(text.contains("Now go do your dynamic warm-up"), "{text}");
+}
+
+#[test]
+fn voice_without_a_speech_command_says_so_once_and_carries_on() {
+    let sb = Sandbox::new();
+    let out = sb
+        .command()
+        .args(["play", "pre-run", "--plain", "--voice", "--speed", "400"])
+        .env("PATH", sb.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stderr(&out).matches("no speech command found").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("Done: Pre-run warm-up"));
+}

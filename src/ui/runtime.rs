@@ -84,6 +84,11 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(Screen { app, now }, frame.area()))?;
             dirty = false;
         }
+        // Lets the tests check that a panic restores the terminal; debug builds only.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("FOAMROLL_TEST_PANIC").is_some() {
+            panic!("panic requested by FOAMROLL_TEST_PANIC");
+        }
         if app.bells > 0 {
             app.bells = 0;
             let backend = terminal.backend_mut();
