@@ -133,38 +133,75 @@ fn ends_without_newline(file: &mut File) -> io::Result<bool> {
     Ok(last[0] != b'\n')
 }
 
+/// What walking a stretch of the log found.
+pub(crate) struct Walk {
+    /// Lines that are not session records (kept in the file, skipped here).
+    pub warnings: Vec<String>,
+    /// A last line without its newline that does not parse: a write cut short.
+    pub torn: Option<String>,
+    /// Bytes and lines up to and including the last newline.
+    pub complete_bytes: u64,
+    pub complete_lines: u64,
+}
+
+/// Parses each line of `bytes`, which start at byte `base` and line `first_line` of the
+/// log named `name`, and hands every record to `found` with the offset of its line. The
+/// one place that decides what a good, a torn and a garbage line are.
+pub(crate) fn walk(
+    name: &str,
+    bytes: &[u8],
+    base: u64,
+    first_line: u64,
+    mut found: impl FnMut(u64, SessionRecord),
+) -> Walk {
+    let mut w = Walk {
+        warnings: Vec::new(),
+        torn: None,
+        complete_bytes: 0,
+        complete_lines: 0,
+    };
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        let end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|i| pos + i);
+        let line = &bytes[pos..end.unwrap_or(bytes.len())];
+        let line_no = first_line + w.complete_lines + 1;
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            match serde_json::from_slice::<SessionRecord>(line) {
+                Ok(record) => found(base + pos as u64, record),
+                Err(e) if end.is_none() => {
+                    w.torn = Some(format!(
+                        "{name}:{line_no}: skipped an incomplete last line ({e})"
+                    ));
+                }
+                Err(e) => w.warnings.push(format!(
+                    "{name}:{line_no}: skipped a line that is not a session record ({e})"
+                )),
+            }
+        }
+        let Some(end) = end else { break };
+        pos = end + 1;
+        w.complete_lines += 1;
+        w.complete_bytes = pos as u64;
+    }
+    w
+}
+
 /// Folds the lines of a log (or of an export) into sessions.
 pub fn parse_log(name: &str, bytes: &[u8]) -> Loaded {
-    let mut warnings = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut sessions: Vec<SessionRecord> = Vec::new();
-    let torn = !bytes.is_empty() && !bytes.ends_with(b"\n");
-    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    let last = lines.len().saturating_sub(1);
-    for (i, line) in lines.iter().enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+    let w = walk(name, bytes, 0, 0, |_, record| match by_id.get(&record.id) {
+        Some(&at) => sessions[at] = record,
+        None => {
+            by_id.insert(record.id.clone(), sessions.len());
+            sessions.push(record);
         }
-        match serde_json::from_slice::<SessionRecord>(line) {
-            Ok(record) => match by_id.get(&record.id) {
-                Some(&at) => sessions[at] = record,
-                None => {
-                    by_id.insert(record.id.clone(), sessions.len());
-                    sessions.push(record);
-                }
-            },
-            Err(e) if torn && i == last => {
-                warnings.push(format!(
-                    "{name}:{}: skipped an incomplete last line ({e})",
-                    i + 1
-                ));
-            }
-            Err(e) => warnings.push(format!(
-                "{name}:{}: skipped a line that is not a session record ({e})",
-                i + 1
-            )),
-        }
-    }
+    });
+    let mut warnings = w.warnings;
+    warnings.extend(w.torn);
     for s in &mut sessions {
         if s.status == Status::Running {
             s.status = Status::Interrupted;

@@ -119,41 +119,22 @@ impl Folded {
         }
     }
 
-    /// Folds in the log's bytes from `self.covered` on (`tail`), leaving a torn last
-    /// line uncovered so that it is read again once completed or repaired.
-    fn extend(&mut self, name: &str, tail: &[u8]) -> Vec<String> {
-        let mut torn_warning = Vec::new();
-        let base = self.covered;
-        let mut pos = 0usize;
-        while pos < tail.len() {
-            let end = tail[pos..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map(|i| pos + i);
-            let line = &tail[pos..end.unwrap_or(tail.len())];
-            let line_no = self.lines + 1;
-            let offset = base + pos as u64;
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                match serde_json::from_slice::<SessionRecord>(line) {
-                    Ok(record) => {
-                        if end.is_some() {
-                            self.add(SessionSummary::of(&record, offset));
-                        }
-                    }
-                    Err(e) if end.is_none() => torn_warning.push(format!(
-                        "{name}:{line_no}: skipped an incomplete last line ({e})"
-                    )),
-                    Err(e) => self.warnings.push(format!(
-                        "{name}:{line_no}: skipped a line that is not a session record ({e})"
-                    )),
-                }
-            }
-            let Some(end) = end else { break };
-            pos = end + 1;
-            self.lines += 1;
-            self.covered = base + end as u64 + 1;
+    /// Folds in the log's bytes from `self.covered` on (`tail`). Coverage ends at the
+    /// last newline, so a last line without one is read again next time, once completed
+    /// or repaired. Returns the warning for a torn last line, which is not cached.
+    fn extend(&mut self, name: &str, tail: &[u8]) -> Option<String> {
+        let (base, first_line) = (self.covered, self.lines);
+        let mut found = Vec::new();
+        let w = super::walk(name, tail, base, first_line, |offset, record| {
+            found.push(SessionSummary::of(&record, offset));
+        });
+        for s in found {
+            self.add(s);
         }
-        torn_warning
+        self.warnings.extend(w.warnings);
+        self.covered = base + w.complete_bytes;
+        self.lines = first_line + w.complete_lines;
+        w.torn
     }
 }
 

@@ -333,9 +333,7 @@ impl App {
             Action::PageDown => self.move_in_pane(10),
             Action::Top => self.move_in_pane(-10_000),
             Action::Bottom => self.move_in_pane(10_000),
-            Action::Enter if self.focus == Pane::History && !self.playing() => {
-                self.review = Some(super::review::ReviewState::new(&self.history, self.today));
-            }
+            Action::Enter if self.focus == Pane::History => self.open_review(),
             Action::Enter => {
                 if self.session.as_ref().is_some_and(Session::is_over) {
                     self.session = None;
@@ -353,11 +351,7 @@ impl App {
                 }
             }
             Action::Alternatives => self.jump_to_alternative(),
-            Action::OpenReview => {
-                if !self.playing() {
-                    self.review = Some(super::review::ReviewState::new(&self.history, self.today));
-                }
-            }
+            Action::OpenReview => self.open_review(),
             Action::FilterRoutine
             | Action::FilterRegion
             | Action::FilterDates
@@ -381,6 +375,13 @@ impl App {
                 }
             }
             Action::Yes | Action::No => {}
+        }
+    }
+
+    /// The history review, over everything recorded; not while a session runs.
+    fn open_review(&mut self) {
+        if !self.playing() {
+            self.review = Some(super::review::ReviewState::new(&self.history, self.today));
         }
     }
 

@@ -12,21 +12,16 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 use super::app::App;
 use super::layout::Pane;
 use super::{bigtext, pane_block};
-use crate::session::{PhaseKind, RunState, Session, Side, View, ceil_secs};
+use crate::cues::side_word;
+use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
 
 pub struct CountdownPane<'a> {
     pub app: &'a App,
     pub now: Instant,
 }
 
-fn side_word(region: &str, side: Side) -> String {
-    // Glutes have sides; the rest of the shipped regions are legs.
-    let part = if region == "glutes" { "side" } else { "leg" };
-    format!("{} {part}", side.label())
-}
-
 /// The phase in words, as the person on the floor needs to hear it.
-pub fn phase_words(session: &Session, view: &View) -> String {
+pub fn phase_words(view: &View) -> String {
     let words = match (view.state, view.phase.map(|p| &p.kind)) {
         (RunState::Finished, _) => "Done".to_string(),
         (RunState::Aborted, _) => "Session ended".to_string(),
@@ -44,7 +39,6 @@ pub fn phase_words(session: &Session, view: &View) -> String {
         (_, Some(PhaseKind::Rest { .. })) => "Rest".to_string(),
         (_, None) => "Ready".to_string(),
     };
-    let _ = session;
     if view.state == RunState::Paused {
         format!("Paused · {words}")
     } else {
@@ -161,7 +155,7 @@ impl CountdownPane<'_> {
             .step
             .and_then(|s| app.library.region(&s.region))
             .map_or(String::new(), |r| r.name.clone());
-        let words = phase_words(session, &view);
+        let words = phase_words(&view);
         let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
         let word_style = if view.overtime.is_some() {
             t.overtime
