@@ -14,5 +14,6 @@ pub mod plain;
 pub mod session;
 pub mod signals;
 pub mod text;
+pub mod today;
 pub mod ui;
 pub mod voice;

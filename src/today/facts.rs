@@ -1,0 +1,102 @@
+//! What the planner needs to know of the history, and the adapter that builds it from
+//! the history's session summaries. The planner sees only [`Facts`], so a change of
+//! storage touches this file alone.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::history::{SessionSummary, last_worked, session_date, week_start};
+use crate::library::{Side, Style};
+use crate::session::Status;
+
+/// One session's average rating for a region and side, on the day it was rolled.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rating {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+/// The latest session: when it started (local time where it was recorded) and its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LastSession {
+    pub started: NaiveDateTime,
+    pub style: Style,
+}
+
+/// The history, reduced to what today's plan and the status line use.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Ratings per region and side (`None` for exercises without sides), oldest first.
+    pub ratings: BTreeMap<(String, Option<Side>), Vec<Rating>>,
+    /// The last day each region was rolled (held or moved, not only skipped).
+    pub last_rolled: BTreeMap<String, NaiveDate>,
+    /// Sessions a week the person aims for (config `weekly_goal`).
+    pub weekly_goal: u32,
+    /// Sessions this week (Monday on) with rolling done.
+    pub sessions_this_week: u32,
+    pub last_session: Option<LastSession>,
+}
+
+impl Facts {
+    /// Nothing rolled and nothing rated: the planner proposes its defaults.
+    pub fn is_empty(&self) -> bool {
+        self.ratings.is_empty() && self.last_rolled.is_empty()
+    }
+
+    /// The region rolled longest ago and how many days ago, among `regions` if given.
+    pub fn most_overdue(&self, today: NaiveDate) -> Option<(&str, i64)> {
+        self.last_rolled
+            .iter()
+            .map(|(r, d)| (r.as_str(), (today - *d).num_days().max(0)))
+            // Longest first; among equals the first by id, so the answer is stable.
+            .min_by_key(|(r, days)| (-days, *r))
+    }
+}
+
+/// A session counts towards the week when rolling was done: completed, or at least one
+/// hold or move finished.
+pub fn rolling_done(s: &SessionSummary) -> bool {
+    s.status == Status::Completed || s.regions.iter().any(|w| w.worked)
+}
+
+/// Builds the facts from session summaries (any order), as of `today`.
+pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal: u32) -> Facts {
+    let mut ordered: Vec<&SessionSummary> = sessions.iter().collect();
+    ordered.sort_by_key(|s| s.started_at);
+    let mut ratings: BTreeMap<(String, Option<Side>), Vec<Rating>> = BTreeMap::new();
+    let earliest = today
+        .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
+        .unwrap_or(today);
+    let monday = week_start(today);
+    let mut sessions_this_week = 0;
+    for s in &ordered {
+        let date = session_date(s);
+        if (monday..=today).contains(&date) && rolling_done(s) {
+            sessions_this_week += 1;
+        }
+        if date < earliest {
+            continue;
+        }
+        for w in s.regions.iter().filter(|w| w.rating_count > 0) {
+            ratings
+                .entry((w.region.to_string(), w.side))
+                .or_default()
+                .push(Rating {
+                    date,
+                    value: f64::from(w.rating_sum) / f64::from(w.rating_count),
+                });
+        }
+    }
+    Facts {
+        ratings,
+        last_rolled: last_worked(&ordered),
+        weekly_goal,
+        sessions_this_week,
+        last_session: ordered.last().map(|s| LastSession {
+            started: s.started_at.naive_local(),
+            style: s.style,
+        }),
+    }
+}
