@@ -23,6 +23,14 @@ fn run(args: Args) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
+    if let Some(Command::Status { json }) = args.command {
+        // Nothing but the line: no config warnings, no errors (exit 1 says it failed).
+        let now = chrono::Local::now().naive_local();
+        return Ok(match cli::today::status(&global, now, json) {
+            Some(line) if writeln!(out, "{line}").is_ok() => 0,
+            _ => 1,
+        });
+    }
     // Every command reads the settings, so a broken config.yaml is always reported.
     let settings = global.settings(&mut err)?;
     match args.command {
@@ -93,25 +101,106 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Play { routine_id, plain }) => {
+            let report = global.load_library(&[]);
             if plain {
-                play_plain(&global, &settings, &routine_id, &mut out, &mut err)
+                play_plain(&global, &settings, &report, &routine_id, &mut out, &mut err)
             } else {
-                open_app(&global, &settings, Some(&routine_id))
+                open_app(&global, &settings, &report, Some(&routine_id))
             }
         }
-        None => open_app(&global, &settings, None),
+        Some(Command::Today {
+            before_run,
+            after_run,
+            rest_day,
+            minutes,
+            equipment,
+            json,
+            save,
+            play,
+            plain,
+        }) => {
+            use foamroll::today::Intent;
+            let mut report = global.load_library(&[]);
+            cli::report_problems(&report, &mut err)?;
+            // The one place the real clock is read; the planner is given it.
+            let now = chrono::Local::now().naive_local();
+            let facts = cli::today::facts(&global, now.date(), cli::today::DEFAULT_WEEKLY_GOAL)
+                .unwrap_or_else(|e| {
+                    let _ = writeln!(err, "warning: history not read ({e}); planning without it");
+                    foamroll::today::Facts::default()
+                });
+            let intent = [
+                (before_run, Intent::BeforeRun),
+                (after_run, Intent::AfterRun),
+                (rest_day, Intent::RestDay),
+            ]
+            .into_iter()
+            .find_map(|(on, i)| on.then_some(i));
+            let tools = if equipment.is_empty() {
+                settings.equipment.value.into_iter().collect()
+            } else {
+                equipment
+            };
+            let options = foamroll::today::Options {
+                intent,
+                minutes,
+                tools,
+            };
+            let today = match foamroll::today::plan(
+                &report.library,
+                &facts,
+                now,
+                &options,
+                &settings.timing(),
+            ) {
+                Ok(t) => t,
+                Err(e) => {
+                    writeln!(err, "foamroll: {e}")?;
+                    return Ok(2);
+                }
+            };
+            if let Some(path) = &save
+                && let Err(e) = cli::today::save(&today, path, now)
+            {
+                writeln!(err, "foamroll: {e}")?;
+                return Ok(2);
+            }
+            if json {
+                cli::today::print_json(&today, &mut out)?;
+            } else if !play || plain {
+                cli::today::print(&today, &report.library, &mut out)?;
+                if let Some(path) = &save {
+                    writeln!(out, "\nSaved to {}.", foamroll::text::printable(&path.display().to_string()))?;
+                }
+            }
+            if !play {
+                return Ok(0);
+            }
+            let id = today.routine.id.clone();
+            report.library.routines.retain(|r| r.id != id);
+            report.library.routines.insert(0, today.routine);
+            if plain {
+                writeln!(out)?;
+                play_plain(&global, &settings, &report, &id, &mut out, &mut err)
+            } else {
+                open_app(&global, &settings, &report, Some(&id))
+            }
+        }
+        // Answered before the settings were read, above.
+        Some(Command::Status { .. }) => Ok(1),
+        None => open_app(&global, &settings, &global.load_library(&[]), None),
     }
 }
 
 fn play_plain(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
+    report: &foamroll::library::LoadReport,
     id: &str,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let report = global.load_library(&[]);
-    cli::report_problems(&report, err)?;
+    cli::report_problems(report, err)?;
     let Some(routine) = report.library.routine(id) else {
         writeln!(
             err,
@@ -146,20 +235,20 @@ fn play_plain(
 fn open_app(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
+    report: &foamroll::library::LoadReport,
     routine: Option<&str>,
 ) -> io::Result<u8> {
-    let report = global.load_library(&[]);
     if let Some(id) = routine
         && report.library.routine(id).is_none()
     {
-        cli::report_problems(&report, &mut io::stderr())?;
+        cli::report_problems(report, &mut io::stderr())?;
         eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
         return Ok(1);
     }
     let voice = global.voice(settings, &mut io::stderr())?;
-    let app = cli::build_app(global, &report, settings, voice);
+    let app = cli::build_app(global, report, settings, voice);
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
-    cli::report_problems(&report, &mut io::stderr())?;
+    cli::report_problems(report, &mut io::stderr())?;
     result.map(|()| 0)
 }

@@ -4,6 +4,7 @@
 mod args;
 pub mod history;
 mod show;
+pub mod today;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -4,6 +4,7 @@ mod builtin;
 pub mod diagnostic;
 mod load;
 pub mod model;
+mod write;
 pub mod yaml;
 
 pub use builtin::FILES as BUILTIN_FILES;
@@ -13,3 +14,4 @@ pub use load::{
     load_builtin, parse, parse_yaml,
 };
 pub use model::*;
+pub use write::routine_file;

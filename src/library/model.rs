@@ -42,6 +42,21 @@ impl Tool {
         Tool::TriggerPointTool,
     ];
 
+    /// The id routine files and the command line use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tool::Roller => "roller",
+            Tool::TravelRoller => "travel-roller",
+            Tool::Stick => "stick",
+            Tool::Ball => "ball",
+            Tool::TriggerPointTool => "trigger-point-tool",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.id() == id)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Tool::Roller => "foam roller",
