@@ -742,10 +742,14 @@ impl Builder<'_> {
             name: name.to_string(),
             style,
             description: format!(
-                "Made for {} at {}: {} minutes {}, with the {}.",
+                "Made for {} at {}: {} {}, with the {}.",
                 self.now.format("%Y-%m-%d"),
                 self.now.format("%H:%M"),
-                self.minutes,
+                if self.minutes == 1 {
+                    "1 minute".to_string()
+                } else {
+                    format!("{} minutes", self.minutes)
+                },
                 self.intent.words(),
                 tool_list(self.tools)
             ),
