@@ -170,7 +170,11 @@ fn run(args: Args) -> io::Result<u8> {
             } else if !play || plain {
                 cli::today::print(&today, &report.library, &mut out)?;
                 if let Some(path) = &save {
-                    writeln!(out, "\nSaved to {}.", foamroll::text::printable(&path.display().to_string()))?;
+                    writeln!(
+                        out,
+                        "\nSaved to {}.",
+                        foamroll::text::printable(&path.display().to_string())
+                    )?;
                 }
             }
             if !play {

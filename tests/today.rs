@@ -1,11 +1,10 @@
 //! Today's planner on seeded histories with known answers, with a fixed clock.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
-use foamroll::library::{
-    Layer, Library, Loader, Side, StepTiming, Style, Tool, routine_file,
-};
+use foamroll::library::{Layer, Library, Loader, Side, StepTiming, Style, Tool, routine_file};
 use foamroll::session::{PhaseKind, Plan, Timing};
 use foamroll::today::{Facts, Intent, LastSession, Options, Rating, Today, TodayError, plan};
 
@@ -67,7 +66,10 @@ fn ago(today: &str, days: u64) -> NaiveDate {
 const TODAY: &str = "2026-11-21";
 
 /// Core rolled yesterday; calves and the upper back last week; ratings as given.
-fn facts(ratings: &[(&str, Option<Side>, &[(u64, f64)])]) -> Facts {
+/// A region, a side and (days ago, rating) pairs.
+type Seed<'a> = (&'a str, Option<Side>, &'a [(u64, f64)]);
+
+fn facts(ratings: &[Seed<'_>]) -> Facts {
     let mut f = Facts {
         weekly_goal: 3,
         sessions_this_week: 2,
@@ -77,7 +79,8 @@ fn facts(ratings: &[(&str, Option<Side>, &[(u64, f64)])]) -> Facts {
         f.last_rolled.insert(r.to_string(), ago(TODAY, 1));
     }
     f.last_rolled.insert("calves".into(), ago(TODAY, 5));
-    f.last_rolled.insert("test-upper-back".into(), ago(TODAY, 6));
+    f.last_rolled
+        .insert("test-upper-back".into(), ago(TODAY, 6));
     for (region, side, points) in ratings {
         f.ratings.insert(
             (region.to_string(), *side),
@@ -102,8 +105,7 @@ fn options(intent: Intent, minutes: u32) -> Options {
 }
 
 fn make(lib: &Library, f: &Facts, o: &Options) -> Today {
-    plan(lib, f, at(TODAY, "18:00"), o, &Timing::default())
-        .unwrap_or_else(|e| panic!("plan: {e}"))
+    plan(lib, f, at(TODAY, "18:00"), o, &Timing::default()).unwrap_or_else(|e| panic!("plan: {e}"))
 }
 
 fn region_of<'a>(lib: &'a Library, step: &foamroll::library::RoutineStep) -> &'a str {
@@ -126,7 +128,11 @@ fn a_tender_right_hamstring_comes_first_with_one_more_point_on_the_right() {
             Some(Side::Right),
             &[(2, 6.0), (6, 6.0), (12, 6.0)],
         ),
-        ("hamstrings", Some(Side::Left), &[(2, 3.0), (6, 3.0), (12, 3.0)]),
+        (
+            "hamstrings",
+            Some(Side::Left),
+            &[(2, 3.0), (6, 3.0), (12, 3.0)],
+        ),
         ("quads", Some(Side::Right), &[(2, 2.0), (6, 3.0)]),
         ("quads", Some(Side::Left), &[(2, 2.0), (6, 3.0)]),
     ]);
@@ -221,7 +227,8 @@ fn rising_ratings_count_as_tender() {
 fn a_region_not_rolled_for_three_weeks_is_brought_back_with_its_reason() {
     let lib = library();
     let mut f = facts(&[]);
-    f.last_rolled.insert("test-upper-back".into(), ago(TODAY, 21));
+    f.last_rolled
+        .insert("test-upper-back".into(), ago(TODAY, 21));
     let t = make(&lib, &f, &options(Intent::RestDay, 20));
     let i = t
         .routine
@@ -247,9 +254,15 @@ fn calves_come_after_the_core_after_a_run() {
 fn with_no_history_it_proposes_the_default_and_says_it_will_learn() {
     let lib = library();
     for intent in Intent::ALL {
-        let t = make(&lib, &Facts::default(), &options(intent, intent.default_minutes()));
+        let t = make(
+            &lib,
+            &Facts::default(),
+            &options(intent, intent.default_minutes()),
+        );
         assert!(
-            t.notes.iter().any(|n| n.starts_with("No history yet") && n.contains("learn")),
+            t.notes
+                .iter()
+                .any(|n| n.starts_with("No history yet") && n.contains("learn")),
             "{:?}",
             t.notes
         );
@@ -298,8 +311,14 @@ fn the_intent_follows_the_time_of_day_and_the_last_session() {
         after.intent_reason
     );
     // Given an intent, no reason for it is invented.
-    let given = plan(&lib, &f, at(TODAY, "07:15"), &options(Intent::RestDay, 20), &timing)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let given = plan(
+        &lib,
+        &f,
+        at(TODAY, "07:15"),
+        &options(Intent::RestDay, 20),
+        &timing,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(given.intent_reason, None);
 }
 
@@ -311,10 +330,9 @@ fn a_warm_up_never_holds_and_ends_with_the_dynamic_warm_up() {
         assert_eq!(t.routine.style, Style::Warmup);
         let p = Plan::new(&lib, &t.routine, &Timing::default());
         assert!(
-            !p.phases.iter().any(|ph| matches!(
-                ph.kind,
-                PhaseKind::Hold { .. } | PhaseKind::Search { .. }
-            )),
+            !p.phases
+                .iter()
+                .any(|ph| matches!(ph.kind, PhaseKind::Hold { .. } | PhaseKind::Search { .. })),
             "{minutes} min"
         );
         assert!(
@@ -348,8 +366,17 @@ fn equipment_limits_the_exercises_and_names_the_tool() {
         minutes: Some(5),
         tools: vec![Tool::TriggerPointTool],
     };
-    let err = plan(&lib, &facts(&[]), at(TODAY, "07:00"), &none, &Timing::default());
-    assert!(matches!(err, Err(TodayError::NoExercises { .. })), "{err:?}");
+    let err = plan(
+        &lib,
+        &facts(&[]),
+        at(TODAY, "07:00"),
+        &none,
+        &Timing::default(),
+    );
+    assert!(
+        matches!(err, Err(TodayError::NoExercises { .. })),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -404,7 +431,10 @@ fn the_saved_routine_file_loads_back_as_the_same_routine() {
         options(Intent::RestDay, 25),
     ] {
         let t = make(&lib, &f, &o);
-        let text = routine_file(&t.routine, &["made in a test: \"quotes\" and # signs".into()]);
+        let text = routine_file(
+            &t.routine,
+            &["made in a test: \"quotes\" and # signs".into()],
+        );
         let mut loader = Loader::with_builtin();
         loader.add_bytes("extra.yaml", Layer::Library, EXTRA.as_bytes());
         loader.add_bytes("saved.yaml", Layer::Check, text.as_bytes());
@@ -453,20 +483,26 @@ fn any_facts() -> impl Strategy<Value = Facts> {
         0..10,
     );
     let rolled = proptest::collection::vec((any_region(), 0u64..400), 0..8);
-    (ratings, rolled, 0u32..10, proptest::option::of((0u64..3, 0u32..24, any::<bool>()))).prop_map(
-        |(ratings, rolled, week, last)| {
+    (
+        ratings,
+        rolled,
+        0u32..10,
+        proptest::option::of((0u64..3, 0u32..24, any::<bool>())),
+    )
+        .prop_map(|(ratings, rolled, week, last)| {
             let mut f = Facts {
                 weekly_goal: 3,
                 sessions_this_week: week,
                 ..Facts::default()
             };
             for (region, side, points) in ratings {
-                f.ratings.entry((region, side)).or_default().extend(
-                    points.into_iter().map(|(d, v)| Rating {
+                f.ratings
+                    .entry((region, side))
+                    .or_default()
+                    .extend(points.into_iter().map(|(d, v)| Rating {
                         date: ago(TODAY, d),
                         value: f64::from(v),
-                    }),
-                );
+                    }));
             }
             for (region, d) in rolled {
                 f.last_rolled.insert(region, ago(TODAY, d));
@@ -478,8 +514,7 @@ fn any_facts() -> impl Strategy<Value = Facts> {
                 style: if warm { Style::Warmup } else { Style::Recovery },
             });
             f
-        },
-    )
+        })
 }
 
 fn any_options() -> impl Strategy<Value = Options> {

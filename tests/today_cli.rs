@@ -1,4 +1,5 @@
 //! `foamroll today` and `foamroll status` on the real binary, with a history seeded
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 //! through `history import` (dated relative to now: the binary reads the real clock).
 
 mod common;
@@ -140,8 +141,16 @@ fn each_intent_prints_its_plan_with_reasons() {
     let sb = Sandbox::new();
     for (flag, words, style) in [
         ("--before-run", "Today, before a run: a warm-up", "no holds"),
-        ("--after-run", "Today, after a run: a recovery", "held at least 30 seconds"),
-        ("--rest-day", "Today, on a rest day: a recovery", "held at least"),
+        (
+            "--after-run",
+            "Today, after a run: a recovery",
+            "held at least 30 seconds",
+        ),
+        (
+            "--rest-day",
+            "Today, on a rest day: a recovery",
+            "held at least",
+        ),
     ] {
         let out = sb.run(&["today", flag]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -168,13 +177,23 @@ fn saved_routine_passes_check_and_plays() {
         let out = sb.run(&["today", flag, "--save", &f]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let out = sb.run(&["check", &f]);
-        assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}{}",
+            stdout(&out),
+            stderr(&out)
+        );
         assert!(stdout(&out).ends_with(": ok\n"), "{}", stdout(&out));
     }
     // Not a regular file: refused, nothing written.
     let out = sb.run(&["today", "--save", "/dev/null"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -182,7 +201,14 @@ fn play_plain_runs_todays_plan_and_records_it() {
     let sb = Sandbox::new();
     let out = sb
         .command()
-        .args(["today", "--before-run", "--play", "--plain", "--speed", "200"])
+        .args([
+            "today",
+            "--before-run",
+            "--play",
+            "--plain",
+            "--speed",
+            "200",
+        ])
         .env("TERM", "dumb")
         .stdin(std::process::Stdio::null())
         .output()

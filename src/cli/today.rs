@@ -122,12 +122,7 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
             .and_then(|q| q.note.as_deref())
             .filter(|_| tool != Tool::Roller);
         match note {
-            Some(n) => writeln!(
-                out,
-                "   Set-up with the {}: {}",
-                tool.label(),
-                printable(n)
-            )?,
+            Some(n) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(n))?,
             None => writeln!(out, "   Set-up: {}", printable(&e.setup))?,
         }
         if let StepTiming::Warmup { cue, .. } = &step.timing {

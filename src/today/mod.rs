@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
+use crate::library::bounds::MAX_HOLD_S;
 use crate::library::{
     Exercise, Library, MIN_RECOVERY_HOLD_S, Region, Routine, RoutineStep, Side, StepTiming, Style,
     Tool,
@@ -39,8 +40,6 @@ pub const RISE: f64 = 1.5;
 /// The estimate must land within this fraction of the minutes asked for.
 pub const TOLERANCE: f64 = 0.15;
 
-/// Holds stay within the library's recovery bounds.
-pub const MAX_HOLD_S: u32 = 120;
 const HOLD_STEP_S: u32 = 15;
 /// Points per side the planner grows to (before the extra points for tenderness).
 const MAX_BASE_POINTS: u32 = 3;
@@ -381,10 +380,17 @@ enum Why {
         other_avg: f64,
     },
     /// High recent ratings.
-    Tender { average: f64 },
+    Tender {
+        average: f64,
+    },
     /// Newer ratings clearly above older ones.
-    Rising { from: f64, to: f64 },
-    Overdue { days: i64 },
+    Rising {
+        from: f64,
+        to: f64,
+    },
+    Overdue {
+        days: i64,
+    },
     Core,
     AfterRun,
     /// Not yet in the history: time for it today.
@@ -597,7 +603,8 @@ fn recovery_order<'a>(
         // Tenderness: the hottest figure leads the order.
         let mut heat = 0.0_f64;
         if cand.exercise.per_side
-            && let (Some(r), Some(l)) = (sides.get(&Some(Side::Right)), sides.get(&Some(Side::Left)))
+            && let (Some(r), Some(l)) =
+                (sides.get(&Some(Side::Right)), sides.get(&Some(Side::Left)))
             && r.all.len() >= 2
             && l.all.len() >= 2
             && let (Some(ra), Some(la)) = (mean(&r.all), mean(&l.all))
@@ -621,7 +628,9 @@ fn recovery_order<'a>(
             if s.all.len() >= 2
                 && let Some(avg) = mean(&s.all)
                 && avg >= TENDER_AVERAGE
-                && tender.as_ref().is_none_or(|t| matches!(t, Why::Tender { average } if avg > *average))
+                && tender
+                    .as_ref()
+                    .is_none_or(|t| matches!(t, Why::Tender { average } if avg > *average))
             {
                 heat = heat.max(avg);
                 tender = Some(Why::Tender { average: avg });
@@ -632,7 +641,9 @@ fn recovery_order<'a>(
                 if let (Some(from), Some(to)) = (mean(&s.older), mean(&s.newer))
                     && to >= from + RISE
                     && to >= 3.0
-                    && tender.as_ref().is_none_or(|t| matches!(t, Why::Rising { to: best, .. } if to > *best))
+                    && tender
+                        .as_ref()
+                        .is_none_or(|t| matches!(t, Why::Rising { to: best, .. } if to > *best))
                 {
                     heat = heat.max(to);
                     tender = Some(Why::Rising { from, to });
@@ -871,8 +882,7 @@ fn grow(build: &Builder<'_>, chosen: &mut [Chosen<'_>], limit: u64) {
         }
     };
     let longer_move: Knob = |c| {
-        if c.cand.exercise.style == Style::Warmup && c.duration_s + WARMUP_STEP_S <= WARMUP_MAX_S
-        {
+        if c.cand.exercise.style == Style::Warmup && c.duration_s + WARMUP_STEP_S <= WARMUP_MAX_S {
             c.duration_s += WARMUP_STEP_S;
             true
         } else {
