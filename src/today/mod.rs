@@ -403,9 +403,11 @@ enum Why {
 struct Chosen<'a> {
     cand: Candidate<'a>,
     why: Vec<Why>,
-    /// Base points per side, and one more everywhere when the region stays tender.
+    /// Base points per side, and one more everywhere when the region stays tender
+    /// (`tender`) and the minutes allow it.
     points: u32,
     bonus: u32,
+    tender: bool,
     /// The tenderer side, which goes first with one more point.
     first: Option<Side>,
     hold_s: u32,
@@ -451,6 +453,7 @@ impl Chosen<'_> {
         }
     }
 
+    /// The reasons as sentences: the first names the region, the rest follow on.
     fn reason(&self) -> String {
         let name = &self.cand.region.name;
         let ex = self.cand.exercise;
@@ -463,51 +466,97 @@ impl Chosen<'_> {
             }
         };
         let per = if ex.per_side { " per side" } else { "" };
+        let more = if self.bonus > 0 {
+            format!("so {}{per}", pts(each))
+        } else {
+            "but there is no time today for more points".to_string()
+        };
+        // The core and after-run reasons only when nothing more telling applies.
+        let telling = self
+            .why
+            .iter()
+            .any(|w| !matches!(w, Why::Core | Why::AfterRun));
         let mut parts: Vec<String> = Vec::new();
         for why in &self.why {
-            parts.push(match why {
+            let (lead, sentence) = match why {
                 Why::Warmup => {
                     let a_side = if ex.per_side { " a side" } else { "" };
-                    format!(
-                        "{name}: your run will load it; {} seconds{a_side}, keep moving.",
-                        self.duration_s
+                    (
+                        format!("{name}: "),
+                        format!(
+                            "your run will load it; {} seconds{a_side}, keep moving.",
+                            self.duration_s
+                        ),
                     )
                 }
                 Why::Sides {
                     first,
                     first_avg,
                     other_avg,
-                } => format!(
-                    "{name}, {} side first: you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
-                    first.label(),
-                    rating(*first_avg),
-                    rating(*other_avg),
-                    other(*first).label(),
-                    each + 1,
-                    each
+                } => (
+                    format!("{name}, {} side first: ", first.label()),
+                    format!(
+                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
+                        rating(*first_avg),
+                        rating(*other_avg),
+                        other(*first).label(),
+                        each + 1,
+                        each
+                    ),
                 ),
-                Why::Tender { average } => format!(
-                    "{name}: staying tender, {} on average over the last 3 weeks, so {}{per}.",
-                    rating(*average),
-                    pts(each)
+                Why::Tender { average } => (
+                    format!("{name}: "),
+                    format!(
+                        "staying tender, {} on average over the last 3 weeks, {more}.",
+                        rating(*average)
+                    ),
                 ),
-                Why::Rising { from, to } => format!(
-                    "{name}: getting more tender, from {} to {} over the last 3 weeks, so {}{per}.",
-                    rating(*from),
-                    rating(*to),
-                    pts(each)
+                Why::Rising { from, to } => (
+                    format!("{name}: "),
+                    format!(
+                        "getting more tender, from {} to {} over the last 3 weeks, {more}.",
+                        rating(*from),
+                        rating(*to)
+                    ),
                 ),
-                Why::Overdue { days } => format!("{name}: not rolled for {days} days."),
-                Why::Core => format!("{name}: the core of every recovery."),
-                Why::AfterRun => format!(
-                    "{name}: it carried every stride of your run, and after a long run it needs it most."
+                Why::Overdue { days } => {
+                    (format!("{name}: "), format!("not rolled for {days} days."))
+                }
+                Why::Core if telling => continue,
+                Why::Core => (
+                    format!("{name}: "),
+                    "the core of every recovery.".to_string(),
                 ),
-                Why::New => format!("{name}: not in your history yet, and today has the time."),
-                Why::Extra => format!("{name}: today has the time for it."),
-            });
+                Why::AfterRun if telling => continue,
+                Why::AfterRun => (
+                    format!("{name}: "),
+                    "it carried every stride of your run, and after a long run it needs it most."
+                        .to_string(),
+                ),
+                Why::New => (
+                    format!("{name}: "),
+                    "not in your history yet, and today has the time.".to_string(),
+                ),
+                Why::Extra => (
+                    format!("{name}: "),
+                    "today has the time for it.".to_string(),
+                ),
+            };
+            if parts.is_empty() {
+                parts.push(format!("{lead}{sentence}"));
+            } else {
+                parts.push(capitalise(&sentence));
+            }
         }
         parts.join(" ")
     }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn other(side: Side) -> Side {
@@ -536,6 +585,7 @@ fn warmup_order(mut pool: Vec<Candidate<'_>>) -> Vec<Chosen<'_>> {
             why: vec![Why::Warmup],
             points: 0,
             bonus: 0,
+            tender: false,
             first: None,
             hold_s: 0,
             duration_s: WARMUP_MIN_S,
@@ -599,7 +649,6 @@ fn recovery_order<'a>(
             .collect();
         let mut why = Vec::new();
         let mut first = None;
-        let mut bonus = 0;
         // Tenderness: the hottest figure leads the order.
         let mut heat = 0.0_f64;
         if cand.exercise.per_side
@@ -650,8 +699,8 @@ fn recovery_order<'a>(
                 }
             }
         }
+        let tender_now = tender.is_some();
         if let Some(t) = tender {
-            bonus = 1;
             why.push(t);
         }
         let days = facts
@@ -678,8 +727,8 @@ fn recovery_order<'a>(
         }
         // Tiers: tender, core, after-run extras, overdue, the rest. Within a tier the
         // hotter, the longer unrolled, then the library's order (a stable sort).
-        let tender_now = first.is_some() || bonus > 0;
-        let key = if tender_now {
+        let hot = first.is_some() || tender_now;
+        let key = if hot {
             (0, -((heat * 10.0).round() as i64))
         } else if core {
             (1, -overdue.unwrap_or(0))
@@ -696,7 +745,8 @@ fn recovery_order<'a>(
                 cand,
                 why,
                 points: 1,
-                bonus,
+                bonus: 0,
+                tender: tender_now,
                 first,
                 hold_s: 0,
                 duration_s: 0,
@@ -827,6 +877,15 @@ fn fit<'a>(
             .map(|i| rest.remove(i));
         if let Some(c) = shortest {
             chosen.push(c);
+        }
+    }
+    // Tender regions get their extra point when it fits within the tolerance.
+    for i in 0..chosen.len() {
+        if chosen[i].tender {
+            chosen[i].bonus = 1;
+            if build.estimate(&chosen) > hi {
+                chosen[i].bonus = 0;
+            }
         }
     }
     grow(build, &mut chosen, target);
