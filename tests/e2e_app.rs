@@ -19,7 +19,12 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("jjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
-    // Start the recovery routine selected in the Countdown pane (post-run).
+    // In the Countdown pane, Today comes first and its reasons show; the next routine
+    // is the post-run recovery: start it.
+    app.send("\t\t");
+    app.wait_for("Enter: start · i switches", 5);
+    app.send("j");
+    app.wait_for("After a run: quads, hamstrings", 5);
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
@@ -199,4 +204,36 @@ fn a_panic_restores_the_terminal() {
         "mouse capture turned off"
     );
     assert!(text.contains("panic requested by FOAMROLL_TEST_PANIC"));
+}
+
+#[test]
+fn the_today_row_shows_its_reasons_switches_and_plays() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["--no-bell"], 120, 40);
+    app.wait_for("Regions", 10);
+    app.send("\t\t");
+    app.wait_for("Enter: start · i switches", 5);
+    // The intent the clock chose, then `i` until the rest day (at most two presses).
+    for _ in 0..3 {
+        if app.screen().contains("Today: rest day") {
+            break;
+        }
+        app.send("i");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    app.wait_for("Today: rest day", 5);
+    app.wait_for("the core of every recovery", 5);
+    app.wait_for("(you have 20)", 5);
+    app.send("+");
+    app.wait_for("(you have 21)", 5);
+    app.send("i");
+    app.wait_for("your run will load it", 5);
+    app.send("\r");
+    app.wait_for("Get ready", 5);
+    app.wait_for("Keep moving", 10);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
 }

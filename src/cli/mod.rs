@@ -195,6 +195,11 @@ pub fn build_app(
     app.preferred_tool = settings.equipment.value;
     app.theme = crate::ui::Theme::named(settings.theme.value);
     app.voice = voice;
+    // Today's plan for the wall clock now; the planner itself never reads a clock.
+    app.plan_today(
+        chrono::Local::now().naive_local(),
+        settings.equipment.value.into_iter().collect(),
+    );
     let errors = report.error_count();
     if errors > 0 {
         let s = if errors == 1 { "" } else { "s" };

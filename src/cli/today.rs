@@ -11,8 +11,7 @@ use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::{Facts, Today, facts::from_summaries};
 
-/// Sessions a week when the config does not say (config `weekly_goal`).
-pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
+pub use crate::today::facts::DEFAULT_WEEKLY_GOAL;
 
 /// The history as the planner sees it. A missing history is an empty one.
 pub fn facts(global: &super::Global, today: NaiveDate, weekly_goal: u32) -> Result<Facts, String> {

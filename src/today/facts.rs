@@ -11,6 +11,9 @@ use crate::history::{SessionSummary, last_worked, session_date, week_start};
 use crate::library::{Side, Style};
 use crate::session::Status;
 
+/// Sessions a week when the config does not say (config `weekly_goal`).
+pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
+
 /// One session's average rating for a region and side, on the day it was rolled.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Rating {

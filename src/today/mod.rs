@@ -27,6 +27,9 @@ pub use facts::{Facts, LastSession, Rating};
 /// The id of the generated routine (what the history records it under).
 pub const ROUTINE_ID: &str = "today";
 
+/// Where the generated routine says it comes from.
+pub const ORIGIN: &str = "foamroll today";
+
 /// How far back ratings count: "over the last 3 weeks".
 pub const WINDOW_DAYS: u64 = 21;
 /// A region not rolled for this many days is brought back.
@@ -820,7 +823,7 @@ impl Builder<'_> {
             equipment,
             steps,
             origin: crate::library::Origin {
-                path: "foamroll today".to_string(),
+                path: ORIGIN.to_string(),
                 builtin: true,
             },
         }

@@ -54,6 +54,8 @@ pub enum Action {
     Back,
     AddTime,
     RemoveTime,
+    /// Browsing, on the Today row: the next intent.
+    TodayIntent,
     Digit(u8),
     Alternatives,
     OpenReview,
@@ -101,6 +103,8 @@ pub struct App {
     pub voice: Option<crate::voice::Voice>,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
+    /// Today's plan, first in the routine list (see `today_row`).
+    pub today_row: Option<super::today_row::TodayRow>,
 }
 
 /// How long the countdown pane flashes on a phase change.
@@ -144,6 +148,7 @@ impl App {
             preferred_tool: None,
             voice: None,
             notices: Vec::new(),
+            today_row: None,
         };
         app.reload_history();
         app
@@ -362,6 +367,9 @@ impl App {
             Action::ForceRelease => self.send(Event::Release { force: true }, now),
             Action::Skip => self.send(Event::Skip, now),
             Action::Back => self.send(Event::Back, now),
+            Action::AddTime if self.today_selected() => self.change_today_minutes(1),
+            Action::RemoveTime if self.today_selected() => self.change_today_minutes(-1),
+            Action::TodayIntent => self.cycle_today_intent(),
             Action::AddTime => self.send(Event::AddTime, now),
             Action::RemoveTime => self.send(Event::RemoveTime, now),
             Action::Digit(n) => {

@@ -45,6 +45,7 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
         KeyCode::Char('+') | KeyCode::Char('=') => Action::AddTime,
         KeyCode::Char('-') | KeyCode::Char('_') => Action::RemoveTime,
         KeyCode::Char('a') => Action::Alternatives,
+        KeyCode::Char('i') => Action::TodayIntent,
         KeyCode::Char('y') => Action::Yes,
         KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
         _ => return None,
