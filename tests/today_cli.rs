@@ -44,7 +44,8 @@ fn session(id: &str, ago: Duration, entries: Vec<EntryRecord>) -> SessionRecord 
 }
 
 /// Two sessions in the last minute (this week) with a right hamstring rated 6 and a
-/// left one rated 3, and the glutes last rolled 9 days ago.
+/// left one rated 3, and the glutes last rolled 9 days ago (an imported it-band and an
+/// unknown region longer ago).
 fn seeded() -> Sandbox {
     let sb = Sandbox::new();
     let ham = |r: u8, l: u8| {
@@ -59,6 +60,15 @@ fn seeded() -> Sandbox {
             "old",
             Duration::days(9),
             vec![entry("glutes", "glute-release", Some(Side::Right), &[])],
+        ),
+        // Older still, but never shown: a region not to roll, one not in the library.
+        session(
+            "odd",
+            Duration::days(30),
+            vec![
+                entry("it-band", "imported", Some(Side::Right), &[]),
+                entry("ankles", "imported", None, &[]),
+            ],
         ),
         session("a", Duration::seconds(40), ham(6, 3)),
         session("b", Duration::seconds(20), ham(6, 3)),

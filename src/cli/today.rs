@@ -206,8 +206,11 @@ pub struct Status {
 }
 
 impl Status {
-    pub fn of(facts: &Facts, today: NaiveDate) -> Status {
-        let overdue = facts.most_overdue(today);
+    /// Only regions of `library` that are rolled count as overdue.
+    pub fn of(facts: &Facts, library: &Library, today: NaiveDate) -> Status {
+        let overdue = facts.most_overdue(today, |id| {
+            library.region(id).is_some_and(|r| r.avoid().is_none())
+        });
         Status {
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
@@ -238,7 +241,8 @@ pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<
     }
     let today = now.date();
     let facts = facts(global, today, DEFAULT_WEEKLY_GOAL).ok()?;
-    let status = Status::of(&facts, today);
+    let report = global.load_library(&[]);
+    let status = Status::of(&facts, &report.library, today);
     if json {
         serde_json::to_string(&status).ok()
     } else {

@@ -48,10 +48,16 @@ impl Facts {
         self.ratings.is_empty() && self.last_rolled.is_empty()
     }
 
-    /// The region rolled longest ago and how many days ago, among `regions` if given.
-    pub fn most_overdue(&self, today: NaiveDate) -> Option<(&str, i64)> {
+    /// The region rolled longest ago and how many days ago, among those `rollable`
+    /// accepts (never a region the library says not to roll).
+    pub fn most_overdue(
+        &self,
+        today: NaiveDate,
+        rollable: impl Fn(&str) -> bool,
+    ) -> Option<(&str, i64)> {
         self.last_rolled
             .iter()
+            .filter(|(r, _)| rollable(r))
             .map(|(r, d)| (r.as_str(), (today - *d).num_days().max(0)))
             // Longest first; among equals the first by id, so the answer is stable.
             .min_by_key(|(r, days)| (-days, *r))
