@@ -15,19 +15,43 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../routines/exercises-warmup.yaml"),
     ),
     (
+        "routines/guides.yaml",
+        include_str!("../../routines/guides.yaml"),
+    ),
+    (
+        "routines/desk-day.yaml",
+        include_str!("../../routines/desk-day.yaml"),
+    ),
+    (
+        "routines/foot-and-calf.yaml",
+        include_str!("../../routines/foot-and-calf.yaml"),
+    ),
+    (
+        "routines/hills.yaml",
+        include_str!("../../routines/hills.yaml"),
+    ),
+    (
+        "routines/long-run.yaml",
+        include_str!("../../routines/long-run.yaml"),
+    ),
+    (
         "routines/post-run.yaml",
         include_str!("../../routines/post-run.yaml"),
+    ),
+    (
+        "routines/pre-run-ball.yaml",
+        include_str!("../../routines/pre-run-ball.yaml"),
     ),
     (
         "routines/pre-run.yaml",
         include_str!("../../routines/pre-run.yaml"),
     ),
     (
-        "routines/travel-ball.yaml",
-        include_str!("../../routines/travel-ball.yaml"),
-    ),
-    (
         "routines/rest-day.yaml",
         include_str!("../../routines/rest-day.yaml"),
+    ),
+    (
+        "routines/travel-ball.yaml",
+        include_str!("../../routines/travel-ball.yaml"),
     ),
 ];

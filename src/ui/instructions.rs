@@ -9,7 +9,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Row};
 use super::layout::Pane;
 use super::{bodymap, pane_block};
-use crate::cli::exercise_sections;
 use crate::library::{Exercise, Region, StepTiming, join_or};
 
 pub struct InstructionsPane<'a> {
@@ -66,15 +65,11 @@ fn exercise_lines(
 ) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
-    for (title, body) in exercise_sections(ex, preferred) {
+    for section in ex.sections(preferred) {
         lines.push(Line::raw(""));
-        let style = if title == "Cautions" {
-            t.warning
-        } else {
-            t.accent
-        };
-        lines.push(Line::styled(title.to_string(), style));
-        lines.extend(body.into_iter().map(Line::raw));
+        let style = if section.warning { t.warning } else { t.accent };
+        lines.push(Line::styled(section.title, style));
+        lines.extend(section.lines.into_iter().map(Line::raw));
     }
     lines
 }
