@@ -5,7 +5,8 @@ use std::io::{self, IsTerminal, Write};
 use serde_json::json;
 
 use crate::library::{
-    Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style, join_or,
+    Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
+    join_or,
 };
 
 /// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
@@ -36,6 +37,8 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
             "routines": library.routines.iter().map(|r| json!({
                 "id": r.id, "name": r.name, "style": r.style,
                 "description": r.description,
+                "minutes": library.estimate_minutes(r),
+                "equipment": r.equipment,
                 "regions": library.routine_regions(r),
                 "steps": r.steps.iter().map(|s| &s.exercise).collect::<Vec<_>>(),
                 "builtin": r.origin.builtin, "path": r.origin.path,
@@ -65,10 +68,11 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
         let regions = library.routine_regions(r);
         writeln!(
             out,
-            "  {:<20} {:<9} {}  [{}]",
+            "  {:<20} {:<9} {}, about {} min  [{}]",
             r.id,
             r.style.label(),
             r.name,
+            library.estimate_minutes(r),
             regions.join(", ")
         )?;
     }
@@ -157,9 +161,9 @@ pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
         StepTiming::Recovery {
             min_hold_s, points, ..
         } => {
-            let p = if *points == 1 { "point" } else { "points" };
+            let p = if *points == 1 { "spot" } else { "spots" };
             format!(
-                "hold at least {} s, {points} trigger {p}",
+                "hold at least {} s, {points} tender {p}",
                 min_hold_s.unwrap_or(default_hold)
             )
         }

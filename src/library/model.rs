@@ -255,10 +255,7 @@ impl Exercise {
             warning: false,
         };
         let mut out = Vec::new();
-        let own_setup = tool.filter(|&t| {
-            self.equipment_for(t)
-                .is_some_and(|q| q.setup.is_some())
-        });
+        let own_setup = tool.filter(|&t| self.equipment_for(t).is_some_and(|q| q.setup.is_some()));
         let setup_title = match own_setup {
             Some(t) => format!("Set-up with the {}", t.label()),
             None => "Set-up".to_string(),

@@ -546,19 +546,20 @@ impl Validator<'_> {
                 let points = misplaced(
                     "points",
                     step.points.as_ref().map(|s| &s.referenced),
-                    "warm-up steps do not search for trigger points",
+                    "warm-up steps do not search for tender spots",
                 );
                 let search = misplaced(
                     "search_limit",
                     step.search_limit.as_ref().map(|s| &s.referenced),
-                    "warm-up steps do not search for trigger points",
+                    "warm-up steps do not search for tender spots",
                 );
                 if hold || points || search {
                     return None;
                 }
                 let duration_s = match &step.duration {
                     Some(d) => {
-                        if !self.within(file, &who, "duration", d, WARMUP_DURATION_S, " s per side") {
+                        if !self.within(file, &who, "duration", d, WARMUP_DURATION_S, " s per side")
+                        {
                             return None;
                         }
                         d.value
