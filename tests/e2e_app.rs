@@ -19,8 +19,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
-    // Start the recovery routine selected in the Countdown pane (the first one that
-    // works the glutes by name: desk-day).
+    // Start the recovery routine selected in the Countdown pane (post-run).
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
@@ -42,7 +41,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
         std::thread::sleep(std::time::Duration::from_millis(30));
     }
     app.wait_for("Done", 10);
-    app.wait_for("Stand up and take a few long steps", 5);
+    app.wait_for("Drink some water", 5);
 
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));

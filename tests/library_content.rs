@@ -805,3 +805,22 @@ fn quads_keep_the_facts_of_the_sheet() {
             .any(|c| c.contains("IT band") && c.contains("never"))
     );
 }
+
+#[test]
+fn the_library_estimate_matches_the_session_plan() {
+    use foamroll::library::SEARCH_ESTIMATE_S;
+    use foamroll::session::{PhaseKind, Plan, Timing};
+    let lib = lib();
+    for r in &lib.routines {
+        let plan = Plan::new(&lib, r, &Timing::default());
+        let from_plan: u64 = plan
+            .phases
+            .iter()
+            .map(|p| match p.kind {
+                PhaseKind::Search { .. } => u64::from(SEARCH_ESTIMATE_S),
+                _ => p.length().unwrap_or_default().as_secs(),
+            })
+            .sum();
+        assert_eq!(u64::from(lib.estimate_s(r)), from_plan, "{}", r.id);
+    }
+}

@@ -147,7 +147,7 @@ impl Source {
 }
 
 /// Searching for the tender spot before a hold, as assumed by [`Library::estimate_s`].
-pub const SEARCH_ESTIMATE_S: u32 = 20;
+pub const SEARCH_ESTIMATE_S: u32 = 15;
 /// The app's default get-ready, rest and switch-sides times (see `session::Timing`).
 pub const DEFAULT_GET_READY_S: u32 = 10;
 pub const DEFAULT_REST_S: u32 = 15;
