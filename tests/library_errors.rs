@@ -577,3 +577,24 @@ fn files_and_folders_on_disk() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].path.ends_with("missing-too") && errors[0].message.contains("cannot read"));
 }
+
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../docs/library.md");
+    let start = doc
+        .find("```yaml\n")
+        .unwrap_or_else(|| panic!("no yaml block"))
+        + 8;
+    let len = doc[start..]
+        .find("```")
+        .unwrap_or_else(|| panic!("unclosed block"));
+    let report = load_with("example.yaml", doc[start..start + len].as_bytes());
+    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    assert!(report.library.guide("rolling-at-work").is_some());
+    let ex = report
+        .library
+        .exercise("glute-release")
+        .unwrap_or_else(|| panic!("glute"));
+    assert_eq!(ex.sources.len(), 2);
+    assert_eq!(ex.sources[1].year, Some(2020));
+}
