@@ -176,6 +176,6 @@ fn tenderness_is_kept_per_region_and_side_and_last_worked() {
     );
     assert_eq!(series[&("quads".to_string(), Some(Side::Right))].len(), 1);
     let sums = summaries(&[s1, s2]);
-    let review = Review::compute(&sums.iter().collect::<Vec<_>>(), date(2026, 11, 20));
+    let review = Review::compute(&sums.iter().collect::<Vec<_>>(), date(2026, 11, 20), 3);
     assert_eq!(review.last_worked.get("quads"), Some(&date(2026, 11, 8)));
 }

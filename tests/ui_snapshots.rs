@@ -223,7 +223,7 @@ fn finished_with_totals() {
 fn history_pane_lists_sessions_and_streak() {
     let clock = Clock::new();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let log = foamroll::history::HistoryLog::in_dir(dir.path());
+    let log = foamroll::history::Store::in_dir(dir.path());
     for (day, status) in [
         (19, Status::Completed),
         (20, Status::Aborted),
@@ -239,10 +239,26 @@ fn history_pane_lists_sessions_and_streak() {
             routine_name: "Post-run recovery".into(),
             style: foamroll::library::Style::Recovery,
             status,
-            entries: vec![],
+            // Only days with rolling done make a streak: one finished hold each.
+            entries: vec![foamroll::session::EntryRecord {
+                step: 0,
+                exercise_id: "quad-release".into(),
+                region: "quads".into(),
+                side: None,
+                zone: None,
+                planned_s: 30.0,
+                search_s: 5.0,
+                hold_s: 30.0,
+                overtime_s: 0.0,
+                move_s: 0.0,
+                points_held: 1,
+                points_planned: 1,
+                skipped: false,
+                tenderness: vec![],
+            }],
             extra: Default::default(),
         };
-        log.append(&record).unwrap_or_else(|e| panic!("{e}"));
+        log.save(&record).unwrap_or_else(|e| panic!("{e}"));
     }
     let app = app(Some(dir.path()));
     let screen = render(&app, clock.at(0.0), 120, 40);
@@ -325,7 +341,7 @@ fn focus_moves_with_tab_and_is_shown() {
 }
 
 fn seeded_history(dir: &std::path::Path) {
-    let log = foamroll::history::HistoryLog::in_dir(dir);
+    let log = foamroll::history::Store::in_dir(dir);
     for (day, rating, routine) in [
         (10, 8, "post-run"),
         (14, 6, "post-run"),
@@ -375,7 +391,7 @@ fn seeded_history(dir: &std::path::Path) {
                 tenderness: vec![rating + u8::from(side == foamroll::session::Side::Left)],
             });
         }
-        log.append(&record).unwrap_or_else(|e| panic!("{e}"));
+        log.save(&record).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 

@@ -52,17 +52,23 @@ pub struct ReviewState {
     /// Indices into the app's history of the sessions that pass the filter.
     pub visible: Vec<usize>,
     pub stats: Review,
+    /// Sessions a week to aim for (config `weekly_goal`).
+    pub goal: u32,
+    /// The first line of the statistics panel shown (scrolled with PgUp and PgDn).
+    pub stats_scroll: u16,
 }
 
 impl ReviewState {
-    pub fn new(history: &[SessionSummary], today: NaiveDate) -> ReviewState {
+    pub fn new(history: &[SessionSummary], today: NaiveDate, goal: u32) -> ReviewState {
         let mut state = ReviewState {
             filter: Filter::default(),
             dates: DateRange::All,
             selected: 0,
             detail: None,
             visible: Vec::new(),
-            stats: Review::compute(&[], today),
+            stats: Review::compute(&[], today, goal),
+            goal,
+            stats_scroll: 0,
         };
         state.refresh(history, today);
         state
@@ -79,12 +85,23 @@ impl ReviewState {
             .filter(|(_, s)| self.filter.matches(s))
             .map(|(i, _)| i)
             .collect();
-        let shown: Vec<&SessionSummary> = self
-            .visible
-            .iter()
-            .filter_map(|&i| history.get(i))
-            .collect();
-        self.stats = Review::compute(&shown, today);
+        // The region filter narrows the statistics to that region too.
+        let narrowed: Vec<SessionSummary>;
+        let shown: Vec<&SessionSummary> = if self.filter.region.is_some() {
+            narrowed = self
+                .visible
+                .iter()
+                .filter_map(|&i| history.get(i))
+                .map(|s| self.filter.narrow(s))
+                .collect();
+            narrowed.iter().collect()
+        } else {
+            self.visible
+                .iter()
+                .filter_map(|&i| history.get(i))
+                .collect()
+        };
+        self.stats = Review::compute(&shown, today, self.goal);
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
