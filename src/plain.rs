@@ -205,6 +205,7 @@ pub fn run(
                         '+' | '=' => Event::AddTime,
                         '-' => Event::RemoveTime,
                         d @ '0'..='9' if opts.ask_tenderness => Event::Rate(d as u8 - b'0'),
+                        ')' if opts.ask_tenderness => Event::Rate(10),
                         _ => Event::Tick,
                     }
                 }
@@ -229,7 +230,10 @@ pub fn run(
             && rated_prompted != Some(view.phase_index)
         {
             rated_prompted = Some(view.phase_index);
-            p.line(now, "How tender was it? Press 0-9 (optional)")?;
+            p.line(
+                now,
+                "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)",
+            )?;
         }
         // The last three seconds of a countdown, called out.
         if view.state == RunState::Running

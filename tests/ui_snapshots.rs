@@ -143,7 +143,7 @@ fn overtime_with_rating_prompt_after() {
     snap_sizes("overtime", &app, clock.at(47.0));
     app.handle(Action::Release, clock.at(50.0), wall());
     let screen = render(&app, clock.at(50.0), 80, 24);
-    assert!(screen.contains("How tender was it?"), "{screen}");
+    assert!(screen.contains("How tender? 0-9, ) for 10"), "{screen}");
     snap_sizes("rating_prompt", &app, clock.at(50.0));
 }
 
@@ -417,7 +417,8 @@ fn review_view_list_detail_and_filters() {
         "{screen}"
     );
     assert!(
-        screen.contains("Quads: yesterday") && screen.contains("Glutes: yesterday"),
+        screen.contains("Quads                yesterday")
+            && screen.contains("Glutes               yesterday"),
         "{screen}"
     );
     app.handle(Action::Down, now, wall());

@@ -396,6 +396,9 @@ impl App {
         let Some(state) = &mut self.review else {
             return;
         };
+        if state.handle_stats_key(action) {
+            return;
+        }
         let last = state.visible.len().saturating_sub(1) as i64;
         let mut moved =
             |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;
