@@ -31,68 +31,49 @@ pub struct ImportReport {
     pub warnings: Vec<String>,
 }
 
-/// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a device, a
-/// folder) is refused before it is opened, so nothing waits on it.
+/// Reads a regular file of at most `limit` bytes. Anything else (a symbolic link, a
+/// FIFO, a device, a folder) is refused before it is opened, so nothing waits on it;
+/// the file is opened without following a link and without blocking, in case it was
+/// swapped after the check.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let name = printable(&path.display().to_string());
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let cannot = |why: String| format!("cannot read {name}: {why}");
+    let meta = std::fs::symlink_metadata(path).map_err(|e| cannot(e.to_string()))?;
     if !meta.is_file() {
-        return Err(format!(
-            "cannot read {name}: {} is not a regular file",
+        return Err(cannot(format!(
+            "it is {}, not a regular file",
             kind_of(&meta)
-        ));
+        )));
     }
-    if meta.len() > limit {
-        return Err(format!(
-            "cannot read {name}: it is {} MiB, more than the {} MiB a history file may be",
-            meta.len() / (1024 * 1024),
+    let too_big = || {
+        cannot(format!(
+            "it is larger than the {} MiB a history file may be",
             limit / (1024 * 1024)
-        ));
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_big());
     }
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags_nonblocking()
-        .open(path)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
-    let opened = file
-        .metadata()
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| cannot(e.to_string()))?;
+    let opened = file.metadata().map_err(|e| cannot(e.to_string()))?;
     if !opened.is_file() {
-        return Err(format!("cannot read {name}: it is not a regular file"));
+        return Err(cannot("it is not a regular file".into()));
     }
     let mut bytes = Vec::new();
-    file.take(limit + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+        .map_err(|e| cannot(e.to_string()))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "cannot read {name}: more than the {} MiB a history file may be",
-            limit / (1024 * 1024)
-        ));
+        return Err(too_big());
     }
     Ok(bytes)
-}
-
-/// Opens without blocking on a FIFO swapped in after the check.
-trait NonBlocking {
-    fn custom_flags_nonblocking(&mut self) -> &mut Self;
-}
-
-impl NonBlocking for std::fs::OpenOptions {
-    #[cfg(unix)]
-    fn custom_flags_nonblocking(&mut self) -> &mut Self {
-        use std::os::unix::fs::OpenOptionsExt;
-        // O_NONBLOCK: 0o4000 on Linux and 0x0004 on the BSDs and macOS.
-        #[cfg(any(target_os = "linux", target_os = "android"))]
-        const O_NONBLOCK: i32 = 0o4000;
-        #[cfg(not(any(target_os = "linux", target_os = "android")))]
-        const O_NONBLOCK: i32 = 0x0004;
-        self.custom_flags(O_NONBLOCK)
-    }
-    #[cfg(not(unix))]
-    fn custom_flags_nonblocking(&mut self) -> &mut Self {
-        self
-    }
 }
 
 /// Words for a file that is not a regular one.
