@@ -352,3 +352,22 @@ fn the_region_filter_narrows_every_statistic() {
     assert_eq!(review.streak.current, 0);
     assert_eq!(review.streak.longest, 3);
 }
+
+#[test]
+fn the_report_for_a_seeded_history() {
+    let today = date(2026, 11, 18);
+    let sums = summaries(&seeded());
+    let regions = foamroll::cli::history::rollable(&foamroll::library::load_builtin().library);
+    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions);
+    assert!(
+        report.contains("- Right hamstrings 6.3 vs left 3.0 over 4 weeks"),
+        "{report}"
+    );
+    insta::assert_snapshot!("report_4_weeks", report);
+    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions);
+    assert!(one.contains("| Mon 16 Nov | 2 | in progress |"), "{one}");
+    assert!(
+        one.contains("- Hamstrings: last rolled 4 Nov 2026 (14 days ago)"),
+        "{one}"
+    );
+}

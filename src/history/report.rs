@@ -112,13 +112,19 @@ pub fn report_markdown(
             out,
             "| --- | --- | ---: | --- | --- | ---: | ---: | ---: | --- |"
         );
+        // Last 4 weeks against the 4 before, whatever the window.
+        let whole = trends(&tenderness_series(&all), today);
         for t in &tr {
+            let long = whole
+                .iter()
+                .find(|w| w.region == t.region && w.side == t.side)
+                .unwrap_or(t);
             let (sum, n) = t
                 .points
                 .iter()
                 .fold((0u32, 0u32), |(s, c), p| (s + p.sum, c + p.count));
             let avg = (n > 0).then(|| f64::from(sum) / f64::from(n));
-            let trend = t
+            let trend = long
                 .direction()
                 .map_or("–".to_string(), |d| format!("{} {}", d.arrow(), d.word()));
             let _ = writeln!(
@@ -129,8 +135,8 @@ pub fn report_markdown(
                 t.first.format("%-d %b"),
                 t.last.format("%-d %b"),
                 average(avg),
-                average(t.recent),
-                average(t.before),
+                average(long.recent),
+                average(long.before),
             );
         }
         let _ = writeln!(out);
