@@ -2,6 +2,7 @@
 //! history database: opening it and computing every statistic of the review, and the
 //! time of a checkpoint write (percentiles printed before the criterion runs), with the
 //! database's size. Targets: review under 50 ms, checkpoint p99 under 10 ms, under 20 MB.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use std::time::{Duration as StdDuration, Instant};
 

@@ -1,6 +1,7 @@
 //! Hostile histories: imports refused record by record with their line numbers, files
 //! that are not regular or too large refused whole, and text from an earlier history
 //! that never reaches the terminal raw.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 
@@ -15,8 +16,7 @@ fn line(r: &SessionRecord) -> String {
 fn assert_clean(what: &str, text: &str) {
     for c in text.chars() {
         assert!(
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+            !foamroll::text::forbidden_char(c),
             "{what} printed {c:?} raw:\n{text:?}"
         );
     }
@@ -35,9 +35,9 @@ fn each_bad_record_is_refused_with_its_line_and_the_rest_imported() {
     let mut tender = record("tender", 5, Status::Completed);
     tender.entries[0].tenderness = vec![3, 11];
     let mut old = record("old", 6, Status::Completed);
-    old.started_at = old.started_at - chrono::Duration::days(365 * 30);
+    old.started_at -= chrono::Duration::days(365 * 30);
     let mut future = record("future", 7, Status::Completed);
-    future.started_at = future.started_at + chrono::Duration::days(365 * 80);
+    future.started_at += chrono::Duration::days(365 * 80);
     future.ended_at = Some(future.started_at + chrono::Duration::seconds(60));
     let mut negative = record("negative", 8, Status::Completed);
     negative.ended_at = Some(negative.started_at - chrono::Duration::seconds(5));
@@ -140,7 +140,7 @@ fn files_that_are_not_histories_are_refused_whole() {
     let out = sb.run(&["history", "import", big.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("larger than the 256 MiB"),
+        stderr(&out).contains("it is larger than 256 MiB"),
         "{}",
         stderr(&out)
     );
@@ -148,7 +148,11 @@ fn files_that_are_not_histories_are_refused_whole() {
     let dir = sb.path().join("a-folder");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     let out = sb.run(&["history", "import", dir.to_str().unwrap_or_default()]);
-    assert!(stderr(&out).contains("it is a folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("it is a directory"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[cfg(unix)]
@@ -166,11 +170,7 @@ fn a_fifo_or_a_symlink_given_to_import_is_refused_never_waited_on() {
     let out = sb.run(&["history", "import", fifo.to_str().unwrap_or_default()]);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("it is a FIFO, not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("it is a FIFO"), "{}", stderr(&out));
 
     let real = sb.write(
         "real.jsonl",

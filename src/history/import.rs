@@ -4,7 +4,6 @@
 //! line number when it is not something foamroll could have written.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -31,74 +30,23 @@ pub struct ImportReport {
     pub warnings: Vec<String>,
 }
 
-/// Reads a regular file of at most `limit` bytes. Anything else (a symbolic link, a
-/// FIFO, a device, a folder) is refused before it is opened, so nothing waits on it;
-/// the file is opened without following a link and without blocking, in case it was
-/// swapped after the check.
+/// Reads an import file: a regular file of at most `limit` bytes, never a symbolic
+/// link (checked before opening), a FIFO, a device or a folder (checked on the open
+/// handle, opened without blocking: see [`crate::files::read_limited`]).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let name = printable(&path.display().to_string());
-    let cannot = |why: String| format!("cannot read {name}: {why}");
-    let meta = std::fs::symlink_metadata(path).map_err(|e| cannot(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(cannot(format!(
-            "it is {}, not a regular file",
-            kind_of(&meta)
-        )));
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(format!("cannot read {name}: it is a symbolic link"));
     }
-    let too_big = || {
-        cannot(format!(
-            "it is larger than the {} MiB a history file may be",
-            limit / (1024 * 1024)
-        ))
-    };
-    if meta.len() > limit {
-        return Err(too_big());
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| cannot(e.to_string()))?;
-    let opened = file.metadata().map_err(|e| cannot(e.to_string()))?;
-    if !opened.is_file() {
-        return Err(cannot("it is not a regular file".into()));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| cannot(e.to_string()))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big());
-    }
-    Ok(bytes)
+    crate::files::read_limited(path, limit).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(_) => format!("cannot read {name}: it is {e}"),
+        _ => format!("cannot read {name}: it {e}"),
+    })
 }
 
-/// Words for a file that is not a regular one.
+/// Words for a file that is not a regular one: "is a FIFO".
 pub(crate) fn kind_of(meta: &std::fs::Metadata) -> &'static str {
-    let t = meta.file_type();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "a special file"
-    }
+    crate::files::kind_words(meta.file_type()).unwrap_or("is not a regular file")
 }
 
 /// Each line of `bytes` that holds something, with its 1-based number; a last line

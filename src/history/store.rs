@@ -70,21 +70,41 @@ CREATE INDEX entries_by_region ON entries (region, session);
 "];
 
 /// Why the history cannot be opened or written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum OpenError {
-    #[error("{path} is {kind}, not a history database; it is left alone")]
-    NotAFile { path: String, kind: &'static str },
-    #[error(
-        "{path} was written by a newer foamroll (schema {found}, this one knows {known}); it is left as it is"
-    )]
+    /// Something other than a regular file where the database (or its WAL) should be.
+    NotAFile {
+        path: String,
+        kind: &'static str,
+    },
+    /// A schema newer than this version knows.
     TooNew {
         path: String,
         found: i64,
         known: i64,
     },
-    #[error("{path}: {message}")]
-    Other { path: String, message: String },
+    Other {
+        path: String,
+        message: String,
+    },
 }
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::NotAFile { path, kind } => {
+                write!(f, "{path} {kind}, not a history database; it is left alone")
+            }
+            OpenError::TooNew { path, found, known } => write!(
+                f,
+                "{path} was written by a newer foamroll (schema {found}, this one knows {known}); it is left as it is"
+            ),
+            OpenError::Other { path, message } => write!(f, "{path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
 
 /// The history of one data folder. The connection is opened on first use, so an app
 /// whose folder cannot be written still runs (every save then says why).
@@ -295,7 +315,7 @@ impl Store {
         let name = printable(&legacy.display().to_string());
         if !meta.is_file() {
             self.notes.borrow_mut().push(format!(
-                "{name} is {}: not imported into the history database",
+                "{name} {}: not imported into the history database",
                 kind_of(&meta)
             ));
             return;
