@@ -49,7 +49,7 @@ fn run(args: Args) -> io::Result<u8> {
             } else {
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine or region has the id `{id}` (see `foamroll list`)"
+                    "foamroll: no exercise, routine, region or guide has the id `{id}` (see `foamroll list`)"
                 )?;
                 Ok(1)
             }
@@ -68,12 +68,32 @@ fn run(args: Args) -> io::Result<u8> {
                     return Ok(1);
                 }
             };
-            if let Some(HistoryAction::Import { file }) = action {
-                return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+            match action {
+                Some(HistoryAction::Import { file }) => {
+                    return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+                }
+                Some(HistoryAction::Report { weeks }) => {
+                    let report = global.load_library(&[]);
+                    return Ok(cli::history::report(
+                        &log,
+                        &report.library,
+                        weeks,
+                        settings.weekly_goal.value,
+                        &mut out,
+                        &mut err,
+                    )? as u8);
+                }
+                None => {}
             }
-            let loaded = log.load()?;
+            let loaded = match log.records(since, limit) {
+                Ok(l) => l,
+                Err(e) => {
+                    writeln!(err, "foamroll: {e}")?;
+                    return Ok(1);
+                }
+            };
             for w in &loaded.warnings {
-                writeln!(err, "warning: {w}")?;
+                writeln!(err, "warning: {}", foamroll::text::printable(w))?;
             }
             let format = match (json, csv) {
                 (true, _) => cli::history::Format::Json,
@@ -124,7 +144,7 @@ fn run(args: Args) -> io::Result<u8> {
             cli::report_problems(&report, &mut err)?;
             // The one place the real clock is read; the planner is given it.
             let now = chrono::Local::now().naive_local();
-            let facts = cli::today::facts(&global, now.date(), cli::today::DEFAULT_WEEKLY_GOAL)
+            let facts = cli::today::facts(&global, now.date(), settings.weekly_goal.value)
                 .unwrap_or_else(|e| {
                     let _ = writeln!(err, "warning: history not read ({e}); planning without it");
                     foamroll::today::Facts::default()

@@ -17,15 +17,14 @@ fn browse_play_and_quit_in_a_real_terminal() {
     assert!(app.alternate_screen());
 
     // Down to the glutes exercise: its instructions show.
-    app.send("jjjjjj");
+    app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
     // In the Countdown pane, Today comes first and its reasons show; the next routine
     // is the post-run recovery: start it.
     app.send("\t\t");
-    app.wait_for("Enter: start · i switches", 5);
+    app.wait_for("Enter: start · t switches", 5);
     app.send("j");
-    app.wait_for("After a run: quads, hamstrings", 5);
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
@@ -47,7 +46,8 @@ fn browse_play_and_quit_in_a_real_terminal() {
         std::thread::sleep(std::time::Duration::from_millis(30));
     }
     app.wait_for("Done", 10);
-    app.wait_for("Drink some water", 5);
+    // The post-run's own finish (Today's says something else).
+    app.wait_for("Rolling pays off over weeks", 5);
 
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
@@ -213,13 +213,13 @@ fn the_today_row_shows_its_reasons_switches_and_plays() {
     let mut app = data.spawn(&["--no-bell"], 120, 40);
     app.wait_for("Regions", 10);
     app.send("\t\t");
-    app.wait_for("Enter: start · i switches", 5);
-    // The intent the clock chose, then `i` until the rest day (at most two presses).
+    app.wait_for("Enter: start · t switches", 5);
+    // The intent the clock chose, then `t` until the rest day (at most two presses).
     for _ in 0..3 {
         if app.screen().contains("Today: rest day") {
             break;
         }
-        app.send("i");
+        app.send("t");
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
     app.wait_for("Today: rest day", 5);
@@ -227,7 +227,7 @@ fn the_today_row_shows_its_reasons_switches_and_plays() {
     app.wait_for("(you have 20)", 5);
     app.send("+");
     app.wait_for("(you have 21)", 5);
-    app.send("i");
+    app.send("t");
     app.wait_for("your run will load it", 5);
     app.send("\r");
     app.wait_for("Get ready", 5);

@@ -11,7 +11,6 @@ use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::{Facts, Today, facts::from_summaries};
 
-pub use crate::today::facts::DEFAULT_WEEKLY_GOAL;
 
 /// The history as the planner sees it. A missing history is an empty one.
 pub fn facts(global: &super::Global, today: NaiveDate, weekly_goal: u32) -> Result<Facts, String> {
@@ -232,7 +231,7 @@ impl Status {
 /// `foamroll status`: the output, or `None` on any failure (the caller prints nothing
 /// and exits 1, so a prompt never shows an error).
 pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<String> {
-    let (_settings, problems) = crate::config::Settings::load(
+    let (settings, problems) = crate::config::Settings::load(
         global.dirs().config.as_deref(),
         crate::config::Flags::default(),
     );
@@ -240,7 +239,7 @@ pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<
         return None;
     }
     let today = now.date();
-    let facts = facts(global, today, DEFAULT_WEEKLY_GOAL).ok()?;
+    let facts = facts(global, today, settings.weekly_goal.value).ok()?;
     let report = global.load_library(&[]);
     let status = Status::of(&facts, &report.library, today);
     if json {

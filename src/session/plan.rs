@@ -24,9 +24,9 @@ impl Default for Timing {
     fn default() -> Self {
         Timing {
             min_hold_s: crate::library::MIN_RECOVERY_HOLD_S,
-            get_ready_s: 10,
-            rest_s: 15,
-            switch_s: 5,
+            get_ready_s: crate::library::DEFAULT_GET_READY_S,
+            rest_s: crate::library::DEFAULT_REST_S,
+            switch_s: crate::library::DEFAULT_SWITCH_S,
             overtime_cap_s: Some(90),
             auto_release: false,
             auto_find_s: None,
@@ -110,17 +110,16 @@ fn secs(s: u32) -> Duration {
     Duration::from_secs(u64::from(s))
 }
 
-/// What finding a tender spot is expected to take, for estimates only.
-pub const SEARCH_ESTIMATE_S: u64 = 15;
-
 impl Plan {
     /// Roughly how long the plan takes: every fixed phase, the minimum of every hold and
-    /// [`SEARCH_ESTIMATE_S`] to find each spot.
+    /// [`SEARCH_ESTIMATE_S`](crate::library::SEARCH_ESTIMATE_S) to find each spot.
     pub fn estimate(&self) -> Duration {
         self.phases
             .iter()
             .map(|p| match p.kind {
-                PhaseKind::Search { .. } => Duration::from_secs(SEARCH_ESTIMATE_S),
+                PhaseKind::Search { .. } => {
+                    Duration::from_secs(crate::library::SEARCH_ESTIMATE_S.into())
+                }
                 _ => p.length().unwrap_or_default(),
             })
             .sum()

@@ -7,12 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::history::{SessionSummary, last_worked, session_date, week_start};
+use crate::history::{SessionSummary, last_worked, session_date, tenderness_series};
 use crate::library::{Side, Style};
-use crate::session::Status;
-
-/// Sessions a week when the config does not say (config `weekly_goal`).
-pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
 
 /// One session's average rating for a region and side, on the day it was rolled.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -64,46 +60,39 @@ impl Facts {
     }
 }
 
-/// A session counts towards the week when rolling was done: completed, or at least one
-/// hold or move finished.
-pub fn rolling_done(s: &SessionSummary) -> bool {
-    s.status == Status::Completed || s.regions.iter().any(|w| w.worked)
-}
-
-/// Builds the facts from session summaries (any order), as of `today`.
+/// Builds the facts from session summaries (any order), as of `today`, through the
+/// history's own statistics: its tenderness series, the last day each region was
+/// worked and the weekly goal (sessions with rolling done).
 pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal: u32) -> Facts {
-    let mut ordered: Vec<&SessionSummary> = sessions.iter().collect();
-    ordered.sort_by_key(|s| s.started_at);
-    let mut ratings: BTreeMap<(String, Option<Side>), Vec<Rating>> = BTreeMap::new();
     let earliest = today
         .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
         .unwrap_or(today);
-    let monday = week_start(today);
-    let mut sessions_this_week = 0;
-    for s in &ordered {
-        let date = session_date(s);
-        if (monday..=today).contains(&date) && rolling_done(s) {
-            sessions_this_week += 1;
-        }
-        if date < earliest {
-            continue;
-        }
-        for w in s.regions.iter().filter(|w| w.rating_count > 0) {
-            ratings
-                .entry((w.region.to_string(), w.side))
-                .or_default()
-                .push(Rating {
-                    date,
-                    value: f64::from(w.rating_sum) / f64::from(w.rating_count),
-                });
-        }
-    }
+    // Ratings older than the planner's window are never looked at.
+    let recent: Vec<&SessionSummary> = sessions
+        .iter()
+        .filter(|s| session_date(s) >= earliest)
+        .collect();
+    let ratings = tenderness_series(&recent)
+        .into_iter()
+        .map(|(key, points)| {
+            let points = points
+                .into_iter()
+                .map(|p| Rating {
+                    date: p.date,
+                    value: p.average,
+                })
+                .collect();
+            (key, points)
+        })
+        .collect();
+    let all: Vec<&SessionSummary> = sessions.iter().collect();
+    let goal = crate::history::weekly_goal(&all, today, weekly_goal);
     Facts {
         ratings,
-        last_rolled: last_worked(&ordered),
-        weekly_goal,
-        sessions_this_week,
-        last_session: ordered.last().map(|s| LastSession {
+        last_rolled: last_worked(&all),
+        weekly_goal: goal.goal,
+        sessions_this_week: goal.this_week,
+        last_session: all.iter().max_by_key(|s| s.started_at).map(|s| LastSession {
             started: s.started_at.naive_local(),
             style: s.style,
         }),

@@ -860,10 +860,20 @@ fn fit<'a>(
         })
         .collect();
     let mut chosen: Vec<Chosen<'a>> = Vec::new();
-    // First pass: regions in order, each if it fits the minutes at its smallest.
+    // First pass: regions in order, each if it fits the minutes: a tender one with its
+    // extra point if that fits too (so it comes before regions further down), else at
+    // its smallest.
     let mut i = 0;
     while i < rest.len() {
         chosen.push(rest.remove(i));
+        let last = chosen.len() - 1;
+        if chosen[last].tender {
+            chosen[last].bonus = 1;
+            if build.estimate(&chosen) <= target {
+                continue;
+            }
+            chosen[last].bonus = 0;
+        }
         if build.estimate(&chosen) <= target {
             continue;
         }
@@ -882,9 +892,10 @@ fn fit<'a>(
             chosen.push(c);
         }
     }
-    // Tender regions get their extra point when it fits within the tolerance.
+    // Tender regions that could not have it yet get their extra point when it fits
+    // within the tolerance.
     for i in 0..chosen.len() {
-        if chosen[i].tender {
+        if chosen[i].tender && chosen[i].bonus == 0 {
             chosen[i].bonus = 1;
             if build.estimate(&chosen) > hi {
                 chosen[i].bonus = 0;

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::{self, Pane};
 use crate::history::SessionSummary;
-use crate::history::{HistoryLog, Streak, streak};
+use crate::history::{Store, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{
     Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
@@ -18,6 +18,9 @@ use crate::session::{
 pub enum Row {
     Region(usize),
     Exercise(usize),
+    /// The heading of the Guides group, after the regions.
+    Guides,
+    Guide(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub enum Action {
     TodayIntent,
     Digit(u8),
     Alternatives,
+    /// Jump to the guides (pressure and pain first), from anywhere, even the help.
+    Guides,
     OpenReview,
     /// In the review: cycle the routine, region and date filters; clear them.
     FilterRoutine,
@@ -91,10 +96,12 @@ pub struct App {
     pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
-    log: Option<HistoryLog>,
+    log: Option<Store>,
     pub should_quit: bool,
     /// The full-screen history review, when open.
     pub review: Option<super::review::ReviewState>,
+    /// Sessions a week the review counts against (config `weekly_goal`).
+    pub weekly_goal: u32,
     /// Ask for a tenderness rating after each hold.
     pub ask_tenderness: bool,
     /// The person's own tool (config); its notes come first.
@@ -111,7 +118,7 @@ pub struct App {
 pub const FLASH: Duration = Duration::from_millis(800);
 
 impl App {
-    pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
+    pub fn new(library: Library, timing: Timing, log: Option<Store>, today: NaiveDate) -> App {
         let mut rows = Vec::new();
         for (ri, region) in library.regions.iter().enumerate() {
             rows.push(Row::Region(ri));
@@ -120,6 +127,10 @@ impl App {
                     rows.push(Row::Exercise(ei));
                 }
             }
+        }
+        if !library.guides.is_empty() {
+            rows.push(Row::Guides);
+            rows.extend((0..library.guides.len()).map(Row::Guide));
         }
         let mut app = App {
             library,
@@ -144,6 +155,7 @@ impl App {
             log,
             should_quit: false,
             review: None,
+            weekly_goal: 3,
             ask_tenderness: true,
             preferred_tool: None,
             voice: None,
@@ -264,7 +276,7 @@ impl App {
 
     fn save(&mut self, record: &SessionRecord) {
         let Some(log) = &self.log else { return };
-        self.storage_warning = log.append(record).err().map(|e| {
+        self.storage_warning = log.save(record).err().map(|e| {
             format!(
                 "History not saved ({e}): {} cannot be written. The session goes on.",
                 log.path().display()
@@ -291,7 +303,10 @@ impl App {
         }
         match self.overlay {
             Overlay::Help => {
-                if matches!(
+                if action == Action::Guides {
+                    self.overlay = Overlay::None;
+                    self.jump_to_guides();
+                } else if matches!(
                     action,
                     Action::Help | Action::Escape | Action::Quit | Action::Enter
                 ) {
@@ -356,6 +371,7 @@ impl App {
                 }
             }
             Action::Alternatives => self.jump_to_alternative(),
+            Action::Guides => self.jump_to_guides(),
             Action::OpenReview => self.open_review(),
             Action::FilterRoutine
             | Action::FilterRegion
@@ -389,7 +405,11 @@ impl App {
     /// The history review, over everything recorded; not while a session runs.
     fn open_review(&mut self) {
         if !self.playing() {
-            self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+            self.review = Some(super::review::ReviewState::new(
+                &self.history,
+                self.today,
+                self.weekly_goal,
+            ));
         }
     }
 
@@ -397,6 +417,9 @@ impl App {
         let Some(state) = &mut self.review else {
             return;
         };
+        if state.handle_stats_key(action) {
+            return;
+        }
         let last = state.visible.len().saturating_sub(1) as i64;
         let mut moved =
             |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;
@@ -485,6 +508,15 @@ impl App {
         }
     }
 
+    /// Selects the first guide (pressure and pain) in the Regions pane.
+    fn jump_to_guides(&mut self) {
+        if let Some(row) = self.rows.iter().position(|r| matches!(r, Row::Guide(_))) {
+            self.selected = row;
+            self.focus = Pane::Regions;
+            self.instructions_scroll = 0;
+        }
+    }
+
     /// From a region that is not rolled, to the next of its alternatives.
     fn jump_to_alternative(&mut self) {
         let current_region = match self.selected_row() {
@@ -494,7 +526,7 @@ impl App {
                 .exercises
                 .get(i)
                 .and_then(|e| self.library.region(&e.region)),
-            None => None,
+            Some(Row::Guides | Row::Guide(_)) | None => None,
         };
         let Some(region) = current_region else { return };
         // Pressing again from an alternative goes on to the next one.

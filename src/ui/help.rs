@@ -19,7 +19,11 @@ pub const KEYS: &[(&str, &str)] = &[
         "start the selected routine; after a session, back to browsing",
     ),
     ("a", "from the IT band: jump to the muscles to work instead"),
-    ("i  +  -", "on the Today routine: intent, minutes"),
+    (
+        "i",
+        "guides: pressure and pain, why roll, warm-up or recovery",
+    ),
+    ("t  +  -", "on the Today routine: intent, minutes"),
     ("Space", "pause / resume"),
     ("f", "found the tender spot: start the hold"),
     ("r", "release the hold (after the minimum)"),
@@ -27,7 +31,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("n", "skip to the next phase (in a search: skip that spot)"),
     ("b", "back to the start of the previous step"),
     ("+  -", "add / remove 10 s on the countdown"),
-    ("0-9", "rate how tender the spot was, after a hold"),
+    (
+        "0-9  )",
+        "rate how tender the spot was, 0-10 (`)` is 10), after a hold",
+    ),
     (
         "H  (Enter on History)",
         "open the history review; there r e d c filter, Enter details",

@@ -21,6 +21,7 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
     }
     Some(match key.code {
         KeyCode::Char('H') => Action::OpenReview,
+        KeyCode::Char('i') => Action::Guides,
         KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Escape,
@@ -45,9 +46,11 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
         KeyCode::Char('+') | KeyCode::Char('=') => Action::AddTime,
         KeyCode::Char('-') | KeyCode::Char('_') => Action::RemoveTime,
         KeyCode::Char('a') => Action::Alternatives,
-        KeyCode::Char('i') => Action::TodayIntent,
+        KeyCode::Char('t') => Action::TodayIntent,
         KeyCode::Char('y') => Action::Yes,
         KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
+        // Shift-0: 10, the top of the 0-10 tenderness scale.
+        KeyCode::Char(')') => Action::Digit(10),
         _ => return None,
     })
 }

@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-pub use app::{Action, App, Overlay};
+pub use app::{Action, App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;
 

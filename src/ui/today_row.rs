@@ -1,5 +1,5 @@
 //! The "Today" row at the top of the browse list: today's plan for the current time of
-//! day, its reasons for the Instructions pane, and keys to switch the intent (`i`) and
+//! day, its reasons for the Instructions pane, and keys to switch the intent (`t`) and
 //! the minutes (`+`, `-`). The plan is the same one `foamroll today` makes.
 
 use chrono::NaiveDateTime;
@@ -20,7 +20,7 @@ pub struct TodayRow {
 }
 
 /// The keys, shown under the Today row.
-const KEYS: &str = "i switches before a run, after a run or rest day; + and - change the minutes";
+const KEYS: &str = "t switches before a run, after a run or rest day; + and - change the minutes";
 
 impl App {
     /// Builds the Today row from the loaded history and puts it first in the list.
@@ -33,7 +33,7 @@ impl App {
         {
             return;
         }
-        let facts = facts::from_summaries(&self.history, now.date(), facts::DEFAULT_WEEKLY_GOAL);
+        let facts = facts::from_summaries(&self.history, now.date(), self.weekly_goal);
         let options = Options {
             intent: None,
             minutes: None,
@@ -73,7 +73,7 @@ impl App {
             && self.selected_routine().is_some_and(|r| r.id == ROUTINE_ID)
     }
 
-    /// `i`: the next intent, with its default minutes.
+    /// `t`: the next intent, with its default minutes.
     pub fn cycle_today_intent(&mut self) {
         let Some(row) = self.today_row.clone().filter(|_| self.today_selected()) else {
             return;
