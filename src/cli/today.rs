@@ -11,7 +11,6 @@ use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::{Facts, Today, facts::from_summaries};
 
-
 /// The history as the planner sees it. A missing history is an empty one.
 pub fn facts(global: &super::Global, today: NaiveDate, weekly_goal: u32) -> Result<Facts, String> {
     let log = global.history_log()?;

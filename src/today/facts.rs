@@ -92,9 +92,12 @@ pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal
         last_rolled: last_worked(&all),
         weekly_goal: goal.goal,
         sessions_this_week: goal.this_week,
-        last_session: all.iter().max_by_key(|s| s.started_at).map(|s| LastSession {
-            started: s.started_at.naive_local(),
-            style: s.style,
-        }),
+        last_session: all
+            .iter()
+            .max_by_key(|s| s.started_at)
+            .map(|s| LastSession {
+                started: s.started_at.naive_local(),
+                style: s.style,
+            }),
     }
 }

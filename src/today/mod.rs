@@ -934,33 +934,28 @@ fn fit<'a>(
     Ok(chosen)
 }
 
+/// Adds `step` to `value` unless that passes `max`; says whether it did.
+fn raise(value: &mut u32, step: u32, max: u32) -> bool {
+    if value.saturating_add(step) <= max {
+        *value += step;
+        true
+    } else {
+        false
+    }
+}
+
 /// One round: one more point (or five more seconds of movement) for each region in
 /// order; when none fits, a longer hold for each. Stops when nothing more fits `limit`.
 fn grow(build: &Builder<'_>, chosen: &mut [Chosen<'_>], limit: u64) {
     type Knob = fn(&mut Chosen<'_>) -> bool;
-    let more_points: Knob = |c| {
-        if c.cand.exercise.style == Style::Recovery && c.points < MAX_BASE_POINTS {
-            c.points += 1;
-            true
-        } else {
-            false
-        }
-    };
+    let more_points: Knob =
+        |c| c.cand.exercise.style == Style::Recovery && raise(&mut c.points, 1, MAX_BASE_POINTS);
     let longer_hold: Knob = |c| {
-        if c.cand.exercise.style == Style::Recovery && c.hold_s + HOLD_STEP_S <= MAX_HOLD_S {
-            c.hold_s += HOLD_STEP_S;
-            true
-        } else {
-            false
-        }
+        c.cand.exercise.style == Style::Recovery && raise(&mut c.hold_s, HOLD_STEP_S, MAX_HOLD_S)
     };
     let longer_move: Knob = |c| {
-        if c.cand.exercise.style == Style::Warmup && c.duration_s + WARMUP_STEP_S <= WARMUP_MAX_S {
-            c.duration_s += WARMUP_STEP_S;
-            true
-        } else {
-            false
-        }
+        c.cand.exercise.style == Style::Warmup
+            && raise(&mut c.duration_s, WARMUP_STEP_S, WARMUP_MAX_S)
     };
     let undo = |c: &mut Chosen<'_>, before: (u32, u32, u32)| {
         (c.points, c.hold_s, c.duration_s) = before;
