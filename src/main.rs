@@ -144,11 +144,16 @@ fn run(args: Args) -> io::Result<u8> {
             cli::report_problems(&report, &mut err)?;
             // The one place the real clock is read; the planner is given it.
             let now = chrono::Local::now().naive_local();
-            let facts = cli::today::facts(&global, now.date(), settings.weekly_goal.value)
-                .unwrap_or_else(|e| {
-                    let _ = writeln!(err, "warning: history not read ({e}); planning without it");
-                    foamroll::today::Facts::default()
-                });
+            let facts = cli::today::facts(
+                &global,
+                &report.library,
+                now.date(),
+                settings.weekly_goal.value,
+            )
+            .unwrap_or_else(|e| {
+                let _ = writeln!(err, "warning: history not read ({e}); planning without it");
+                foamroll::today::Facts::default()
+            });
             let intent = [
                 (before_run, Intent::BeforeRun),
                 (after_run, Intent::AfterRun),

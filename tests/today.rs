@@ -582,3 +582,109 @@ proptest! {
         prop_assert!(t.is_ok(), "{:?}", t.err());
     }
 }
+
+// ---- the history queries the planner and the status line use ----
+
+fn stored(
+    id: &str,
+    start: chrono::DateTime<chrono::FixedOffset>,
+    entries: &[(&str, f64, f64, &[u8])],
+) -> foamroll::session::SessionRecord {
+    foamroll::session::SessionRecord {
+        format: 1,
+        id: id.into(),
+        started_at: start,
+        ended_at: Some(start + chrono::Duration::seconds(600)),
+        routine_id: "post-run".into(),
+        routine_name: "Post-run recovery".into(),
+        style: Style::Recovery,
+        status: foamroll::session::Status::Completed,
+        entries: entries
+            .iter()
+            .enumerate()
+            .map(
+                |(i, (region, hold, moved, ratings))| foamroll::session::EntryRecord {
+                    step: i,
+                    exercise_id: format!("{region}-x"),
+                    region: region.to_string(),
+                    side: Some(Side::Right),
+                    zone: None,
+                    planned_s: 30.0,
+                    search_s: 5.0,
+                    hold_s: *hold,
+                    overtime_s: 0.0,
+                    move_s: *moved,
+                    points_held: u32::from(*hold >= 30.0),
+                    points_planned: 1,
+                    skipped: *hold == 0.0 && *moved == 0.0,
+                    tenderness: ratings.to_vec(),
+                },
+            )
+            .collect(),
+        extra: Default::default(),
+    }
+}
+
+#[test]
+fn the_stores_quick_queries_agree_with_the_full_statistics() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let store = foamroll::history::Store::open(dir.path()).unwrap();
+    let tz = |h: i32| chrono::FixedOffset::east_opt(h * 3600).unwrap();
+    // Time zones far apart: a later instant can be an earlier local day.
+    let sessions = [
+        stored(
+            "a",
+            tz(-10).with_ymd_and_hms(2026, 11, 1, 22, 0, 0).unwrap(),
+            &[("quads", 35.0, 0.0, &[4]), ("calves", 0.0, 0.0, &[])],
+        ),
+        stored(
+            "b",
+            tz(13).with_ymd_and_hms(2026, 11, 3, 1, 0, 0).unwrap(),
+            &[("quads", 31.0, 0.0, &[6]), ("glutes", 0.0, 40.0, &[])],
+        ),
+        stored(
+            "c",
+            tz(-11).with_ymd_and_hms(2026, 11, 2, 20, 0, 0).unwrap(),
+            &[("quads", 31.0, 0.0, &[2]), ("feet", 30.0, 0.0, &[1])],
+        ),
+        stored(
+            "d",
+            tz(1).with_ymd_and_hms(2025, 3, 9, 8, 0, 0).unwrap(),
+            &[("calves", 30.0, 0.0, &[5])],
+        ),
+    ];
+    for s in &sessions {
+        store.save(s).unwrap();
+    }
+    let (all, _) = store.summaries().unwrap();
+    let refs: Vec<&foamroll::history::SessionSummary> = all.iter().collect();
+    let expected = foamroll::history::last_worked(&refs);
+    let got = store
+        .last_rolled(&["quads", "calves", "glutes", "feet", "hamstrings", "it-band"])
+        .unwrap();
+    assert_eq!(got, expected);
+    assert_eq!(got.get("quads"), Some(&day("2026-11-03")));
+    assert_eq!(got.get("calves"), Some(&day("2025-03-09")));
+    let since = day("2026-11-02");
+    let (recent, _) = store.summaries_since(since).unwrap();
+    let mut ids: Vec<&str> = recent.iter().map(|s| &*s.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["b", "c"]);
+    // Facts from the quick queries equal facts from every summary.
+    let today = day("2026-11-05");
+    let quick = foamroll::today::facts::from_history(
+        &store
+            .summaries_since(foamroll::today::facts::since(today))
+            .unwrap()
+            .0,
+        store
+            .last_rolled(&["quads", "calves", "glutes", "feet"])
+            .unwrap(),
+        today,
+        3,
+    );
+    let full = foamroll::today::facts::from_summaries(&all, today, 3);
+    assert_eq!(quick, full);
+    assert_eq!(quick.sessions_this_week, 2);
+}

@@ -9,15 +9,26 @@ use serde_json::json;
 
 use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
-use crate::today::{Facts, Today, facts::from_summaries};
+use crate::today::facts::{from_history, since};
+use crate::today::{Facts, Today};
 
-/// The history as the planner sees it. A missing history is an empty one.
-pub fn facts(global: &super::Global, today: NaiveDate, weekly_goal: u32) -> Result<Facts, String> {
+/// The history as the planner sees it, for the regions of `library`. A missing
+/// history is an empty one.
+pub fn facts(
+    global: &super::Global,
+    library: &Library,
+    today: NaiveDate,
+    weekly_goal: u32,
+) -> Result<Facts, String> {
     let log = global.history_log()?;
-    let (sessions, _warnings) = log
-        .summaries()
-        .map_err(|e| format!("{}: {e}", log.path().display()))?;
-    Ok(from_summaries(&sessions, today, weekly_goal))
+    // Only the weeks the plan looks at, and one small query per region for the rest:
+    // fast with years of history.
+    let (recent, _warnings) = log
+        .summaries_since(since(today))
+        .map_err(|e| e.to_string())?;
+    let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
+    let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
+    Ok(from_history(&recent, last_rolled, today, weekly_goal))
 }
 
 fn seconds(n: u32) -> String {
@@ -238,8 +249,8 @@ pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<
         return None;
     }
     let today = now.date();
-    let facts = facts(global, today, settings.weekly_goal.value).ok()?;
     let report = global.load_library(&[]);
+    let facts = facts(global, &report.library, today, settings.weekly_goal.value).ok()?;
     let status = Status::of(&facts, &report.library, today);
     if json {
         serde_json::to_string(&status).ok()

@@ -60,15 +60,31 @@ impl Facts {
     }
 }
 
-/// Builds the facts from session summaries (any order), as of `today`, through the
-/// history's own statistics: its tenderness series, the last day each region was
-/// worked and the weekly goal (sessions with rolling done).
+/// Builds the facts from every session's summary (what the app holds), as of `today`.
 pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal: u32) -> Facts {
-    let earliest = today
+    let all: Vec<&SessionSummary> = sessions.iter().collect();
+    from_history(sessions, last_worked(&all), today, weekly_goal)
+}
+
+/// The first day whose sessions the facts need beyond the last day each region was
+/// rolled: the ratings window (which also holds this week and today).
+pub fn since(today: NaiveDate) -> NaiveDate {
+    today
         .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
-        .unwrap_or(today);
-    // Ratings older than the planner's window are never looked at.
-    let recent: Vec<&SessionSummary> = sessions
+        .unwrap_or(today)
+}
+
+/// Builds the facts as of `today` from the sessions since [`since`] (more do no harm)
+/// and the last day each region was rolled, through the history's own statistics: its
+/// tenderness series and the weekly goal (sessions with rolling done).
+pub fn from_history(
+    recent: &[SessionSummary],
+    last_rolled: BTreeMap<String, NaiveDate>,
+    today: NaiveDate,
+    weekly_goal: u32,
+) -> Facts {
+    let earliest = since(today);
+    let recent: Vec<&SessionSummary> = recent
         .iter()
         .filter(|s| session_date(s) >= earliest)
         .collect();
@@ -85,14 +101,13 @@ pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal
             (key, points)
         })
         .collect();
-    let all: Vec<&SessionSummary> = sessions.iter().collect();
-    let goal = crate::history::weekly_goal(&all, today, weekly_goal);
+    let goal = crate::history::weekly_goal(&recent, today, weekly_goal);
     Facts {
         ratings,
-        last_rolled: last_worked(&all),
+        last_rolled,
         weekly_goal: goal.goal,
         sessions_this_week: goal.this_week,
-        last_session: all
+        last_session: recent
             .iter()
             .max_by_key(|s| s.started_at)
             .map(|s| LastSession {
