@@ -2,7 +2,7 @@
 # Whole-process time of `foamroll status` (and `foamroll today`) with ten years of
 # daily post-run sessions (3,650 sessions, 10 rated entries each), imported through
 # `foamroll history import` into a fresh data folder. Prints the median of RUNS runs.
-# Usage: benches/status.sh [RUNS]   (default 21)
+# Usage: benches/status.sh [RUNS]   (default 21; needs python3 for the timing)
 set -euo pipefail
 runs=${1:-21}
 cd "$(dirname "$0")/.."
@@ -32,17 +32,22 @@ awk -v days=3650 -v now="$(date +%s)" 'BEGIN {
 }' > "$dir/seed.jsonl"
 "$bin" history import "$dir/seed.jsonl" > /dev/null
 "$bin" status > /dev/null   # the first run may build caches; it is not counted
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-measure() {
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$bin" "$@" > /dev/null; e=$(date +%s%N)
-    echo $(( (e - s) / 1000 ))
-  done | median
-}
-echo "sessions: $(wc -l < "$dir/seed.jsonl"), data folder: $(du -sh "$dir/data" | cut -f1)"
-printf '| command | median of %s runs |\n|---|---|\n' "$runs"
-for cmd in "--version" "status" "status --json" "today --after-run" "today --rest-day --json"; do
-  # shellcheck disable=SC2086
-  us=$(measure $cmd)
-  printf '| `foamroll %s` | %s.%s ms |\n' "$cmd" $((us / 1000)) $(( (us % 1000) / 100 ))
-done
+echo "sessions: $(wc -l < "$dir/seed.jsonl"), data folder: $(du -sh "$dir/data" | cut -f1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Wall time from start to exit and CPU time (user + system, from getrusage), per run.
+python3 - "$bin" "$runs" <<'PY'
+import resource, statistics, subprocess, sys, time
+bin, runs = sys.argv[1], int(sys.argv[2])
+print(f"| command | wall, median of {runs} | wall, fastest | CPU, median |")
+print("|---|---|---|---|")
+for cmd in (["--version"], ["status"], ["status", "--json"], ["today", "--after-run"],
+            ["today", "--rest-day", "--json"]):
+    walls, cpus = [], []
+    for _ in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN); t0 = time.perf_counter()
+        subprocess.run([bin] + cmd, stdout=subprocess.DEVNULL, check=True)
+        t1 = time.perf_counter(); r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        walls.append((t1 - t0) * 1000)
+        cpus.append((r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000)
+    print(f"| `foamroll {' '.join(cmd)}` | {statistics.median(walls):.1f} ms "
+          f"| {min(walls):.1f} ms | {statistics.median(cpus):.1f} ms |")
+PY

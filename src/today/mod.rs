@@ -196,14 +196,22 @@ impl fmt::Display for TodayError {
     }
 }
 
+/// "a", "a and b", "a, b and c"
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// "foam roller", "ball and roller stick"
 pub fn tool_list(tools: &[Tool]) -> String {
-    let names: Vec<String> = tools.iter().map(|t| t.label().to_string()).collect();
-    match names.as_slice() {
-        [] => Tool::Roller.label().to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    if tools.is_empty() {
+        return Tool::Roller.label().to_string();
     }
+    let names: Vec<String> = tools.iter().map(|t| t.label().to_string()).collect();
+    join_and(&names)
 }
 
 /// Chooses the intent from the time of day and the last session, and says why.
@@ -282,7 +290,7 @@ pub fn plan(
         now,
         minutes,
     };
-    let chosen = fit(&build, ordered, target)?;
+    let (chosen, left_out) = fit(&build, ordered, target)?;
     let routine = build.routine(&chosen);
     let estimate = Plan::new(library, &routine, timing).estimate();
     let reasons = chosen.iter().map(Chosen::reason).collect();
@@ -297,16 +305,33 @@ pub fn plan(
             Style::Warmup => "No history yet, so this is a standard warm-up. Rate the spots in your recovery sessions, and the plans will learn what needs more care.".to_string(),
         });
     }
+    let missed: Vec<String> = left_out
+        .iter()
+        .filter(|c| c.wanted)
+        .map(|c| in_sentence(&c.cand.region.name))
+        .collect();
+    if !missed.is_empty() {
+        notes.push(format!(
+            "Left out to fit {minutes} minutes: {}.",
+            join_and(&missed)
+        ));
+    }
     if tools != [Tool::Roller] {
         notes.push(format!(
             "With the {}: only exercises that work with it.",
             tool_list(&tools)
         ));
     }
-    for r in library.regions.iter().filter(|r| r.avoid().is_some()) {
+    let never: Vec<String> = library
+        .regions
+        .iter()
+        .filter(|r| r.avoid().is_some())
+        .map(|r| in_sentence(&r.name))
+        .collect();
+    if !never.is_empty() {
         notes.push(format!(
-            "The {} is never rolled; the muscles around it are worked instead.",
-            r.name
+            "Never rolled, so never in a plan: the {}; the muscles around them are worked instead.",
+            join_and(&never)
         ));
     }
     if facts.weekly_goal > 0 {
@@ -411,6 +436,11 @@ struct Chosen<'a> {
     points: u32,
     bonus: u32,
     tender: bool,
+    /// Tender or core: may take the plan up to the tolerance's upper end.
+    essential: bool,
+    /// Its place in the order had a reason beyond "today has the time" (said when it
+    /// is left out).
+    wanted: bool,
     /// The tenderer side, which goes first with one more point.
     first: Option<Side>,
     hold_s: u32,
@@ -555,6 +585,17 @@ impl Chosen<'_> {
     }
 }
 
+/// A name inside a sentence: "Lower back" becomes "lower back", "IT band" stays.
+fn in_sentence(name: &str) -> String {
+    let mut c = name.chars();
+    match (c.next(), c.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -589,6 +630,8 @@ fn warmup_order(mut pool: Vec<Candidate<'_>>) -> Vec<Chosen<'_>> {
             points: 0,
             bonus: 0,
             tender: false,
+            essential: false,
+            wanted: true,
             first: None,
             hold_s: 0,
             duration_s: WARMUP_MIN_S,
@@ -750,6 +793,8 @@ fn recovery_order<'a>(
                 points: 1,
                 bonus: 0,
                 tender: tender_now,
+                essential: hot || core,
+                wanted: key.0 < 4,
                 first,
                 hold_s: 0,
                 duration_s: 0,
@@ -847,7 +892,7 @@ fn fit<'a>(
     build: &Builder<'_>,
     ordered: Vec<Chosen<'a>>,
     target: u64,
-) -> Result<Vec<Chosen<'a>>, TodayError> {
+) -> Result<(Vec<Chosen<'a>>, Vec<Chosen<'a>>), TodayError> {
     let intent = build.intent;
     let hi = (target as f64 * (1.0 + TOLERANCE)).floor() as u64;
     let lo = (target as f64 * (1.0 - TOLERANCE)).ceil() as u64;
@@ -863,10 +908,19 @@ fn fit<'a>(
     // First pass: regions in order, each if it fits the minutes: a tender one with its
     // extra point if that fits too (so it comes before regions further down), else at
     // its smallest.
+    // Tender and core regions may use the tolerance: a core region beats an extra one.
+    // Once a region with a reason is left out, regions that would only fill the time
+    // wait for the second pass: the time goes to more points first.
+    let mut skipped_wanted = false;
     let mut i = 0;
     while i < rest.len() {
+        if skipped_wanted && !rest[i].wanted {
+            i += 1;
+            continue;
+        }
         chosen.push(rest.remove(i));
         let last = chosen.len() - 1;
+        let limit = if chosen[last].essential { hi } else { target };
         if chosen[last].tender {
             chosen[last].bonus = 1;
             if build.estimate(&chosen) <= target {
@@ -874,10 +928,11 @@ fn fit<'a>(
             }
             chosen[last].bonus = 0;
         }
-        if build.estimate(&chosen) <= target {
+        if build.estimate(&chosen) <= limit {
             continue;
         }
         if let Some(c) = chosen.pop() {
+            skipped_wanted |= c.wanted;
             rest.insert(i, c);
         }
         i += 1;
@@ -931,7 +986,7 @@ fn fit<'a>(
             longest_s: total,
         });
     }
-    Ok(chosen)
+    Ok((chosen, rest))
 }
 
 /// Adds `step` to `value` unless that passes `max`; says whether it did.
