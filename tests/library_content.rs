@@ -533,6 +533,47 @@ fn routines_that_name_a_tool_set_up_every_step_for_it() {
     );
 }
 
+/// The words that name a tool in set-ups and steps.
+fn tool_words(tool: Tool) -> &'static [&'static str] {
+    match tool {
+        Tool::Roller | Tool::TravelRoller => &["roller"],
+        Tool::Stick => &["stick"],
+        Tool::Ball => &["ball"],
+        Tool::TriggerPointTool => &["trigger-point"],
+    }
+}
+
+#[test]
+fn a_tool_set_up_and_its_steps_never_name_another_tool() {
+    // Today's defect: "Sit on the roller" under "Written for the ball".
+    let lib = lib();
+    let mut checked = 0;
+    for e in &lib.exercises {
+        for q in e.equipment.iter().filter(|q| q.setup.is_some()) {
+            let mut texts = vec![e.setup_for(Some(q.tool)).to_string()];
+            texts.extend(e.steps_for(Some(q.tool)).iter().cloned());
+            texts.extend(e.cues.iter().cloned());
+            for other in Tool::ALL
+                .iter()
+                .filter(|t| tool_words(**t) != tool_words(q.tool))
+            {
+                for w in tool_words(*other) {
+                    for t in &texts {
+                        assert!(
+                            !t.to_lowercase().contains(w),
+                            "{} with the {:?} names the {w}: {t}",
+                            e.id,
+                            q.tool
+                        );
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 16, "only {checked} tool set-ups");
+}
+
 #[test]
 fn every_warmup_exercise_works_with_a_ball() {
     let lib = lib();

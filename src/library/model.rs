@@ -111,6 +111,9 @@ pub struct Equipment {
     pub note: Option<String>,
     /// How to set up with this tool, when it differs from the exercise's set-up.
     pub setup: Option<String>,
+    /// The steps with this tool, when they differ from the exercise's steps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
 }
 
 /// Where content comes from: an article, or a study with authors, year and journal.
@@ -240,6 +243,14 @@ impl Exercise {
             .unwrap_or(&self.setup)
     }
 
+    /// The steps with `tool` when the exercise has its own for it, otherwise the general ones.
+    pub fn steps_for(&self, tool: Option<Tool>) -> &[String] {
+        tool.and_then(|t| self.equipment_for(t))
+            .map(|q| q.steps.as_slice())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.steps)
+    }
+
     /// The first caution: the one a coach says aloud before the step.
     pub fn main_caution(&self) -> Option<&str> {
         self.cautions.first().map(String::as_str)
@@ -263,7 +274,7 @@ impl Exercise {
         out.push(section(setup_title, vec![self.setup_for(tool).to_string()]));
         out.push(section(
             "Steps".into(),
-            self.steps
+            self.steps_for(tool)
                 .iter()
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))
