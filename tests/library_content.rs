@@ -865,3 +865,41 @@ fn the_library_estimate_matches_the_session_plan() {
         assert_eq!(u64::from(lib.estimate_s(r)), from_plan, "{}", r.id);
     }
 }
+
+/// `src/library/builtin.json` is the shipped library precomputed from its YAML; run
+/// `FOAMROLL_REGENERATE=1 cargo test --test library_content precomputed` after editing
+/// `routines/`.
+#[test]
+fn the_precomputed_library_is_current_and_identical_to_the_yaml() {
+    use foamroll::library::{load_builtin_yaml, precomputed};
+    let from_yaml = load_builtin_yaml();
+    assert!(
+        from_yaml.diagnostics.is_empty(),
+        "{:#?}",
+        from_yaml.diagnostics
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/library/builtin.json");
+    let fresh = precomputed::render(&from_yaml.library);
+    if std::env::var_os("FOAMROLL_REGENERATE").is_some() {
+        std::fs::write(path, &fresh).unwrap_or_else(|e| panic!("{e}"));
+        return; // this binary still carries the old copy: run the test again
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "src/library/builtin.json is out of date: run FOAMROLL_REGENERATE=1 cargo test --test library_content precomputed"
+    );
+    // The binary uses it, and what the loader hands out is exactly what the YAML
+    // gives, origins included.
+    assert!(
+        precomputed::is_current(),
+        "rebuild: the binary carries an old copy"
+    );
+    assert_eq!(load_builtin().library, from_yaml.library);
+    let lib = load_builtin().library;
+    assert_eq!(
+        lib.routine("post-run").map(|r| r.origin.path.as_str()),
+        Some("routines/post-run.yaml")
+    );
+    assert!(lib.guides.iter().all(|g| g.origin.builtin));
+}
