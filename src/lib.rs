@@ -5,9 +5,10 @@
 //! [`history`] (the session log). [`ui`] draws it; [`cli`] holds the plain-text commands.
 
 pub mod cli;
+pub mod coach;
 pub mod config;
-pub mod cues;
 pub mod history;
+pub mod keys;
 pub mod library;
 pub mod paths;
 pub mod plain;
@@ -16,3 +17,4 @@ pub mod signals;
 pub mod text;
 pub mod ui;
 pub mod voice;
+pub mod wording;

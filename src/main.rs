@@ -119,22 +119,23 @@ fn play_plain(
         )?;
         return Ok(1);
     };
-    let log = global
+    let routine = routine.clone();
+    let recorder = global
         .history_log()
         .map_err(|e| writeln!(err, "foamroll: {e}"))
-        .ok();
+        .ok()
+        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
-        voice: global.voice(settings, err)?,
-        ask_tenderness: settings.tenderness_prompt.value,
+        coach: global.coach_config(settings, err)?,
     };
     let status = foamroll::plain::run(
-        &report.library,
-        routine,
+        std::sync::Arc::new(report.library),
+        &routine,
         settings.timing(),
         opts,
-        log.as_ref(),
+        recorder,
         out,
     )?;
     Ok(match status {
@@ -156,8 +157,8 @@ fn open_app(
         eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
         return Ok(1);
     }
-    let voice = global.voice(settings, &mut io::stderr())?;
-    let app = cli::build_app(global, &report, settings, voice);
+    let coach = global.coach_config(settings, &mut io::stderr())?;
+    let app = cli::build_app(global, &report, settings, coach);
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;

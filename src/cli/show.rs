@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use serde_json::json;
 
 use crate::library::{Exercise, Library, Region, Routine, StepTiming, join_or};
+use crate::wording::{exercise_sections, timing_words};
 
 /// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
 struct Styler {
@@ -104,54 +105,6 @@ pub fn show(library: &Library, id: &str, out: &mut impl Write) -> io::Result<boo
     Ok(true)
 }
 
-/// The lines of an exercise's instructions, shared by `show` and the Instructions pane.
-pub fn exercise_sections(
-    e: &Exercise,
-    preferred: Option<crate::library::Tool>,
-) -> Vec<(&'static str, Vec<String>)> {
-    let mut sections = Vec::new();
-    sections.push(("Set-up", vec![e.setup.clone()]));
-    sections.push((
-        "Steps",
-        e.steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect(),
-    ));
-    if !e.zones.is_empty() {
-        sections.push((
-            "Zones",
-            vec![format!("Work each in turn: {}.", e.zones.join(", "))],
-        ));
-    }
-    if !e.cues.is_empty() {
-        sections.push(("Form", e.cues.iter().map(|c| format!("- {c}")).collect()));
-    }
-    if !e.cautions.is_empty() {
-        sections.push((
-            "Cautions",
-            e.cautions.iter().map(|c| format!("! {c}")).collect(),
-        ));
-    }
-    let mut tools: Vec<_> = e.equipment.iter().collect();
-    // The routine's own tool first: its note is the one that matters today.
-    tools.sort_by_key(|q| Some(q.tool) != preferred);
-    if !tools.is_empty() {
-        sections.push((
-            "Equipment",
-            tools
-                .iter()
-                .map(|q| match &q.note {
-                    Some(n) => format!("- {}: {n}", q.tool.label()),
-                    None => format!("- {}", q.tool.label()),
-                })
-                .collect(),
-        ));
-    }
-    sections
-}
-
 fn write_exercise(
     library: &Library,
     e: &Exercise,
@@ -179,22 +132,6 @@ fn write_exercise(
         }
     }
     Ok(())
-}
-
-/// How a step is timed, in words: "hold 30 s min, 2 points per side".
-pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
-    match timing {
-        StepTiming::Recovery {
-            min_hold_s, points, ..
-        } => {
-            let p = if *points == 1 { "point" } else { "points" };
-            format!(
-                "hold at least {} s, {points} trigger {p}",
-                min_hold_s.unwrap_or(default_hold)
-            )
-        }
-        StepTiming::Warmup { duration_s, .. } => format!("keep moving for {duration_s} s"),
-    }
 }
 
 fn write_routine(

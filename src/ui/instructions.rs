@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Row};
 use super::layout::Pane;
 use super::{bodymap, pane_block};
-use crate::cli::exercise_sections;
 use crate::library::{Exercise, Region, StepTiming, join_or};
+use crate::wording::exercise_sections;
 
 pub struct InstructionsPane<'a> {
     pub app: &'a App,

@@ -8,10 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, Widget, Wrap};
 
-use super::app::{App, list_offset};
-use super::bigtext::clock;
-use crate::history::{Filter, Review, SessionSummary};
+use super::list::list_offset;
+use super::theme::Theme;
+use crate::coach::Command;
+use crate::history::{Filter, HistoryLog, Review, SessionSummary};
+use crate::library::Library;
 use crate::session::SessionRecord;
+use crate::wording::{clock, days_ago};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -105,22 +108,95 @@ pub fn cycle(current: &Option<String>, options: &[String]) -> Option<String> {
     }
 }
 
-pub struct ReviewScreen<'a> {
-    pub app: &'a App,
-    pub state: &'a ReviewState,
+/// What the review's keys need from the app.
+pub struct Context<'a> {
+    pub history: &'a [SessionSummary],
+    pub library: &'a Library,
+    pub log: Option<&'a HistoryLog>,
+    pub today: NaiveDate,
 }
 
-fn days_ago(today: NaiveDate, d: NaiveDate) -> String {
-    match (today - d).num_days() {
-        0 => "today".to_string(),
-        1 => "yesterday".to_string(),
-        n => format!("{n} days ago"),
+/// What the app does after a key in the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    Help,
+    Quit,
+}
+
+impl ReviewState {
+    /// The review's keys: move, open a session, filter, leave.
+    pub fn handle(&mut self, command: Command, ctx: &Context) -> Outcome {
+        let last = self.visible.len().saturating_sub(1) as i64;
+        let mut moved =
+            |delta: i64| self.selected = (self.selected as i64 + delta).clamp(0, last) as usize;
+        match command {
+            Command::Up => moved(-1),
+            Command::Down => moved(1),
+            Command::PageUp => moved(-10),
+            Command::PageDown => moved(10),
+            Command::Top => moved(-1_000_000),
+            Command::Bottom => moved(1_000_000),
+            Command::Enter => {
+                self.detail = match self.detail.take() {
+                    Some(_) => None,
+                    None => {
+                        let summary = self
+                            .visible
+                            .get(self.selected)
+                            .and_then(|&i| ctx.history.get(i));
+                        summary.and_then(|s| {
+                            ctx.log
+                                .map(|l| l.record_at(s.offset).map_err(|e| e.to_string()))
+                        })
+                    }
+                };
+            }
+            Command::Escape if self.detail.is_some() => {
+                self.detail = None;
+                return Outcome::Stay;
+            }
+            Command::Escape | Command::Quit | Command::OpenReview => return Outcome::Close,
+            Command::Interrupt => return Outcome::Quit,
+            Command::Help => return Outcome::Help,
+            Command::FilterRoutine => {
+                let ids: Vec<String> = ctx.library.routines.iter().map(|r| r.id.clone()).collect();
+                self.filter.routine = cycle(&self.filter.routine, &ids);
+            }
+            Command::FilterRegion => {
+                let ids: Vec<String> = ctx
+                    .library
+                    .regions
+                    .iter()
+                    .filter(|r| r.avoid().is_none())
+                    .map(|r| r.id.clone())
+                    .collect();
+                self.filter.region = cycle(&self.filter.region, &ids);
+            }
+            Command::FilterDates => self.cycle_dates(),
+            Command::ClearFilters => {
+                self.filter = Filter::default();
+                self.dates = DateRange::default();
+            }
+            _ => return Outcome::Stay,
+        }
+        self.refresh(ctx.history, ctx.today);
+        Outcome::Stay
     }
+}
+
+pub struct ReviewScreen<'a> {
+    pub theme: &'a Theme,
+    pub library: &'a Library,
+    pub history: &'a [SessionSummary],
+    pub today: NaiveDate,
+    pub state: &'a ReviewState,
 }
 
 impl ReviewScreen<'_> {
     fn block(&self, title: &str) -> Block<'static> {
-        let t = &self.app.theme;
+        let t = self.theme;
         Block::bordered()
             .title(format!(" {title} "))
             .title_style(t.title)
@@ -128,7 +204,7 @@ impl ReviewScreen<'_> {
     }
 
     fn header(&self) -> Line<'static> {
-        let t = &self.app.theme;
+        let t = self.theme;
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
@@ -150,8 +226,7 @@ impl ReviewScreen<'_> {
     }
 
     fn sessions(&self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let t = &app.theme;
+        let t = self.theme;
         let block = self.block(&format!("Sessions ({})", self.state.visible.len()));
         let inner = block.inner(area);
         block.render(area, buf);
@@ -175,7 +250,7 @@ impl ReviewScreen<'_> {
             .skip(offset)
             .take(height.saturating_sub(1))
         {
-            let Some(s) = app.history.get(i) else {
+            let Some(s) = self.history.get(i) else {
                 continue;
             };
             let name: String = s.routine_name.chars().take(20).collect();
@@ -199,8 +274,7 @@ impl ReviewScreen<'_> {
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let t = &app.theme;
+        let t = self.theme;
         let block = self.block("Session");
         let inner = block.inner(area);
         block.render(area, buf);
@@ -235,7 +309,7 @@ impl ReviewScreen<'_> {
         };
         lines.push(Line::styled(header, t.dim));
         for e in &s.entries {
-            let name = app
+            let name = self
                 .library
                 .exercise(&e.exercise_id)
                 .map_or(e.exercise_id.as_str(), |x| x.name.as_str());
@@ -269,7 +343,7 @@ impl ReviewScreen<'_> {
     }
 
     fn progress(&self, area: Rect, buf: &mut Buffer) {
-        let t = &self.app.theme;
+        let t = self.theme;
         let block = self.block("Progress");
         let inner = block.inner(area);
         block.render(area, buf);
@@ -326,8 +400,7 @@ impl ReviewScreen<'_> {
     }
 
     fn tenderness(&self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let t = &app.theme;
+        let t = self.theme;
         let block = self.block("Tenderness over time (0-10)");
         let inner = block.inner(area);
         block.render(area, buf);
@@ -352,14 +425,14 @@ impl ReviewScreen<'_> {
             if y >= bottom {
                 break;
             }
-            let name = app
+            let name = self
                 .library
                 .region(region)
                 .map_or(region.clone(), |r| r.name.clone());
             let last = stats
                 .last_worked
                 .get(region)
-                .map_or(String::new(), |d| format!(": {}", days_ago(app.today, *d)));
+                .map_or(String::new(), |d| format!(": {}", days_ago(self.today, *d)));
             Paragraph::new(Line::from(vec![
                 Span::styled(name, t.title),
                 Span::styled(last, t.dim),
