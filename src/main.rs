@@ -158,9 +158,39 @@ fn open_app(
         return Ok(1);
     }
     let coach = global.coach_config(settings, &mut io::stderr())?;
-    let app = cli::build_app(global, &report, settings, coach);
+    let app = build_app(global, &report, settings, coach);
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)
+}
+
+/// The full-screen app over the effective library, with history in the data folder.
+fn build_app(
+    global: &cli::Global,
+    report: &foamroll::library::LoadReport,
+    settings: &foamroll::config::Settings,
+    coach: foamroll::coach::CoachConfig,
+) -> foamroll::ui::App {
+    let dirs = global.dirs();
+    let log = dirs
+        .data
+        .as_deref()
+        .map(foamroll::history::HistoryLog::in_dir);
+    let today = chrono::Local::now().date_naive();
+    let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
+    app.coach_config = coach;
+    app.preferred_tool = settings.equipment.value;
+    app.theme = foamroll::ui::Theme::named(settings.theme.value);
+    let errors = report.error_count();
+    if errors > 0 {
+        let s = if errors == 1 { "" } else { "s" };
+        app.message = Some(format!(
+            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+        ));
+    }
+    if dirs.data.is_none() {
+        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
+    }
+    app
 }

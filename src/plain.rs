@@ -73,6 +73,8 @@ impl Printer<'_> {
                     }
                 }
                 Note::Detail(text) | Note::Feedback(text) => self.line(now, &text)?,
+                Note::Paused(true) => self.line(now, wording::PAUSED)?,
+                Note::Paused(false) => self.line(now, wording::GOING_ON)?,
                 Note::Count(n) => self.line(now, &n.to_string())?,
                 Note::RatingPrompt if interactive => self.line(now, wording::RATING_PROMPT)?,
                 Note::RatingPrompt | Note::Ended(_) => {}

@@ -141,7 +141,7 @@ pub fn place_words(view: &View, region_name: &str) -> String {
 fn next_place(library: &Library, session: &Session, view: &View) -> Option<String> {
     let next = view.next?;
     let step = session.plan().steps.get(next.step)?;
-    let mut s = region_name(library, &step.region).to_lowercase();
+    let mut s = region_name(library, &step.region);
     // The first phase of the next step names its side and zone; a rest does not.
     let entry = next
         .entry

@@ -33,20 +33,23 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     );
     let lines = cues(&text);
     let expected_in_order = [
-        "Get ready: Post-run recovery. First: Quad release, in 10 s",
+        "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line.",
+        "Quad release. Lie face down on your forearms. Put one thigh on the roller just above the knee, knee slightly bent. Careful: Stay on the muscle.",
+        "Tender is fine; sharp, shooting or tingling pain means ease off or stop.",
         "3",
         "2",
         "1",
-        "Right quads, inner line: roll slowly and find the most tender spot (the hold starts in 10 s)",
-        "Right quads, inner line: hold the tender spot for 30 s",
-        "Minimum done: release",
-        "Right quads, middle line: roll slowly and find the most tender spot (the hold starts in 10 s)",
-        "Switch to the left leg",
-        "Left quads, outer line: hold the tender spot for 30 s",
-        "Rest 10 s. Next: Hamstring release",
-        "Right hamstrings: hold the tender spot for 30 s",
-        "Switch to the left side",
-        "Left glutes: hold the tender spot for 30 s",
+        "Right quad, inner line: roll slowly and find the most tender spot. The hold starts in 10 seconds.",
+        "Right quad, inner line: hold the tender spot for 30 seconds.",
+        "Minimum done: release.",
+        "Right quad, middle line: roll slowly and find the most tender spot. The hold starts in 10 seconds.",
+        "Switch to the left leg, 5 seconds. Next: quads, left leg, inner line.",
+        "Left quad, outer line: hold the tender spot for 30 seconds.",
+        "Rest, 10 seconds. Next: hamstrings, right leg.",
+        "Hamstring release. Sit on the floor, legs straight, roller under the thighs. Put your hands flat on the floor beside your hips. Careful: Working both legs at once is possible, but one at a time finds each leg's own tender spots.",
+        "Right hamstring: hold the tender spot for 30 seconds.",
+        "Switch to the left side, 5 seconds. Next: glutes, left side.",
+        "Left glute: hold the tender spot for 30 seconds.",
         "Done: Post-run recovery. Drink some water. Rolling pays off over weeks, so come back after your next run.",
     ];
     let mut at = 0;
@@ -93,7 +96,7 @@ fn plain_warmup_keeps_moving() {
     let text = stdout(&out);
     assert!(!text.contains("hold"), "{text}");
     assert!(
-        text.contains("Right calf and achilles: keep moving for 30 s. Keep rolling"),
+        text.contains("Right calf and achilles: keep moving for 30 seconds. Keep rolling"),
         "{text}"
     );
     assert!(text.contains("Now go do your dynamic warm-up, then run."));
@@ -153,9 +156,9 @@ fn config_values_reach_the_session() {
         .unwrap_or_else(|e| panic!("{e}"));
     let text = stdout(&out);
     // The routine's own get_ready (10) wins over the config's default; the hold uses 40.
-    assert!(text.contains("in 10 s"), "{text}");
+    assert!(text.contains("in 10 seconds"), "{text}");
     assert!(
-        text.contains("Right glutes: hold the tender spot for 40 s"),
+        text.contains("Right glute: hold the tender spot for 40 seconds."),
         "{text}"
     );
 }

@@ -181,31 +181,4 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
     clap_mangen::Man::new(Args::command()).render(out)
 }
 
-/// The full-screen app over the effective library, with history in the data folder.
-pub fn build_app(
-    global: &Global,
-    report: &LoadReport,
-    settings: &crate::config::Settings,
-    coach: crate::coach::CoachConfig,
-) -> crate::ui::App {
-    let dirs = global.dirs();
-    let log = dirs.data.as_deref().map(crate::history::HistoryLog::in_dir);
-    let today = chrono::Local::now().date_naive();
-    let mut app = crate::ui::App::new(report.library.clone(), settings.timing(), log, today);
-    app.coach_config = coach;
-    app.preferred_tool = settings.equipment.value;
-    app.theme = crate::ui::Theme::named(settings.theme.value);
-    let errors = report.error_count();
-    if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
-        app.message = Some(format!(
-            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
-        ));
-    }
-    if dirs.data.is_none() {
-        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
-    }
-    app
-}
-
 pub use show::{list, show};

@@ -262,7 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('q'), Command::Quit), (Key::Esc, Command::Escape)],
         label: "q  Esc",
-        help: "quit; during a session it asks first (y or Enter) and keeps it as aborted",
+        help: "quit; during a session it asks first (y or Enter), keeps it as aborted and goes back to browsing",
         bar: Some(("q", "quit")),
         bar_in: &[Browse, Playing, Over, Plain],
         active: &[Browse, Playing, Over, Review, Plain],

@@ -98,6 +98,8 @@ pub enum Note {
     Count(u64),
     /// A short message: a refusal, a rating noted, a history warning, paused.
     Feedback(String),
+    /// The person paused (true) or went on (false).
+    Paused(bool),
     /// A hold was rated-able: ask how tender it was.
     RatingPrompt,
     /// The session ended with this status and its record was handed to the recorder.
@@ -290,8 +292,8 @@ impl Coach {
         }
         match (paused_before, self.session.state()) {
             _ if !announce => {}
-            (false, RunState::Paused) => self.notes.push(Note::Feedback(wording::PAUSED.into())),
-            (true, RunState::Running) => self.notes.push(Note::Feedback(wording::GOING_ON.into())),
+            (false, RunState::Paused) => self.notes.push(Note::Paused(true)),
+            (true, RunState::Running) => self.notes.push(Note::Paused(false)),
             _ => {}
         }
     }

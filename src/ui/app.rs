@@ -1,6 +1,7 @@
 //! The app's screen state and the dispatch of commands. The session itself is run by
-//! the [`Coach`]; browsing moves are in `browse`, the mouse in `mouse`, the review's
-//! keys in `review`. Everything here is testable without a terminal.
+//! the [`Coach`]; browsing moves are in `browse` and the mouse in `mouse` (both add
+//! methods to [`App`] without this module using them by path), the review's keys in
+//! `review`. Everything here is testable without a terminal.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,6 +21,22 @@ pub use super::list::list_offset;
 pub enum Row {
     Region(usize),
     Exercise(usize),
+}
+
+impl Row {
+    /// The Regions pane's rows: each region, then its exercises.
+    pub fn all(library: &Library) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (ri, region) in library.regions.iter().enumerate() {
+            rows.push(Row::Region(ri));
+            for (ei, ex) in library.exercises.iter().enumerate() {
+                if ex.region == region.id {
+                    rows.push(Row::Exercise(ei));
+                }
+            }
+        }
+        rows
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +85,7 @@ pub const FLASH: Duration = Duration::from_millis(800);
 
 impl App {
     pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
-        let rows = super::browse::rows(&library);
+        let rows = Row::all(&library);
         let mut app = App {
             library: Arc::new(library),
             theme: super::theme::Theme::from_env(),
@@ -150,6 +167,14 @@ impl App {
         }
     }
 
+    /// The key bar's context: under a question, the keys of the screen beneath.
+    pub fn bar_context(&self) -> Context {
+        match self.context() {
+            Context::Confirm => Context::Playing,
+            other => other,
+        }
+    }
+
     /// Starts a routine at once (Enter, or `foamroll play`).
     pub fn start(&mut self, routine_id: &str, now: Instant, wall: DateTime<FixedOffset>) -> bool {
         let Some(i) = self
@@ -221,7 +246,8 @@ impl App {
                 }
                 Note::Feedback(text) => self.message = Some(text),
                 Note::Ended(_) => self.reload_history(),
-                Note::Detail(_) | Note::Count(_) | Note::RatingPrompt => {}
+                // The screen shows these as they are: the phase, its digits, the prompt.
+                Note::Detail(_) | Note::Count(_) | Note::RatingPrompt | Note::Paused(_) => {}
             }
         }
     }
@@ -320,7 +346,7 @@ impl App {
                 }
             }
             Command::OpenReview => self.open_review(),
-            other => super::browse::handle(self, other),
+            other => self.browse(other),
         }
     }
 

@@ -3,24 +3,15 @@
 use super::app::{App, Row};
 use super::layout::Pane;
 use crate::coach::Command;
-use crate::library::Library;
 
-/// The Regions pane's rows: each region, then its exercises.
-pub fn rows(library: &Library) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (ri, region) in library.regions.iter().enumerate() {
-        rows.push(Row::Region(ri));
-        for (ei, ex) in library.exercises.iter().enumerate() {
-            if ex.region == region.id {
-                rows.push(Row::Exercise(ei));
-            }
-        }
+impl App {
+    /// The browsing commands; others are ignored here.
+    pub(super) fn browse(&mut self, command: Command) {
+        handle(self, command);
     }
-    rows
 }
 
-/// The browsing commands; others are ignored here.
-pub fn handle(app: &mut App, command: Command) {
+fn handle(app: &mut App, command: Command) {
     match command {
         Command::NextPane | Command::Right => app.focus = app.focus.next(),
         Command::PrevPane | Command::Left => app.focus = app.focus.prev(),

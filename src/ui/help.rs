@@ -16,7 +16,7 @@ impl Widget for KeyBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
-        let keys: Vec<(&str, &str)> = commands::bar(app.context()).collect();
+        let keys: Vec<(&str, &str)> = commands::bar(app.bar_context()).collect();
         let mut spans = Vec::new();
         for (k, what) in &keys {
             spans.push(Span::styled(format!(" {k}"), t.key));
