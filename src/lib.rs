@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod coach;
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod keys;
 pub mod library;

@@ -1,5 +1,6 @@
 //! The README's key table lists exactly the keys of the command table, which drives
 //! the app, plain mode, the `?` help and the key bar.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use foamroll::coach::commands::{self, BINDINGS, Context, Key, lookup};
 

@@ -1,4 +1,5 @@
 //! Every pane in every phase, at 80x24 and 120x40, plus the other layouts and overlays.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 
