@@ -237,9 +237,16 @@ fn man_page_and_help_examples() {
 
 #[test]
 fn speed_is_validated() {
-    let out = Sandbox::new().run(&["play", "post-run", "--plain", "--speed", "0"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("above 0"));
+    for bad in ["0", "0.009", "-1", "NaN", "inf", "1e300", "fast"] {
+        let out = Sandbox::new().run(&["play", "post-run", "--plain", "--speed", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&out).contains("from 0.01"),
+            "{bad}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"), "{bad}");
+    }
 }
 
 #[test]

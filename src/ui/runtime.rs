@@ -88,7 +88,10 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, now: Instant) -> io::R
     signals::stop_until_continued()?;
     terminal::enable_raw_mode()?;
     execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()?;
+    // Clears the screen and forgets the last frame, so the next draw is complete
+    // (`Terminal::clear` would ask the terminal for the cursor, racing the input thread).
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 
