@@ -22,9 +22,8 @@ pub struct Voice {
     command: PathBuf,
 }
 
-fn find_in_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
+fn find_in(path: &std::ffi::OsStr, name: &str) -> Option<PathBuf> {
+    std::env::split_paths(path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
 }
@@ -32,9 +31,14 @@ fn find_in_path(name: &str) -> Option<PathBuf> {
 impl Voice {
     /// The first speech command found, or `None` (say so once and carry on).
     pub fn detect() -> Option<Voice> {
+        Voice::detect_in(&std::env::var_os("PATH")?)
+    }
+
+    /// The first speech command in the folders of `path` (as `PATH` lists them).
+    pub fn detect_in(path: &std::ffi::OsStr) -> Option<Voice> {
         COMMANDS
             .iter()
-            .find_map(|c| find_in_path(c))
+            .find_map(|c| find_in(path, c))
             .map(|command| Voice { command })
     }
 
