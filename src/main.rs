@@ -41,7 +41,7 @@ fn run(args: Args) -> io::Result<u8> {
             } else {
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine or region has the id `{id}` (see `foamroll list`)"
+                    "foamroll: no exercise, routine, region or guide has the id `{id}` (see `foamroll list`)"
                 )?;
                 Ok(1)
             }
@@ -60,12 +60,32 @@ fn run(args: Args) -> io::Result<u8> {
                     return Ok(1);
                 }
             };
-            if let Some(HistoryAction::Import { file }) = action {
-                return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+            match action {
+                Some(HistoryAction::Import { file }) => {
+                    return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+                }
+                Some(HistoryAction::Report { weeks }) => {
+                    let report = global.load_library(&[]);
+                    return Ok(cli::history::report(
+                        &log,
+                        &report.library,
+                        weeks,
+                        settings.weekly_goal.value,
+                        &mut out,
+                        &mut err,
+                    )? as u8);
+                }
+                None => {}
             }
-            let loaded = log.load()?;
+            let loaded = match log.records(since, limit) {
+                Ok(l) => l,
+                Err(e) => {
+                    writeln!(err, "foamroll: {e}")?;
+                    return Ok(1);
+                }
+            };
             for w in &loaded.warnings {
-                writeln!(err, "warning: {w}")?;
+                writeln!(err, "warning: {}", foamroll::text::printable(w))?;
             }
             let format = match (json, csv) {
                 (true, _) => cli::history::Format::Json,
@@ -173,13 +193,11 @@ fn build_app(
     coach: foamroll::coach::CoachConfig,
 ) -> foamroll::ui::App {
     let dirs = global.dirs();
-    let log = dirs
-        .data
-        .as_deref()
-        .map(foamroll::history::HistoryLog::in_dir);
+    let log = dirs.data.as_deref().map(foamroll::history::Store::in_dir);
     let today = chrono::Local::now().date_naive();
     let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
     app.coach_config = coach;
+    app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     app.theme = foamroll::ui::Theme::named(settings.theme.value);
     let errors = report.error_count();

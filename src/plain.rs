@@ -58,6 +58,8 @@ impl Printer<'_> {
     fn line(&mut self, now: Instant, text: &str) -> io::Result<()> {
         let t = now.saturating_duration_since(self.start).as_secs();
         let end = if self.raw { "\r\n" } else { "\n" };
+        // Library text is checked when loaded; filtered again here, as every line is.
+        let text = crate::text::printable(text);
         write!(self.out, "{:02}:{:02} {text}{end}", t / 60, t % 60)?;
         self.out.flush()
     }

@@ -321,6 +321,16 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
     }
 }
 
+/// The short pressure-and-pain rule said at get ready: the first sentence or two of the
+/// library's `pressure-and-pain` guide (its short form), or ours when it has none.
+pub fn pressure_rule(library: &Library) -> String {
+    library
+        .guide(PRESSURE_GUIDE_ID)
+        .map(|g| sentences(g.short_form(), 2))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| PRESSURE_RULE.to_string())
+}
+
 /// How much the coach says when a step starts (`voice_detail`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -381,63 +391,15 @@ pub fn step_intro(exercise: &Exercise, detail: VoiceDetail) -> String {
     }
 }
 
-/// The lines of an exercise's instructions, shared by `show` and the Instructions pane.
-pub fn exercise_sections(
-    e: &Exercise,
-    preferred: Option<crate::library::Tool>,
-) -> Vec<(&'static str, Vec<String>)> {
-    let mut sections = Vec::new();
-    sections.push(("Set-up", vec![e.setup.clone()]));
-    sections.push((
-        "Steps",
-        e.steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect(),
-    ));
-    if !e.zones.is_empty() {
-        sections.push((
-            "Zones",
-            vec![format!("Work each in turn: {}.", e.zones.join(", "))],
-        ));
-    }
-    if !e.cues.is_empty() {
-        sections.push(("Form", e.cues.iter().map(|c| format!("- {c}")).collect()));
-    }
-    if !e.cautions.is_empty() {
-        sections.push((
-            "Cautions",
-            e.cautions.iter().map(|c| format!("! {c}")).collect(),
-        ));
-    }
-    let mut tools: Vec<_> = e.equipment.iter().collect();
-    // The routine's own tool first: its note is the one that matters today.
-    tools.sort_by_key(|q| Some(q.tool) != preferred);
-    if !tools.is_empty() {
-        sections.push((
-            "Equipment",
-            tools
-                .iter()
-                .map(|q| match &q.note {
-                    Some(n) => format!("- {}: {n}", q.tool.label()),
-                    None => format!("- {}", q.tool.label()),
-                })
-                .collect(),
-        ));
-    }
-    sections
-}
-
-/// How a step is timed, in words: "hold at least 30 s, 2 trigger points".
+/// How a step is timed, in words: "hold at least 30 s, 2 tender spots".
 pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
     match timing {
         StepTiming::Recovery {
             min_hold_s, points, ..
         } => {
-            let p = if *points == 1 { "point" } else { "points" };
+            let p = if *points == 1 { "spot" } else { "spots" };
             format!(
-                "hold at least {} s, {points} trigger {p}",
+                "hold at least {} s, {points} tender {p}",
                 min_hold_s.unwrap_or(default_hold)
             )
         }
@@ -457,7 +419,7 @@ pub fn tenderness_noted(n: u8) -> String {
     format!("Tenderness {n} noted")
 }
 
-pub const RATING_PROMPT: &str = "How tender was it? Press 0-9 (optional)";
+pub const RATING_PROMPT: &str = "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)";
 pub const PAUSED: &str = "Paused: press space to go on";
 pub const GOING_ON: &str = "Going on";
 pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";

@@ -172,7 +172,12 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
         "{said:?}"
     );
     assert!(said[1].contains("Careful: Stay on the muscle."), "{said:?}");
-    assert_eq!(said[2], foamroll::wording::PRESSURE_RULE);
+    assert_eq!(
+        said[2],
+        "Press firmly, but only as hard as you can breathe and relax through. Sharp or \
+         shooting pain, tingling or numbness means move off the spot.",
+        "the library's pressure-and-pain guide, short form"
+    );
     // Plain mode prints the same words.
     let printed: Vec<String> = run
         .notes
@@ -183,6 +188,17 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
         })
         .collect();
     assert_eq!(printed, said);
+}
+
+#[test]
+fn without_the_guide_the_built_in_pressure_rule_is_said() {
+    let mut library = load_builtin().library;
+    assert!(library.guide("pressure-and-pain").is_some());
+    library.guides.retain(|g| g.id != "pressure-and-pain");
+    assert_eq!(
+        foamroll::wording::pressure_rule(&library),
+        foamroll::wording::PRESSURE_RULE
+    );
 }
 
 #[test]

@@ -80,10 +80,12 @@ fn sigtstp_suspends_with_the_session_paused_and_sigcont_redraws_in_full() {
     assert_eq!(app.wait_exit(10), Some(0));
     assert_eq!(data.last_status(), "aborted");
     // The three seconds stopped are not counted in the search.
-    let log = std::fs::read_to_string(data.path.join("history.jsonl")).unwrap_or_default();
-    let last: serde_json::Value =
-        serde_json::from_str(log.lines().last().unwrap_or_default()).unwrap_or_default();
-    let search = last["entries"][0]["search_s"].as_f64().unwrap_or(99.0);
+    let last = foamroll::history::Store::open(&data.path)
+        .ok()
+        .and_then(|s| s.load().ok())
+        .and_then(|l| l.sessions.first().cloned())
+        .unwrap_or_else(|| panic!("no session saved"));
+    let search = last.entries[0].search_s;
     assert!(
         search < 2.5,
         "search counted {search} s: the session ran while stopped"

@@ -52,7 +52,7 @@ fn app_run(rng: &mut Lcg) -> (f64, Vec<String>) {
     let data = DataDir::new();
     let mut app = data.spawn(&["play", "post-run", "--speed", SPEED], 100, 30);
     let started = Instant::now();
-    app.wait_for("Get ready", 20);
+    app.wait_for("Countdown", 20);
     // Anywhere in the first 20 s (the first 400 s of session time), moving on with
     // found and skip keys so the kill can land in any phase.
     let at = rng.next() * 20.0;

@@ -60,12 +60,12 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
 }
 
 impl Global {
-    /// The history log, or why there is none.
-    pub fn history_log(&self) -> Result<crate::history::HistoryLog, String> {
+    /// The history database, opened, or why there is none.
+    pub fn history_log(&self) -> Result<crate::history::Store, String> {
         self.dirs()
             .data
-            .map(|d| crate::history::HistoryLog::in_dir(&d))
             .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
+            .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
     }
 }
 
@@ -145,6 +145,7 @@ pub fn completions(
         let mut all = routines.clone();
         all.extend(library.exercises.iter().map(|e| e.id.as_str()));
         all.extend(library.regions.iter().map(|r| r.id.as_str()));
+        all.extend(library.guides.iter().map(|g| g.id.as_str()));
         for (sub, ids) in [("play", routines), ("show", all)] {
             writeln!(
                 out,
@@ -164,6 +165,7 @@ fn with_id_values(library: &crate::library::Library) -> clap::Command {
     let mut all = routines.clone();
     all.extend(library.exercises.iter().map(|e| e.id.clone()));
     all.extend(library.regions.iter().map(|r| r.id.clone()));
+    all.extend(library.guides.iter().map(|g| g.id.clone()));
     Args::command()
         .mut_subcommand("play", |c| {
             c.mut_arg("routine_id", |a| {

@@ -34,6 +34,8 @@ pub enum Command {
     /// Tenderness 0-9 of the hold just done.
     Rate(u8),
     Alternatives,
+    /// Jump to the guides (pressure and pain first), from anywhere, even the help.
+    Guides,
     OpenReview,
     /// In the review: cycle the routine, region and date filters; clear them.
     FilterRoutine,
@@ -143,7 +145,7 @@ pub const BINDINGS: &[Binding] = &[
         help: "next / previous pane",
         bar: Some(("Tab", "pane")),
         bar_in: &[Browse, Over],
-        active: APP,
+        active: &[Browse, Playing, Over, Review],
     },
     Binding {
         keys: &[(Key::Enter, Command::Enter)],
@@ -157,6 +159,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('a'), Command::Alternatives)],
         label: "a",
         help: "from the IT band: jump to the muscles to work instead",
+        bar: None,
+        bar_in: &[],
+        active: APP,
+    },
+    Binding {
+        keys: &[(Key::Char('i'), Command::Guides)],
+        label: "i",
+        help: "guides: pressure and pain, why roll, warm-up or recovery (also from the help)",
         bar: None,
         bar_in: &[],
         active: APP,
@@ -196,7 +206,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('n'), Command::Skip)],
         label: "n",
-        help: "skip to the next phase (in a search, skip that trigger point)",
+        help: "skip to the next phase (in a search, skip that tender spot)",
         bar: Some(("n", "skip")),
         bar_in: SESSION,
         active: SESSION,
@@ -223,9 +233,12 @@ pub const BINDINGS: &[Binding] = &[
         active: SESSION,
     },
     Binding {
-        keys: &[(Key::Digit, Command::Rate(0))],
-        label: "0-9",
-        help: "rate how tender the spot was, after a hold (optional)",
+        keys: &[
+            (Key::Digit, Command::Rate(0)),
+            (Key::Char(')'), Command::Rate(10)),
+        ],
+        label: "0-9  )",
+        help: "rate how tender the spot was, 0 to 10 (`)`, shift-0, is 10), after a hold (optional)",
         bar: None,
         bar_in: &[],
         active: SESSION,
@@ -246,7 +259,7 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Char('c'), Command::ClearFilters),
         ],
         label: "r e d c  (in the review)",
-        help: "filter by routine, region, dates; clear the filters (Enter details, Esc back)",
+        help: "filter by routine, region, dates; clear the filters (Enter details, Tab to the statistics and back, Esc back)",
         bar: None,
         bar_in: &[],
         active: &[Review],

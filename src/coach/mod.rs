@@ -161,9 +161,8 @@ impl Coach {
             held: false,
         };
         let id = uuid::Uuid::new_v4().to_string();
+        // The engine's first effect is a checkpoint: the record as it starts.
         let fx = coach.session.update(Event::Start { id, wall }, now);
-        let record = coach.session.record().clone();
-        coach.save(&record);
         coach.carry(fx, now);
         coach
     }
@@ -379,7 +378,7 @@ impl Coach {
             }
         }
         if matches!(kind, PhaseKind::GetReady { .. }) {
-            self.detail(pressure_rule(&self.library));
+            self.detail(wording::pressure_rule(&self.library));
         }
     }
 
@@ -434,10 +433,4 @@ impl Coach {
             }
         }
     }
-}
-
-/// The short pressure-and-pain rule: the library's guide when it has one, else ours.
-pub fn pressure_rule(library: &Library) -> String {
-    let _ = library;
-    wording::PRESSURE_RULE.to_string()
 }

@@ -1,7 +1,9 @@
 //! Where the coach's records go. Every save of the coach goes through [`Recorder`], so
 //! changing the storage is a change here only.
 
-use crate::history::HistoryLog;
+use std::rc::Rc;
+
+use crate::history::Store;
 use crate::session::SessionRecord;
 
 /// Stores a session record; a later record with the same id supersedes it.
@@ -10,9 +12,21 @@ pub trait Recorder {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String>;
 }
 
-impl Recorder for HistoryLog {
+fn save_in(store: &Store, record: &SessionRecord) -> Result<(), String> {
+    store
+        .save(record)
+        .map_err(|e| format!("{e}: {} cannot be written", store.path().display()))
+}
+
+impl Recorder for Store {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
-        self.append(record)
-            .map_err(|e| format!("{e}: {} cannot be written", self.path().display()))
+        save_in(self, record)
+    }
+}
+
+/// The app's store, shared with the review that reads it.
+impl Recorder for Rc<Store> {
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
+        save_in(self, record)
     }
 }

@@ -3,6 +3,7 @@
 //! methods to [`App`] without this module using them by path), the review's keys in
 //! `review`. Everything here is testable without a terminal.
 
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -10,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::Pane;
 use crate::coach::{Coach, CoachConfig, Command, Context, Note};
-use crate::history::{HistoryLog, SessionSummary, Streak, streak};
+use crate::history::{SessionSummary, Store, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{Session, Timing};
 
@@ -21,6 +22,9 @@ pub use super::list::list_offset;
 pub enum Row {
     Region(usize),
     Exercise(usize),
+    /// The heading of the Guides group, after the regions.
+    Guides,
+    Guide(usize),
 }
 
 impl Row {
@@ -34,6 +38,10 @@ impl Row {
                     rows.push(Row::Exercise(ei));
                 }
             }
+        }
+        if !library.guides.is_empty() {
+            rows.push(Row::Guides);
+            rows.extend((0..library.guides.len()).map(Row::Guide));
         }
         rows
     }
@@ -70,10 +78,13 @@ pub struct App {
     pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
-    pub(super) log: Option<HistoryLog>,
+    /// Shared with the coach, which saves through it.
+    pub(super) log: Option<Rc<Store>>,
     pub should_quit: bool,
     /// The full-screen history review, when open.
     pub review: Option<super::review::ReviewState>,
+    /// Sessions a week the review counts against (config `weekly_goal`).
+    pub weekly_goal: u32,
     /// The person's own tool (config); its notes come first.
     pub preferred_tool: Option<crate::library::Tool>,
     /// Problems found while loading the library or history, shown once.
@@ -84,7 +95,7 @@ pub struct App {
 pub const FLASH: Duration = Duration::from_millis(800);
 
 impl App {
-    pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
+    pub fn new(library: Library, timing: Timing, log: Option<Store>, today: NaiveDate) -> App {
         let rows = Row::all(&library);
         let mut app = App {
             library: Arc::new(library),
@@ -106,9 +117,10 @@ impl App {
             history: Vec::new(),
             streak: Streak::default(),
             today,
-            log,
+            log: log.map(Rc::new),
             should_quit: false,
             review: None,
+            weekly_goal: 3,
             preferred_tool: None,
             notices: Vec::new(),
         };
@@ -281,7 +293,10 @@ impl App {
 
     fn dispatch(&mut self, command: Command, now: Instant, wall: DateTime<FixedOffset>) {
         if self.overlay == Overlay::Help {
-            if matches!(
+            if command == Command::Guides {
+                self.overlay = Overlay::None;
+                self.browse(command);
+            } else if matches!(
                 command,
                 Command::Help | Command::Escape | Command::Quit | Command::Enter
             ) {
@@ -295,9 +310,10 @@ impl App {
         }
         if let Some(state) = &mut self.review {
             let ctx = super::review::Context {
+                theme: &self.theme,
                 history: &self.history,
                 library: &self.library,
-                log: self.log.as_ref(),
+                log: self.log.as_deref(),
                 today: self.today,
             };
             match state.handle(command, &ctx) {
@@ -387,7 +403,11 @@ impl App {
     /// The history review, over everything recorded; not while a session runs.
     fn open_review(&mut self) {
         if !self.playing() {
-            self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+            self.review = Some(super::review::ReviewState::new(
+                &self.history,
+                self.today,
+                self.weekly_goal,
+            ));
         }
     }
 }

@@ -22,6 +22,7 @@ fn handle(app: &mut App, command: Command) {
         Command::Top => move_in_pane(app, -10_000),
         Command::Bottom => move_in_pane(app, 10_000),
         Command::Alternatives => jump_to_alternative(app),
+        Command::Guides => jump_to_guides(app),
         _ => {}
     }
 }
@@ -52,6 +53,15 @@ pub fn move_in_pane(app: &mut App, delta: i64) {
     }
 }
 
+/// Selects the first guide (pressure and pain) in the Regions pane.
+fn jump_to_guides(app: &mut App) {
+    if let Some(row) = app.rows.iter().position(|r| matches!(r, Row::Guide(_))) {
+        app.selected = row;
+        app.focus = Pane::Regions;
+        app.instructions_scroll = 0;
+    }
+}
+
 /// From a region that is not rolled, to the next of its alternatives.
 fn jump_to_alternative(app: &mut App) {
     let library = &app.library;
@@ -61,7 +71,7 @@ fn jump_to_alternative(app: &mut App) {
             .exercises
             .get(i)
             .and_then(|e| library.region(&e.region)),
-        None => None,
+        Some(Row::Guides | Row::Guide(_)) | None => None,
     };
     let Some(region) = current_region else { return };
     // Pressing again from an alternative goes on to the next one.

@@ -141,7 +141,7 @@ impl CountdownPane<'_> {
             }
             if view.rating_due && app.ask_tenderness() {
                 lines.push(Line::styled(
-                    "How tender was it? Press 0-9 (optional)",
+                    "How tender? 0-9, ) for 10 (optional)",
                     t.accent,
                 ));
             }
@@ -234,7 +234,9 @@ pub fn estimate(plan: &crate::session::Plan) -> Duration {
     plan.phases
         .iter()
         .map(|p| match p.kind {
-            PhaseKind::Search { .. } => Duration::from_secs(15),
+            PhaseKind::Search { .. } => {
+                Duration::from_secs(crate::library::SEARCH_ESTIMATE_S.into())
+            }
             _ => p.length().unwrap_or_default(),
         })
         .sum()

@@ -35,7 +35,8 @@ impl Widget for HelpOverlay<'_> {
         let t = &self.app.theme;
         let width = area.width.min(76);
         let rows: Vec<(&str, &str)> = commands::help_rows().collect();
-        let height = area.height.min(rows.len() as u16 + 4);
+        // Leaves the panes' titles in sight; scrolling the help is the screen's to add.
+        let height = area.height.saturating_sub(2).min(rows.len() as u16 + 4);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(area);

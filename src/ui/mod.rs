@@ -26,7 +26,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 /// The app's commands are the coach's: one table of keys for every front end.
 pub use crate::coach::Command as Action;
-pub use app::{App, Overlay};
+pub use app::{App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;
 
@@ -68,10 +68,13 @@ impl Widget for Screen<'_> {
         };
         if let Some(state) = &app.review {
             review::ReviewScreen {
-                theme: &app.theme,
-                library: &app.library,
-                history: &app.history,
-                today: app.today,
+                app: review::Context {
+                    theme: &app.theme,
+                    library: &app.library,
+                    history: &app.history,
+                    log: None,
+                    today: app.today,
+                },
                 state,
             }
             .render(area, buf);
