@@ -276,7 +276,7 @@ fn voice_speaks_each_cue_through_the_speech_command() {
     );
     let out = sb
         .command()
-        .args(["play", "pre-run", "--plain", "--voice", "--speed", "200"])
+        .args(["play", "pre-run", "--plain", "--voice", "--speed", "50"])
         .env("PATH", path)
         .stdin(std::process::Stdio::null())
         .output()
@@ -294,7 +294,7 @@ fn voice_speaks_each_cue_through_the_speech_command() {
     }
     assert!(text.contains("Get ready: Pre-run warm-up"), "{text}");
     assert!(text.contains("Now go do your dynamic warm-up"), "{text}");
-    // At 200 times real speed most phases end before their words do: what was said is
+    // At 50 times real speed most phases end before their words do: what was said is
     // what was printed, in order, with stale cues dropped rather than said late.
     let printed = cues(&stdout(&out));
     let mut at = 0;
