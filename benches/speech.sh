@@ -47,8 +47,9 @@ awk '
             d = t[i] - $2; if (d < 0) d = -d
             if (best < 0 || d < best) best = d
         }
-        if (best < 0) { unspoken++; next }
+        if (best < 0) { unspoken++; if (VERBOSE) print "unspoken: " c > "/dev/stderr"; next }
         lat[++m] = best * 1000; if (best * 1000 > max) max = best * 1000
+        if (VERBOSE) printf "%8.1f ms  %s\n", best * 1000, c > "/dev/stderr"
         if (best * 1000 <= 50) within++
     }
     END {
@@ -56,4 +57,4 @@ awk '
         for (i = 2; i <= m; i++) { v = lat[i]; j = i - 1; while (j > 0 && lat[j] > v) { lat[j+1] = lat[j]; j-- } lat[j+1] = v }
         printf "| %s | %d | %d | %d | %d of %d | %.1f ms | %.1f ms |\n", ROUTINE, n, overlaps + 0, unspoken + 0, within + 0, cues, lat[int((m + 1) / 2)], max
     }
-' ROUTINE="$routine" "$dir/speech.log" "$dir/cues.log"
+' ROUTINE="$routine" VERBOSE="${VERBOSE:-}" "$dir/speech.log" "$dir/cues.log"

@@ -179,8 +179,13 @@ pub fn run(
         }
         p.notes(&mut coach, now, opts.interactive)?;
     }
+    // "Done" and the routine's last words are said before the program ends.
+    coach.finish_speaking(FINAL_WORDS);
     Ok(coach.session().record().status)
 }
+
+/// How long plain mode waits at the end for the voice to finish.
+const FINAL_WORDS: std::time::Duration = std::time::Duration::from_secs(15);
 
 fn spawn_key_thread(tx: mpsc::Sender<Input>) {
     std::thread::spawn(move || {

@@ -114,6 +114,7 @@ impl Queue {
 struct State {
     queue: Queue,
     closed: bool,
+    speaking: bool,
 }
 
 #[derive(Debug)]
@@ -154,6 +155,23 @@ impl Drop for Speech {
 }
 
 impl Speaker for Speech {
+    fn finish(&self, within: Duration) {
+        let deadline = Instant::now().checked_add(within);
+        let mut state = self.shared.lock();
+        while !state.closed && (state.speaking || !state.queue.is_empty()) {
+            let left = deadline.map_or(Duration::ZERO, |d| {
+                d.saturating_duration_since(Instant::now())
+            });
+            if left.is_zero() {
+                return;
+            }
+            state = match self.shared.wake.wait_timeout(state, left) {
+                Ok((s, _)) => s,
+                Err(e) => e.into_inner().0,
+            };
+        }
+    }
+
     fn phase(&self, epoch: u64) {
         self.shared.lock().queue.new_phase(epoch);
         self.shared.wake.notify_all();
@@ -182,12 +200,15 @@ fn speak_loop(voice: &Voice, shared: &Shared) {
                     return;
                 }
                 if let Some(u) = state.queue.pop(Instant::now()) {
+                    state.speaking = true;
                     break u;
                 }
                 state = shared.wake.wait(state).unwrap_or_else(|e| e.into_inner());
             }
         };
         let Ok(mut child) = voice.spawn(&utterance.text) else {
+            shared.lock().speaking = false;
+            shared.wake.notify_all();
             continue;
         };
         // Wait for it to finish; cut it short when its phase is over.
@@ -204,6 +225,8 @@ fn speak_loop(voice: &Voice, shared: &Shared) {
             }
             let _ = shared.wake.wait_timeout(state, POLL);
         }
+        shared.lock().speaking = false;
+        shared.wake.notify_all();
     }
 }
 

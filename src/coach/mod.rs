@@ -32,6 +32,10 @@ pub trait Speaker: fmt::Debug {
     fn phase(&self, epoch: u64);
     /// Queues `text` for phase `epoch`; it is dropped if still unspoken after `lifetime`.
     fn say(&self, epoch: u64, text: &str, lifetime: Option<Duration>);
+    /// Waits, at most `within`, until everything queued has been said.
+    fn finish(&self, within: Duration) {
+        let _ = within;
+    }
 }
 
 /// How the coach behaves; the same for every session of a run of the program.
@@ -249,6 +253,13 @@ impl Coach {
             if self.session.state() == RunState::Paused {
                 self.send_quietly(Event::TogglePause, now);
             }
+        }
+    }
+
+    /// Lets the last words be said before the program ends (at most `within`).
+    pub fn finish_speaking(&self, within: Duration) {
+        if let Some(s) = &self.config.speaker {
+            s.finish(within);
         }
     }
 
