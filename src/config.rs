@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use crate::library::{Diagnostic, MIN_RECOVERY_HOLD_S, Position, Severity, Tool};
 use crate::session::Timing;
+use crate::wording::VoiceDetail;
 
 pub const FILE_NAME: &str = "config.yaml";
 
@@ -46,6 +47,15 @@ enum CapWord {
     Off,
 }
 
+/// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
+/// arguments, run without a shell.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+enum OnCue {
+    Program(String),
+    WithArgs(Vec<String>),
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -68,9 +78,17 @@ struct RawConfig {
     #[serde(default)]
     voice: Option<bool>,
     #[serde(default)]
+    countdown_voice: Option<bool>,
+    #[serde(default)]
+    voice_detail: Option<VoiceDetail>,
+    #[serde(default)]
+    on_cue: Option<OnCue>,
+    #[serde(default)]
     theme: Option<ThemeName>,
     #[serde(default)]
     equipment: Option<Tool>,
+    #[serde(default)]
+    weekly_goal: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,8 +139,15 @@ pub struct Settings {
     pub tenderness_prompt: Setting<bool>,
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
+    /// Speak the last 3 seconds of each countdown.
+    pub countdown_voice: Setting<bool>,
+    pub voice_detail: Setting<VoiceDetail>,
+    /// The command run for every cue (program, then arguments).
+    pub on_cue: Setting<Option<Vec<String>>>,
     pub theme: Setting<ThemeName>,
     pub equipment: Setting<Option<Tool>>,
+    /// Sessions a week the review counts against (1-14).
+    pub weekly_goal: Setting<u32>,
 }
 
 impl Default for Settings {
@@ -138,8 +163,12 @@ impl Default for Settings {
             tenderness_prompt: Setting::default(true),
             bell: Setting::default(true),
             voice: Setting::default(false),
+            countdown_voice: Setting::default(true),
+            voice_detail: Setting::default(VoiceDetail::Full),
+            on_cue: Setting::default(None),
             theme: Setting::default(ThemeName::Default),
             equipment: Setting::default(None),
+            weekly_goal: Setting::default(3),
         }
     }
 }
@@ -212,17 +241,32 @@ impl Settings {
             (raw.tenderness_prompt, &mut self.tenderness_prompt),
             (raw.bell, &mut self.bell),
             (raw.voice, &mut self.voice),
+            (raw.countdown_voice, &mut self.countdown_voice),
         ];
         for (value, setting) in flags {
             if let Some(v) = value {
                 setting.set(v, file());
             }
         }
+        if let Some(v) = raw.voice_detail {
+            self.voice_detail.set(v, file());
+        }
+        if let Some(v) = raw.on_cue {
+            let command = match v {
+                OnCue::Program(p) => vec![p],
+                OnCue::WithArgs(a) => a,
+            };
+            self.on_cue
+                .set(Some(command).filter(|c| !c.is_empty()), file());
+        }
         if let Some(v) = raw.theme {
             self.theme.set(v, file());
         }
         if let Some(v) = raw.equipment {
             self.equipment.set(Some(v), file());
+        }
+        if let Some(v) = raw.weekly_goal {
+            self.weekly_goal.set(v.value, file());
         }
     }
 
@@ -273,6 +317,24 @@ impl Settings {
             line("bell", self.bell.value.to_string(), &self.bell.source),
             line("voice", self.voice.value.to_string(), &self.voice.source),
             line(
+                "countdown_voice",
+                self.countdown_voice.value.to_string(),
+                &self.countdown_voice.source,
+            ),
+            line(
+                "voice_detail",
+                self.voice_detail.value.label().to_string(),
+                &self.voice_detail.source,
+            ),
+            line(
+                "on_cue",
+                self.on_cue
+                    .value
+                    .as_ref()
+                    .map_or("none".to_string(), |c| crate::text::printable(&c.join(" "))),
+                &self.on_cue.source,
+            ),
+            line(
                 "theme",
                 self.theme.value.label().to_string(),
                 &self.theme.source,
@@ -283,6 +345,11 @@ impl Settings {
                     .value
                     .map_or("any".to_string(), |t| t.label().to_string()),
                 &self.equipment.source,
+            ),
+            line(
+                "weekly_goal",
+                self.weekly_goal.value.to_string(),
+                &self.weekly_goal.source,
             ),
         ]
     }
@@ -305,6 +372,20 @@ fn parse(path: &str, bytes: &[u8]) -> Result<RawConfig, Diagnostic> {
             format!(
                 "min_hold is {} s; a recovery hold must be at least {MIN_RECOVERY_HOLD_S} s",
                 h.value
+            ),
+        ));
+    }
+    if let Some(g) = &raw.weekly_goal
+        && !(1..=14).contains(&g.value)
+    {
+        return Err(Diagnostic::at(
+            Severity::Error,
+            path,
+            Some(&text),
+            Position::from_location(&g.referenced),
+            format!(
+                "weekly_goal is {}; it must be from 1 to 14 sessions a week",
+                g.value
             ),
         ));
     }

@@ -65,10 +65,10 @@ pub enum Command {
         /// The id of an exercise, routine or region (see `foamroll list`)
         id: String,
     },
-    /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history
+    /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history; `history report` summarizes
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  foamroll history --limit 10\n  foamroll history --since 2026-01-01 --csv > sessions.csv\n  foamroll history --json > backup.json\n  foamroll history import laptop-history.jsonl"
+        after_help = "Examples:\n  foamroll history --limit 10\n  foamroll history --since 2026-01-01 --csv > sessions.csv\n  foamroll history --json > backup.json\n  foamroll history import laptop-history.jsonl\n  foamroll history report --weeks 4"
     )]
     History {
         #[command(subcommand)]
@@ -122,6 +122,13 @@ pub enum HistoryAction {
         /// The file to merge in
         file: PathBuf,
     },
+    /// A Markdown summary of the last weeks to share with a coach or physiotherapist
+    #[command(after_help = "Example:\n  foamroll history report --weeks 8 > rolling.md")]
+    Report {
+        /// How many weeks, this one included
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
+        weeks: u32,
+    },
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -129,9 +136,15 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
+/// The slowest `--speed`: below it a session would outlast any reason to run it, and
+/// times would be scaled past what the clock can count.
+pub const MIN_SPEED: f64 = 0.01;
+
 fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(f) if f.is_finite() && f > 0.0 && f <= 10_000.0 => Ok(f),
-        _ => Err("expected a number above 0 and at most 10000".to_string()),
+        Ok(f) if f.is_finite() && (MIN_SPEED..=10_000.0).contains(&f) => Ok(f),
+        _ => Err(format!(
+            "expected a number from {MIN_SPEED} (a hundred times slower) to 10000; 1 is real time"
+        )),
     }
 }
