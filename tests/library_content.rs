@@ -903,3 +903,22 @@ fn the_precomputed_library_is_current_and_identical_to_the_yaml() {
     );
     assert!(lib.guides.iter().all(|g| g.origin.builtin));
 }
+
+#[test]
+fn the_coach_speaks_the_routine_tools_set_up() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let travel = lib
+        .routine("travel-ball")
+        .unwrap_or_else(|| panic!("travel-ball"));
+    for s in &travel.steps {
+        let e = lib
+            .exercise(&s.exercise)
+            .unwrap_or_else(|| panic!("{}", s.exercise));
+        let said = step_intro(e, travel.equipment, VoiceDetail::Full);
+        assert!(said.contains("ball"), "{said}");
+        assert!(!said.contains("roller"), "{said}");
+        let on_the_roller = step_intro(e, None, VoiceDetail::Full);
+        assert!(on_the_roller.contains("roller"), "{on_the_roller}");
+    }
+}
