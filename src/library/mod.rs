@@ -3,11 +3,13 @@
 pub mod bounds;
 mod builtin;
 pub mod diagnostic;
+mod hints;
 mod load;
 mod merge;
 pub mod model;
 mod parse;
 mod read;
+pub mod scalar;
 mod validate;
 pub mod yaml;
 

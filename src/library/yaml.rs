@@ -6,6 +6,7 @@ use serde::de::Deserializer;
 use serde_saphyr::{Location, Spanned};
 
 use super::model::{Style, Tool};
+use super::scalar;
 use crate::text::forbidden_char;
 
 /// The format version this build reads.
@@ -47,6 +48,7 @@ impl Text {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
+    #[serde(deserialize_with = "scalar::spanned_whole")]
     pub version: Spanned<u32>,
     #[serde(default)]
     pub regions: Vec<RawRegion>,
@@ -67,7 +69,9 @@ pub enum RawRolling {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
     #[serde(default)]
     pub description: Option<Text>,
@@ -90,8 +94,11 @@ pub struct RawEquipment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExercise {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
+    #[serde(deserialize_with = "scalar::id")]
     pub region: Spanned<String>,
     pub style: Style,
     #[serde(default)]
@@ -106,7 +113,7 @@ pub struct RawExercise {
     pub cautions: Vec<Text>,
     #[serde(default)]
     pub per_side: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::one_line_list")]
     pub zones: Vec<Text>,
     #[serde(default)]
     pub movement: Option<Text>,
@@ -115,31 +122,34 @@ pub struct RawExercise {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
+    #[serde(deserialize_with = "scalar::id")]
     pub exercise: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub hold: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub points: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub search_limit: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub duration: Option<Spanned<u32>>,
     #[serde(default)]
     pub cue: Option<Spanned<Text>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_whole")]
     pub rest: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoutine {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
     pub style: Spanned<Style>,
     pub description: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_whole")]
     pub get_ready: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_whole")]
     pub rest: Option<u32>,
     #[serde(default)]
     pub finish: Option<Text>,
