@@ -313,3 +313,101 @@ fn warnings_are_not_errors() {
             .all(|d| d.severity != Severity::Error)
     );
 }
+
+// The config file.
+
+fn config_errors(sb: &Sandbox, text: &str) -> (String, String) {
+    sb.write("config/config.yaml", text);
+    let out = sb.run(&["config"]);
+    assert_eq!(out.status.code(), Some(0));
+    (stdout(&out), stderr(&out))
+}
+
+#[test]
+fn each_config_key_is_checked_on_its_own() {
+    let sb = Sandbox::new();
+    let (out, err) = config_errors(
+        &sb,
+        "theme: dark\nmin_hold: 45\nbell: yes\nrest: 4294967295\n",
+    );
+    assert!(out.contains("min_hold           = 45 s"), "{out}");
+    assert!(err.contains("config.yaml:1:8: error: theme: unknown value the text `dark`; choose default, high-contrast or mono"), "{err}");
+    assert!(
+        err.contains("config.yaml:3:7: error: bell: expected true or false, found the text `yes`"),
+        "{err}"
+    );
+    assert!(err.contains("config.yaml:4:7: error: rest is 4294967295 seconds; it must be between 0 and 120 seconds"), "{err}");
+    assert!(!err.contains("routine"), "{err}");
+}
+
+#[test]
+fn config_messages_never_speak_of_library_internals() {
+    let sb = Sandbox::new();
+    for text in [
+        "bell: true\nbell: false\n",
+        "overtime_cap: off\n",
+        "overtime_cap: [1]\n",
+        "min_hold: \"45\"\n",
+        "equipment: !custom ball\n",
+        "- a\n- b\n",
+    ] {
+        let (_, err) = config_errors(&sb, text);
+        assert!(
+            err.contains("config.yaml:1:") || err.contains("config.yaml:2:"),
+            "{text:?}: {err}"
+        );
+        for internal in [
+            "DuplicateKeyPolicy",
+            "Options",
+            "untagged",
+            "variant",
+            "Cap",
+            "routine file",
+        ] {
+            assert!(!err.contains(internal), "{text:?}: {err}");
+        }
+    }
+    let (_, err) = config_errors(&sb, "overtime_cap: off\n");
+    assert!(err.contains("overtime_cap cannot be switched off"), "{err}");
+    let (_, err) = config_errors(&sb, "min_hold: \"45\"\n");
+    assert!(err.contains("remove the quotes"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_fifo_or_an_endless_device_is_refused_at_once() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path().join("config")).unwrap();
+    mkfifo(&sb.path().join("config/config.yaml"));
+    let out = sb
+        .command()
+        .arg("list")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("config.yaml:1:1: error: is a FIFO"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::remove_file(sb.path().join("config/config.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", sb.path().join("config/config.yaml")).unwrap();
+    let out = sb.run(&["list"]);
+    assert!(
+        stderr(&out).contains("config.yaml:1:1: error: is a device"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::remove_file(sb.path().join("config/config.yaml")).unwrap();
+    let big = std::fs::File::create(sb.path().join("config/config.yaml")).unwrap();
+    big.set_len(300 * 1024 * 1024).unwrap();
+    let out = sb.run(&["list"]);
+    assert!(
+        stderr(&out).contains("config.yaml:1:1: error: larger than 1 MiB"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -83,10 +83,7 @@ impl Global {
             writeln!(err, "{d}")?;
         }
         if !problems.is_empty() {
-            writeln!(
-                err,
-                "foamroll: config.yaml has errors; using the default settings"
-            )?;
+            writeln!(err, "{}", crate::config::PROBLEMS_NOTE)?;
         }
         Ok(settings)
     }
