@@ -123,20 +123,53 @@ pub struct Flags {
     pub voice: bool,
 }
 
-/// The keys `config.yaml` may hold, in the order `foamroll config` prints them.
-pub const KEYS: [&str; 11] = [
-    "min_hold",
-    "get_ready",
-    "rest",
-    "switch_sides",
-    "overtime_cap",
-    "auto_release",
-    "tenderness_prompt",
-    "bell",
-    "voice",
-    "theme",
-    "equipment",
+/// The keys `config.yaml` may hold, with what each means, in the order `foamroll
+/// config` prints them (also the manual's list).
+pub const KEYS: [(&str, &str); 11] = [
+    (
+        "min_hold",
+        "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
+    ),
+    (
+        "get_ready",
+        "seconds before the first step when a routine sets none, 0 to 60",
+    ),
+    (
+        "rest",
+        "seconds between steps when a routine sets none, 0 to 120",
+    ),
+    ("switch_sides", "seconds to change sides, 0 to 60"),
+    (
+        "overtime_cap",
+        "seconds of overtime before a hold ends by itself, 0 to 120; it cannot be switched off",
+    ),
+    (
+        "auto_release",
+        "true: end each hold as soon as its minimum is reached",
+    ),
+    (
+        "tenderness_prompt",
+        "false: do not ask for a 0-9 tenderness rating after holds",
+    ),
+    ("bell", "false: no terminal bell on phase changes"),
+    (
+        "voice",
+        "true: speak the cues through the system's speech command",
+    ),
+    (
+        "theme",
+        "default, high-contrast or mono; NO_COLOR always means no colour",
+    ),
+    (
+        "equipment",
+        "your tool, whose notes are shown first: roller, travel-roller, stick, ball, trigger-point-tool or any",
+    ),
 ];
+
+/// The key names alone.
+fn key_names() -> impl Iterator<Item = &'static str> {
+    KEYS.iter().map(|(k, _)| *k)
+}
 
 /// The file's top level: `key: value` pairs in order, each with its place.
 struct Entries(Vec<(Spanned<String>, Spanned<Scalar>)>);
@@ -323,8 +356,8 @@ impl Settings {
                 return Err(Misplaced::Key(format!(
                     "unknown key `{}` in the config file{}; the keys are {}",
                     echo(other),
-                    did_you_mean(other, KEYS),
-                    KEYS.join(", ")
+                    did_you_mean(other, key_names()),
+                    key_names().collect::<Vec<_>>().join(", ")
                 )));
             }
         }

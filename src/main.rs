@@ -8,11 +8,11 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(args) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`foamroll history --json | head`) is the reader's choice to stop,
+        // not an error worth a message, however deep in the error it is.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`foamroll list | head`) is not an error worth a message.
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("foamroll: {e}");
-            }
+            eprintln!("foamroll: {e}");
             ExitCode::from(2)
         }
     }
@@ -39,9 +39,14 @@ fn run(args: Args) -> io::Result<u8> {
             if cli::show(&report.library, &id, &mut out)? {
                 Ok(0)
             } else {
+                let lib = &report.library;
+                let ids = lib.routines.iter().map(|r| r.id.as_str());
+                let ids = ids.chain(lib.exercises.iter().map(|e| e.id.as_str()));
+                let ids = ids.chain(lib.regions.iter().map(|r| r.id.as_str()));
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine or region has the id `{id}` (see `foamroll list`)"
+                    "{}",
+                    cli::unknown_id("no exercise, routine or region", &id, ids)
                 )?;
                 Ok(1)
             }
@@ -62,6 +67,14 @@ fn run(args: Args) -> io::Result<u8> {
             };
             if let Some(HistoryAction::Import { file }) = action {
                 return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+            }
+            if limit == Some(0) {
+                // The parser refuses 0 already; a library caller gets the same answer.
+                writeln!(
+                    err,
+                    "foamroll: --limit 0 would show nothing: give 1 or more"
+                )?;
+                return Ok(2);
             }
             let loaded = log.load()?;
             for w in &loaded.warnings {
@@ -89,7 +102,7 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Man) => {
-            cli::man(&mut out)?;
+            cli::man(foamroll::ui::KEYS, &mut out)?;
             Ok(0)
         }
         Some(Command::Play { routine_id, plain }) => {
@@ -113,10 +126,7 @@ fn play_plain(
     let report = global.load_library(&[]);
     cli::report_problems(&report, err)?;
     let Some(routine) = report.library.routine(id) else {
-        writeln!(
-            err,
-            "foamroll: no routine has the id `{id}` (see `foamroll list`)"
-        )?;
+        writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
     let log = global
@@ -153,7 +163,7 @@ fn open_app(
         && report.library.routine(id).is_none()
     {
         cli::report_problems(&report, &mut io::stderr())?;
-        eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
+        writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     }
     let voice = global.voice(settings, &mut io::stderr())?;
@@ -162,4 +172,9 @@ fn open_app(
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)
+}
+
+fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
+    let ids = library.routines.iter().map(|r| r.id.as_str());
+    cli::unknown_id("no routine", id, ids)
 }

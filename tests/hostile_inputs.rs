@@ -411,3 +411,151 @@ fn a_config_that_is_a_fifo_or_an_endless_device_is_refused_at_once() {
         stderr(&out)
     );
 }
+
+// The command line.
+
+/// Runs foamroll with its standard output a pipe whose reading end is already closed.
+fn with_closed_stdout(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let child = sb
+        .command()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_is_silent_on_every_command() {
+    let sb = Sandbox::new();
+    // One session, so that history has something to print in every format.
+    let out = sb
+        .command()
+        .args(["play", "pre-run", "--plain", "--speed", "10000"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some(), "{}", stderr(&out));
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["list", "--json"],
+        &["show", "post-run"],
+        &["history"],
+        &["history", "--json"],
+        &["history", "--csv"],
+        &["config"],
+        &["completions", "bash"],
+        &["man"],
+        &["play", "pre-run", "--plain", "--speed", "10000"],
+    ] {
+        let out = with_closed_stdout(&sb, args);
+        let err = stderr(&out);
+        assert!(err.is_empty(), "{args:?} printed {err:?}");
+        assert!(out.status.code().is_some(), "{args:?} was killed");
+    }
+}
+
+#[test]
+fn history_limit_zero_is_refused() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["history", "--limit", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("give 1 or more"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("No sessions yet"));
+    assert_eq!(sb.run(&["history", "--limit", "3"]).status.code(), Some(0));
+}
+
+#[test]
+fn usage_lines_do_not_show_folders_from_the_environment_as_required() {
+    let sb = Sandbox::new();
+    for args in [&["show"][..], &["history", "import"], &["play"]] {
+        let err = stderr(&sb.run(args));
+        assert!(err.contains("Usage: foamroll"), "{err}");
+        assert!(
+            !err.contains("--data-dir") && !err.contains("--config"),
+            "{err}"
+        );
+    }
+    // The environment still chooses the folders.
+    let shown = stdout(&sb.run(&["config"]));
+    assert!(
+        shown.contains(&sb.path().join("config").display().to_string()),
+        "{shown}"
+    );
+}
+
+#[test]
+fn speeds_that_would_overflow_a_duration_are_refused() {
+    let sb = Sandbox::new();
+    for speed in ["1e-20", "0.001", "0", "-1", "NaN", "inf", "1e300"] {
+        let out = sb
+            .command()
+            .args(["play", "pre-run", "--plain", &format!("--speed={speed}")])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{speed}: {err}");
+        assert!(!err.contains("panicked"), "{speed}: {err}");
+        assert!(
+            err.contains("speed is") || err.contains("expected a number"),
+            "{speed}: {err}"
+        );
+    }
+    let err = stderr(&sb.run(&["play", "pre-run", "--plain", "--speed", "1e-20"]));
+    assert!(err.contains("the slowest speed is 0.01"), "{err}");
+}
+
+#[test]
+fn unknown_ids_on_the_command_line_suggest_the_nearest() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["show", "quad-relase"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `quad-release`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sb.run(&["play", "postrun", "--plain"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean `post-run`?"),
+        "{}",
+        stderr(&out)
+    );
+    let long = "z".repeat(100_000);
+    let out = sb.run(&["show", &long]);
+    assert!(stderr(&out).len() < 300, "{} bytes", stderr(&out).len());
+}
+
+#[test]
+fn the_manual_covers_keys_files_environment_history_exit_codes_and_examples() {
+    let sb = Sandbox::new();
+    let man = stdout(&sb.run(&["man"]));
+    for section in [
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH CONFIGURATION",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH HISTORY",
+        ".SH EXIT STATUS",
+        ".SH EXAMPLES",
+        ".SH SEE ALSO",
+    ] {
+        assert!(man.contains(section), "{section} missing");
+    }
+    for (key, _) in foamroll::config::KEYS {
+        assert!(man.contains(&format!("\\fB{key}\\fR")), "{key} missing");
+    }
+    for var in ["FOAMROLL_CONFIG_DIR", "FOAMROLL_DATA_DIR", "NO_COLOR"] {
+        assert!(man.contains(var), "{var} missing");
+    }
+    // No page is named that does not exist: no per-command pages are installed.
+    assert!(!man.contains("(1)"), "names a manual page");
+}

@@ -3,6 +3,7 @@
 
 mod args;
 pub mod history;
+mod man;
 mod show;
 
 use std::io::{self, Write};
@@ -14,8 +15,16 @@ use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
 
 impl Global {
+    /// The folders: a flag, else its environment variable, else the standard place.
     pub fn dirs(&self) -> Dirs {
-        Dirs::resolve(self.config.clone(), self.data_dir.clone())
+        Dirs::resolve(
+            self.config
+                .clone()
+                .or_else(|| args::env_dir(args::CONFIG_DIR_ENV)),
+            self.data_dir
+                .clone()
+                .or_else(|| args::env_dir(args::DATA_DIR_ENV)),
+        )
     }
 
     /// The effective library: built-in, then the config folder, then `--library` folders,
@@ -33,6 +42,40 @@ impl Global {
         }
         loader.finish()
     }
+}
+
+/// True when `e`, or an error it wraps (`serde_json` wraps the writer's), is a closed
+/// pipe.
+pub fn is_broken_pipe(e: &io::Error) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // `io::Error::other(inner)`: its `source` skips `inner` itself.
+            if let Some(inner) = io.get_ref() {
+                current = Some(inner);
+                continue;
+            }
+        }
+        if let Some(json) = err.downcast_ref::<serde_json::Error>()
+            && json.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        current = err.source();
+    }
+    false
+}
+
+/// "foamroll: no routine has the id `x` (did you mean `y`?); see `foamroll list`".
+pub fn unknown_id<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    format!(
+        "foamroll: {what} has the id `{}`{}; see `foamroll list`",
+        crate::text::echo(id),
+        crate::text::did_you_mean(id, known)
+    )
 }
 
 /// Prints what was skipped and why, so a command still works on the rest.
@@ -132,7 +175,10 @@ pub fn completions(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut cmd = with_id_values(library);
-    clap_complete::generate(shell, &mut cmd, "foamroll", out);
+    // clap_complete panics when it cannot write (a closed pipe): generate into memory.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "foamroll", &mut script);
+    out.write_all(&script)?;
     if shell == clap_complete::Shell::Fish {
         // clap_complete's fish script leaves positional values out; add the ids.
         let routines: Vec<&str> = library.routines.iter().map(|r| r.id.as_str()).collect();
@@ -169,11 +215,7 @@ fn with_id_values(library: &crate::library::Library) -> clap::Command {
         })
 }
 
-/// `foamroll man`
-pub fn man(out: &mut impl Write) -> io::Result<()> {
-    use clap::CommandFactory;
-    clap_mangen::Man::new(Args::command()).render(out)
-}
+pub use man::man;
 
 /// The full-screen app over the effective library, with history in the data folder.
 pub fn build_app(

@@ -57,7 +57,7 @@ impl PhaseClock {
     /// A countdown's length after +/- adjustments, never below zero.
     pub fn length(&self, base: Duration) -> Duration {
         let base_s = base.as_secs_f64();
-        Duration::from_secs_f64((base_s + self.adjust_s as f64).max(0.0))
+        saturating_secs(base_s + self.adjust_s as f64)
     }
 
     /// Adds or removes time, keeping what is left of `base` at zero or more.
@@ -126,10 +126,23 @@ pub struct SessionClock {
     factor: f64,
 }
 
+/// The speed factors `--speed` accepts: a factor outside these would make durations
+/// overflow (`--speed 1e-20` once panicked in `Duration::div_f64`).
+pub const SPEED: std::ops::RangeInclusive<f64> = 0.01..=10_000.0;
+
+/// Seconds as a duration, saturating instead of panicking on overflow or NaN.
+fn saturating_secs(s: f64) -> Duration {
+    Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(if s.is_nan() {
+        Duration::ZERO
+    } else {
+        Duration::MAX
+    })
+}
+
 impl SessionClock {
     pub fn new(origin: Instant, factor: f64) -> Self {
         let factor = if factor.is_finite() && factor > 0.0 {
-            factor
+            factor.clamp(*SPEED.start(), *SPEED.end())
         } else {
             1.0
         };
@@ -140,10 +153,9 @@ impl SessionClock {
         if self.factor == 1.0 {
             return real;
         }
-        self.origin
-            + real
-                .saturating_duration_since(self.origin)
-                .mul_f64(self.factor)
+        let since = real.saturating_duration_since(self.origin).as_secs_f64();
+        let session = saturating_secs(since * self.factor);
+        self.origin.checked_add(session).unwrap_or(real)
     }
 
     pub fn now(&self) -> Instant {
@@ -152,9 +164,7 @@ impl SessionClock {
 
     /// Real time to wait from real `now` until session instant `until`.
     pub fn real_wait(&self, now: Instant, until: Instant) -> Duration {
-        until
-            .saturating_duration_since(self.at(now))
-            .div_f64(self.factor)
+        saturating_secs(until.saturating_duration_since(self.at(now)).as_secs_f64() / self.factor)
     }
 }
 

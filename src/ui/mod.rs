@@ -23,6 +23,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 pub use app::{Action, App, Overlay};
+pub use help::KEYS;
 pub use layout::Pane;
 pub use theme::Theme;
 
