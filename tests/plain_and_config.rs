@@ -250,7 +250,7 @@ fn man_page_and_help_examples() {
 fn speed_is_validated() {
     let out = Sandbox::new().run(&["play", "post-run", "--plain", "--speed", "0"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("above 0"));
+    assert!(stderr(&out).contains("the slowest speed is 0.01"));
 }
 
 #[test]
