@@ -5,7 +5,10 @@ use clap::Parser;
 use foamroll::cli::{self, Args, Command, HistoryAction};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return cli::usage_error(&e),
+    };
     match run(args) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`foamroll history --json | head`) is the reader's choice to stop,

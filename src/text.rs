@@ -35,6 +35,12 @@ pub fn echo(s: &str) -> String {
     shown.chars().take(ECHO_MAX - 1).chain(['…']).collect()
 }
 
+/// A line of a message that quotes values in single quotes (clap's errors): printable,
+/// with each quoted value cut to [`ECHO_MAX`] characters.
+pub fn cut_line(s: &str) -> String {
+    cut_between(&printable(s), '\'')
+}
+
 /// A path as printed in messages: the file name is untrusted (a file named with an
 /// escape sequence would otherwise act on the terminal).
 pub fn path(p: &std::path::Path) -> String {
@@ -44,12 +50,17 @@ pub fn path(p: &std::path::Path) -> String {
 /// Cuts every `backquoted` value in a message to [`ECHO_MAX`] characters, so a message
 /// that quotes a value from a file (an unknown field, an invalid id) stays short.
 pub fn cut_quoted(msg: &str) -> String {
+    cut_between(msg, '`')
+}
+
+/// Cuts every part of `msg` between two `quote`s to [`ECHO_MAX`] characters.
+fn cut_between(msg: &str, quote: char) -> String {
     let mut out = String::with_capacity(msg.len().min(1024));
-    for (i, part) in msg.split('`').enumerate() {
+    for (i, part) in msg.split(quote).enumerate() {
         if i > 0 {
-            out.push('`');
+            out.push(quote);
         }
-        // Odd parts sit between backquotes.
+        // Odd parts sit between quotes.
         if i % 2 == 1 {
             out.push_str(&echo(part));
         } else {

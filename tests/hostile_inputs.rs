@@ -241,6 +241,7 @@ fn a_library_folder_with_a_fifo_and_broken_links_is_read_and_reported() {
     );
     assert!(text.contains("linked.yml:3:9"), "{text}");
     assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains("loaded; 2 errors; 2 warnings"), "{text}");
 }
 
 #[cfg(unix)]
@@ -558,4 +559,34 @@ fn the_manual_covers_keys_files_environment_history_exit_codes_and_examples() {
     }
     // No page is named that does not exist: no per-command pages are installed.
     assert!(!man.contains("(1)"), "names a manual page");
+}
+
+#[test]
+fn command_line_errors_echo_values_cut_and_printable() {
+    let sb = Sandbox::new();
+    let hostile = format!("\u{1b}]0;pwned\u{7}{}", "9".repeat(100_000));
+    let out = sb.run(&["--speed", &hostile, "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.len() < 1_000, "{} bytes", err.len());
+    assert!(err.contains("--speed"), "{err}");
+}
+
+#[test]
+fn config_prints_a_hostile_folder_name_safely() {
+    let sb = Sandbox::new();
+    let dir = sb.path().join("conf\u{1b}[2J");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.yaml"), "bell: false\nbel: true\n").unwrap();
+    let out = sb
+        .command()
+        .arg("--config")
+        .arg(&dir)
+        .arg("config")
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(all.contains("unknown key `bel`"), "{all}");
+    assert!(!all.contains('\u{1b}'), "{all:?}");
 }

@@ -69,6 +69,24 @@ pub fn is_broken_pipe(e: &io::Error) -> bool {
     false
 }
 
+/// Prints a command-line error (or `--help`, `--version`) and gives its exit code.
+/// clap echoes the offending value whole; an error's text goes through the printable
+/// filter with long values cut, as every other message does.
+pub fn usage_error(e: &clap::Error) -> std::process::ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if !e.use_stderr() {
+        // Help and version: our own text, with clap's colours.
+        let _ = e.print();
+        return std::process::ExitCode::from(code);
+    }
+    let text = e.render().to_string();
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", crate::text::cut_line(line));
+    }
+    std::process::ExitCode::from(code)
+}
+
 /// "foamroll: no routine has the id `x` (did you mean `y`?); see `foamroll list`".
 pub fn unknown_id<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
     format!(
@@ -91,13 +109,23 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
     let report = global.load_library(paths);
     report_problems(&report, out)?;
     let errors = report.error_count();
+    let warnings = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::library::Severity::Warning)
+        .count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
+    let warned = if warnings > 0 {
+        format!("; {}", plural(warnings, "warning"))
+    } else {
+        String::new()
+    };
     if errors == 0 {
-        writeln!(out, "{summary}: ok")?;
+        writeln!(out, "{summary}: ok{warned}")?;
         Ok(0)
     } else {
-        let s = if errors == 1 { "" } else { "s" };
-        writeln!(out, "{summary} loaded; {errors} error{s}")?;
+        writeln!(out, "{summary} loaded; {}{warned}", plural(errors, "error"))?;
         Ok(1)
     }
 }
@@ -159,7 +187,7 @@ pub fn print_config(
         .as_ref()
         .map(|d| d.join(crate::config::FILE_NAME));
     let shown = file.map_or("none (no home folder)".to_string(), |f| {
-        f.display().to_string()
+        crate::text::path(&f)
     });
     writeln!(out, "config file: {shown}")?;
     for (key, value, source) in settings.describe() {

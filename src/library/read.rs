@@ -47,7 +47,8 @@ impl Loader {
     /// Adds a file, or every `*.yaml`/`*.yml` file of a folder (sorted by name).
     /// A missing folder is reported unless `optional` (the config folder need not exist).
     pub fn add_path(&mut self, path: &Path, layer: Layer, optional: bool) {
-        let shown = path.display().to_string();
+        // Printed in messages, listings and screens: a file name is untrusted.
+        let shown = crate::text::path(path);
         if let Some(why) = broken_link(path) {
             self.read_error(Severity::Error, &shown, why);
             return;
@@ -77,7 +78,8 @@ impl Loader {
     /// are passed over with a warning, and anything else goes to the bounded reader,
     /// which names what is not a regular file (a FIFO, a device).
     fn add_entry(&mut self, path: &Path, layer: Layer) {
-        let shown = path.display().to_string();
+        // Printed in messages, listings and screens: a file name is untrusted.
+        let shown = crate::text::path(path);
         if let Some(why) = broken_link(path) {
             self.read_error(Severity::Warning, &shown, why);
             return;
@@ -94,7 +96,8 @@ impl Loader {
     }
 
     fn add_file(&mut self, path: &Path, layer: Layer) {
-        let shown = path.display().to_string();
+        // Printed in messages, listings and screens: a file name is untrusted.
+        let shown = crate::text::path(path);
         // The same file reached twice (`check` on the user's own routine folder) is
         // read once, in the later layer: it does not override itself.
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
