@@ -112,7 +112,7 @@ fn the_three_common_yaml_mistakes_get_a_hint_on_the_right_line() {
     let (d, shown) = one_error(more);
     assert_eq!(d.position.line, 5, "{shown}");
     assert!(
-        shown.contains("indented more than the line above it"),
+        shown.contains("hint: line 5 is indented more than its siblings"),
         "{shown}"
     );
 

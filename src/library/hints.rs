@@ -142,7 +142,7 @@ pub(super) fn hint(text: &str, d: &Diagnostic) -> Option<(Position, String)> {
             return Some((
                 at,
                 format!(
-                    "line {} is indented more than the line above it: line `{name}` up with `{sibling}` on line {} ({} spaces)",
+                    "line {} is indented more than its siblings: line `{name}` up with `{sibling}` on line {} ({} spaces)",
                     line.number, above.number, above.content
                 ),
             ));
