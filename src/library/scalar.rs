@@ -21,7 +21,7 @@ pub enum Scalar {
     Bool(bool),
     Text(String),
     Nothing,
-    List,
+    List(Vec<Scalar>),
     Mapping,
 }
 
@@ -35,7 +35,7 @@ impl Scalar {
             Scalar::Bool(b) => b.to_string(),
             Scalar::Text(s) => format!("the text `{}`", echo(s)),
             Scalar::Nothing => "nothing".to_string(),
-            Scalar::List => "a list".to_string(),
+            Scalar::List(_) => "a list".to_string(),
             Scalar::Mapping => "a mapping".to_string(),
         }
     }
@@ -109,8 +109,11 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::List)
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Scalar>()? {
+            items.push(item);
+        }
+        Ok(Scalar::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
