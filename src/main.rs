@@ -46,10 +46,11 @@ fn run(args: Args) -> io::Result<u8> {
                 let ids = lib.routines.iter().map(|r| r.id.as_str());
                 let ids = ids.chain(lib.exercises.iter().map(|e| e.id.as_str()));
                 let ids = ids.chain(lib.regions.iter().map(|r| r.id.as_str()));
+                let ids = ids.chain(lib.guides.iter().map(|g| g.id.as_str()));
                 writeln!(
                     err,
                     "{}",
-                    cli::unknown_id("no exercise, routine or region", &id, ids)
+                    cli::unknown_id("no exercise, routine, region or guide", &id, ids)
                 )?;
                 Ok(1)
             }

@@ -5,7 +5,7 @@ mod common;
 
 use common::ui::{Clock, app, render, wall};
 use foamroll::session::{SessionRecord, Status};
-use foamroll::ui::{Action, App, Overlay, Pane};
+use foamroll::ui::{Action, App, Overlay, Pane, Row};
 
 fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -62,7 +62,12 @@ fn it_band_view_and_jump_to_alternatives() {
     let clock = Clock::new();
     let mut app = app(None);
     let now = clock.at(0.0);
-    app.handle(Action::Bottom, now, wall());
+    // The IT band region (the Guides group and other regions may follow it).
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap_or_else(|| panic!("no it-band row"));
     snap_sizes("it_band", &app, now);
     let screen = render(&app, now, 120, 40);
     assert!(

@@ -18,6 +18,9 @@ use crate::session::{
 pub enum Row {
     Region(usize),
     Exercise(usize),
+    /// The heading of the Guides group, after the regions.
+    Guides,
+    Guide(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +59,8 @@ pub enum Action {
     RemoveTime,
     Digit(u8),
     Alternatives,
+    /// Jump to the guides (pressure and pain first), from anywhere, even the help.
+    Guides,
     OpenReview,
     /// In the review: cycle the routine, region and date filters; clear them.
     FilterRoutine,
@@ -116,6 +121,10 @@ impl App {
                     rows.push(Row::Exercise(ei));
                 }
             }
+        }
+        if !library.guides.is_empty() {
+            rows.push(Row::Guides);
+            rows.extend((0..library.guides.len()).map(Row::Guide));
         }
         let mut app = App {
             library,
@@ -286,7 +295,10 @@ impl App {
         }
         match self.overlay {
             Overlay::Help => {
-                if matches!(
+                if action == Action::Guides {
+                    self.overlay = Overlay::None;
+                    self.jump_to_guides();
+                } else if matches!(
                     action,
                     Action::Help | Action::Escape | Action::Quit | Action::Enter
                 ) {
@@ -351,6 +363,7 @@ impl App {
                 }
             }
             Action::Alternatives => self.jump_to_alternative(),
+            Action::Guides => self.jump_to_guides(),
             Action::OpenReview => self.open_review(),
             Action::FilterRoutine
             | Action::FilterRegion
@@ -477,6 +490,15 @@ impl App {
         }
     }
 
+    /// Selects the first guide (pressure and pain) in the Regions pane.
+    fn jump_to_guides(&mut self) {
+        if let Some(row) = self.rows.iter().position(|r| matches!(r, Row::Guide(_))) {
+            self.selected = row;
+            self.focus = Pane::Regions;
+            self.instructions_scroll = 0;
+        }
+    }
+
     /// From a region that is not rolled, to the next of its alternatives.
     fn jump_to_alternative(&mut self) {
         let current_region = match self.selected_row() {
@@ -486,7 +508,7 @@ impl App {
                 .exercises
                 .get(i)
                 .and_then(|e| self.library.region(&e.region)),
-            None => None,
+            Some(Row::Guides | Row::Guide(_)) | None => None,
         };
         let Some(region) = current_region else { return };
         // Pressing again from an alternative goes on to the next one.

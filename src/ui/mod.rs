@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-pub use app::{Action, App, Overlay};
+pub use app::{Action, App, Overlay, Row};
 pub use help::KEYS;
 pub use layout::Pane;
 pub use theme::Theme;
