@@ -17,6 +17,7 @@ use serde_saphyr::Spanned;
 use crate::files::read_limited;
 use crate::library::bounds::{
     GET_READY_S, MAX_FILE_BYTES, OVERTIME_CAP_S, RECOVERY_HOLD_S, REST_S, SWITCH_SIDES_S,
+    WEEKLY_GOAL,
 };
 use crate::library::scalar::Scalar;
 use crate::library::{Diagnostic, Position, Severity, Tool};
@@ -95,6 +96,8 @@ pub struct Settings {
     pub voice: Setting<bool>,
     pub theme: Setting<ThemeName>,
     pub equipment: Setting<Option<Tool>>,
+    /// Sessions a week the review counts against (1-14).
+    pub weekly_goal: Setting<u32>,
 }
 
 impl Default for Settings {
@@ -112,6 +115,7 @@ impl Default for Settings {
             voice: Setting::default(false),
             theme: Setting::default(ThemeName::Default),
             equipment: Setting::default(None),
+            weekly_goal: Setting::default(3),
         }
     }
 }
@@ -125,7 +129,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 11] = [
+pub const KEYS: [(&str, &str); 12] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -163,6 +167,10 @@ pub const KEYS: [(&str, &str); 11] = [
     (
         "equipment",
         "your tool, whose notes are shown first: roller, travel-roller, stick, ball, trigger-point-tool or any",
+    ),
+    (
+        "weekly_goal",
+        "sessions a week the review and the report count against, 1 to 14 (default 3)",
     ),
 ];
 
@@ -352,6 +360,19 @@ impl Settings {
                 let tool = word(key, value, &tools).map_err(Misplaced::Value)?;
                 self.equipment.set(tool, file());
             }
+            "weekly_goal" => {
+                let goal = value
+                    .whole()
+                    .map_err(|why| Misplaced::Value(format!("{key}: {why} of sessions")))?;
+                if !WEEKLY_GOAL.contains(&goal) {
+                    return Err(Misplaced::Value(format!(
+                        "weekly_goal is {goal}; it must be from {} to {} sessions a week",
+                        WEEKLY_GOAL.start(),
+                        WEEKLY_GOAL.end()
+                    )));
+                }
+                self.weekly_goal.set(goal, file());
+            }
             other => {
                 return Err(Misplaced::Key(format!(
                     "unknown key `{}` in the config file{}; the keys are {}",
@@ -421,6 +442,11 @@ impl Settings {
                     .value
                     .map_or("any".to_string(), |t| t.label().to_string()),
                 &self.equipment.source,
+            ),
+            line(
+                "weekly_goal",
+                self.weekly_goal.value.to_string(),
+                &self.weekly_goal.source,
             ),
         ]
     }

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::{self, Pane};
 use crate::history::SessionSummary;
-use crate::history::{HistoryLog, Streak, streak};
+use crate::history::{Store, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{
     Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
@@ -94,10 +94,12 @@ pub struct App {
     pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
-    log: Option<HistoryLog>,
+    log: Option<Store>,
     pub should_quit: bool,
     /// The full-screen history review, when open.
     pub review: Option<super::review::ReviewState>,
+    /// Sessions a week the review counts against (config `weekly_goal`).
+    pub weekly_goal: u32,
     /// Ask for a tenderness rating after each hold.
     pub ask_tenderness: bool,
     /// The person's own tool (config); its notes come first.
@@ -112,7 +114,7 @@ pub struct App {
 pub const FLASH: Duration = Duration::from_millis(800);
 
 impl App {
-    pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
+    pub fn new(library: Library, timing: Timing, log: Option<Store>, today: NaiveDate) -> App {
         let mut rows = Vec::new();
         for (ri, region) in library.regions.iter().enumerate() {
             rows.push(Row::Region(ri));
@@ -149,6 +151,7 @@ impl App {
             log,
             should_quit: false,
             review: None,
+            weekly_goal: 3,
             ask_tenderness: true,
             preferred_tool: None,
             voice: None,
@@ -268,7 +271,7 @@ impl App {
 
     fn save(&mut self, record: &SessionRecord) {
         let Some(log) = &self.log else { return };
-        self.storage_warning = log.append(record).err().map(|e| {
+        self.storage_warning = log.save(record).err().map(|e| {
             format!(
                 "History not saved ({e}): {} cannot be written. The session goes on.",
                 log.path().display()
@@ -394,7 +397,11 @@ impl App {
     /// The history review, over everything recorded; not while a session runs.
     fn open_review(&mut self) {
         if !self.playing() {
-            self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+            self.review = Some(super::review::ReviewState::new(
+                &self.history,
+                self.today,
+                self.weekly_goal,
+            ));
         }
     }
 
@@ -402,6 +409,9 @@ impl App {
         let Some(state) = &mut self.review else {
             return;
         };
+        if state.handle_stats_key(action) {
+            return;
+        }
         let last = state.visible.len().saturating_sub(1) as i64;
         let mut moved =
             |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;

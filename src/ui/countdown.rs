@@ -225,7 +225,7 @@ impl CountdownPane<'_> {
             }
             if view.rating_due && app.ask_tenderness {
                 lines.push(Line::styled(
-                    "How tender was it? Press 0-9 (optional)",
+                    "How tender? 0-9, ) for 10 (optional)",
                     t.accent,
                 ));
             }

@@ -30,7 +30,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("n", "skip to the next phase (in a search: skip that spot)"),
     ("b", "back to the start of the previous step"),
     ("+  -", "add / remove 10 s on the countdown"),
-    ("0-9", "rate how tender the spot was, after a hold"),
+    (
+        "0-9  )",
+        "rate how tender the spot was, 0-10 (`)` is 10), after a hold",
+    ),
     (
         "H  (Enter on History)",
         "open the history review; there r e d c filter, Enter details",

@@ -48,7 +48,7 @@ impl Widget for HistoryPane<'_> {
                 Span::styled(r.shown_status().label(), status_style),
             ]));
             lines.push(Line::from(vec![
-                Span::raw(format!("  {} ", r.routine_name)),
+                Span::raw(format!("  {} ", crate::text::printable(&r.routine_name))),
                 Span::styled(duration, t.dim),
             ]));
         }
