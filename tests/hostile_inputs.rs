@@ -449,6 +449,7 @@ fn a_closed_pipe_is_silent_on_every_command() {
         &["history"],
         &["history", "--json"],
         &["history", "--csv"],
+        &["history", "report"],
         &["config"],
         &["completions", "bash"],
         &["man"],
