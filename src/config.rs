@@ -22,7 +22,8 @@ use crate::library::bounds::{
 use crate::library::scalar::Scalar;
 use crate::library::{Diagnostic, Position, Severity, Tool};
 use crate::session::Timing;
-use crate::text::{did_you_mean, echo};
+use crate::text::{did_you_mean, echo, forbidden_char};
+use crate::wording::VoiceDetail;
 
 pub const FILE_NAME: &str = "config.yaml";
 
@@ -94,6 +95,11 @@ pub struct Settings {
     pub tenderness_prompt: Setting<bool>,
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
+    /// Speak the last 3 seconds of each countdown.
+    pub countdown_voice: Setting<bool>,
+    pub voice_detail: Setting<VoiceDetail>,
+    /// The command run for every cue (program, then arguments).
+    pub on_cue: Setting<Option<Vec<String>>>,
     pub theme: Setting<ThemeName>,
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
@@ -113,6 +119,9 @@ impl Default for Settings {
             tenderness_prompt: Setting::default(true),
             bell: Setting::default(true),
             voice: Setting::default(false),
+            countdown_voice: Setting::default(true),
+            voice_detail: Setting::default(VoiceDetail::Full),
+            on_cue: Setting::default(None),
             theme: Setting::default(ThemeName::Default),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
@@ -129,7 +138,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 12] = [
+pub const KEYS: [(&str, &str); 15] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -159,6 +168,18 @@ pub const KEYS: [(&str, &str); 12] = [
     (
         "voice",
         "true: speak the cues through the system's speech command",
+    ),
+    (
+        "voice_detail",
+        "full: each step's set-up and main caution are spoken; brief: the caution only",
+    ),
+    (
+        "countdown_voice",
+        "false: do not speak the last 3 seconds of each countdown",
+    ),
+    (
+        "on_cue",
+        "a command run for every cue, without a shell: a program, or a list of a program and its arguments",
     ),
     (
         "theme",
@@ -247,6 +268,45 @@ fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T
         value.describe(),
         crate::library::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
     ))
+}
+
+/// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
+/// arguments, run without a shell. Each is one line of printable text.
+fn command(value: &Scalar) -> Result<Vec<String>, String> {
+    let words = match value {
+        Scalar::Text(program) => vec![program.clone()],
+        Scalar::List(items) if !items.is_empty() => items
+            .iter()
+            .map(|item| match item {
+                Scalar::Text(word) => Ok(word.clone()),
+                Scalar::Whole(n) => Ok(n.to_string()),
+                other => Err(format!(
+                    "on_cue: each word of the command is text, found {}",
+                    other.describe()
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        other => {
+            return Err(format!(
+                "on_cue: expected a program, or a list of a program and its arguments, found {}",
+                other.describe()
+            ));
+        }
+    };
+    if words.first().is_none_or(|p| p.trim().is_empty()) {
+        return Err("on_cue: the program's name is empty".to_string());
+    }
+    if let Some(c) = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .find(|&c| forbidden_char(c) || c == '\n')
+    {
+        return Err(format!(
+            "on_cue: control character U+{:04X} is not allowed in the command",
+            u32::from(c)
+        ));
+    }
+    Ok(words)
 }
 
 impl Settings {
@@ -342,6 +402,16 @@ impl Settings {
             "tenderness_prompt" => self.tenderness_prompt.set(flag()?, file()),
             "bell" => self.bell.set(flag()?, file()),
             "voice" => self.voice.set(flag()?, file()),
+            "countdown_voice" => self.countdown_voice.set(flag()?, file()),
+            "voice_detail" => {
+                let details = [VoiceDetail::Full, VoiceDetail::Brief].map(|d| (d.label().to_string(), d));
+                let detail = word(key, value, &details).map_err(Misplaced::Value)?;
+                self.voice_detail.set(detail, file());
+            }
+            "on_cue" => {
+                let command = command(value).map_err(Misplaced::Value)?;
+                self.on_cue.set(Some(command), file());
+            }
             "theme" => {
                 let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
                 let theme = word(key, value, &themes).map_err(Misplaced::Value)?;
@@ -431,6 +501,24 @@ impl Settings {
             ),
             line("bell", self.bell.value.to_string(), &self.bell.source),
             line("voice", self.voice.value.to_string(), &self.voice.source),
+            line(
+                "countdown_voice",
+                self.countdown_voice.value.to_string(),
+                &self.countdown_voice.source,
+            ),
+            line(
+                "voice_detail",
+                self.voice_detail.value.label().to_string(),
+                &self.voice_detail.source,
+            ),
+            line(
+                "on_cue",
+                self.on_cue
+                    .value
+                    .as_ref()
+                    .map_or("none".to_string(), |c| crate::text::printable(&c.join(" "))),
+                &self.on_cue.source,
+            ),
             line(
                 "theme",
                 self.theme.value.label().to_string(),

@@ -19,6 +19,10 @@ bell: false
 voice: false
 theme: high-contrast
 equipment: ball
+weekly_goal: 4
+voice_detail: brief
+countdown_voice: false
+on_cue: [paplay, /usr/share/sounds/bell.oga]
 ";
 
 fn check(bytes: &[u8]) {
@@ -105,4 +109,12 @@ fn the_valid_file_applies_every_key() {
     assert_eq!(settings.min_hold.value, 45);
     assert_eq!(settings.overtime_cap.value, Some(60));
     assert!(!settings.bell.value);
+    assert_eq!(settings.weekly_goal.value, 4);
+    assert_eq!(
+        settings.on_cue.value,
+        Some(vec![
+            "paplay".to_string(),
+            "/usr/share/sounds/bell.oga".to_string()
+        ])
+    );
 }

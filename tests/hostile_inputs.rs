@@ -591,3 +591,27 @@ fn config_prints_a_hostile_folder_name_safely() {
     assert!(all.contains("unknown key `bel`"), "{all}");
     assert!(!all.contains('\u{1b}'), "{all:?}");
 }
+
+#[test]
+fn the_coach_keys_are_checked_on_their_own_too() {
+    let sb = Sandbox::new();
+    let (out, err) = config_errors(
+        &sb,
+        "voice_detail: loud\non_cue: \"\\e]0;x\"\ncountdown_voice: no\nweekly_goal: 99\nmin_hold: 50\n",
+    );
+    assert!(out.contains("min_hold           = 50 s"), "{out}");
+    assert!(err.contains("config.yaml:1:15: error: voice_detail: unknown value the text `loud`; choose full or brief"), "{err}");
+    assert!(
+        err.contains("config.yaml:2:9: error: on_cue: control character U+001B"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:3:18: error: countdown_voice: expected true or false"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:4:14: error: weekly_goal is 99; it must be from 1 to 14"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}

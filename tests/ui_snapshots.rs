@@ -130,7 +130,7 @@ fn hold_refused_release() {
     );
     let screen = render(&app, clock.at(10.0), 120, 40);
     assert!(
-        screen.contains("Keep holding: 25 s to the minimum"),
+        screen.contains("Keep holding: 25 seconds to the minimum"),
         "{screen}"
     );
 }
@@ -293,12 +293,13 @@ fn confirm_quit_while_playing() {
     play(&mut app, &clock, "post-run", &[(1.0, Action::Quit)]);
     assert!(!app.should_quit);
     snap_sizes("confirm_quit", &app, clock.at(1.0));
-    // The `n` key arrives as Skip and answers no.
-    app.handle(Action::Skip, clock.at(2.0), wall());
+    app.handle(Action::No, clock.at(2.0), wall());
     assert!(app.playing());
     app.handle(Action::Quit, clock.at(3.0), wall());
     app.handle(Action::Yes, clock.at(3.0), wall());
-    assert!(app.should_quit);
+    // Yes keeps the session as aborted and goes back to browsing.
+    assert!(!app.should_quit);
+    assert!(app.session().is_none());
 }
 
 #[test]

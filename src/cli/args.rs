@@ -163,13 +163,16 @@ fn parse_limit(s: &str) -> Result<usize, String> {
 fn parse_speed(s: &str) -> Result<f64, String> {
     use crate::session::SPEED;
     let (slowest, fastest) = (SPEED.start(), SPEED.end());
+    let range = format!("from {slowest} (a hundred times slower) to {fastest}; 1 is real time");
     match s.trim().parse::<f64>() {
-        Ok(f) if f.is_nan() => Err("expected a number such as 2 or 0.5".to_string()),
+        Ok(f) if f.is_nan() => Err(format!("expected a number {range}")),
         Ok(f) if f < *slowest => Err(format!(
-            "the slowest speed is {slowest} (a hundred times slower than real time)"
+            "the slowest speed is {slowest}: give a number {range}"
         )),
-        Ok(f) if f > *fastest => Err(format!("the fastest speed is {fastest}")),
+        Ok(f) if f > *fastest => Err(format!(
+            "the fastest speed is {fastest}: give a number {range}"
+        )),
         Ok(f) => Ok(f),
-        Err(_) => Err("expected a number such as 2 or 0.5".to_string()),
+        Err(_) => Err(format!("expected a number {range}")),
     }
 }
