@@ -615,3 +615,18 @@ fn the_coach_keys_are_checked_on_their_own_too() {
     );
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+#[test]
+fn a_wrong_value_under_a_continued_line_gets_no_indentation_hint() {
+    let text = "version: 1
+regions:
+  - id: neck
+    name: Neck
+    description: The muscles at the back
+      of the neck, above the shoulders.
+    rolling: sometimes
+";
+    let (d, shown) = one_error(text);
+    assert_eq!(d.position.line, 7, "{shown}");
+    assert!(d.hint.is_none(), "{shown}");
+}

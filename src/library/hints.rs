@@ -95,7 +95,8 @@ fn content_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// A hint for `d` and the position it is about, when the cause is one of the three.
-pub(super) fn hint(text: &str, d: &Diagnostic) -> Option<(Position, String)> {
+/// Indentation is looked at only for `layout` errors (syntax, a missing field).
+pub(super) fn hint(text: &str, d: &Diagnostic, layout: bool) -> Option<(Position, String)> {
     let lines = content_lines(text);
     let err = d.position.line;
     // Missing spaces are found on the reported line or the one next to it.
@@ -106,6 +107,9 @@ pub(super) fn hint(text: &str, d: &Diagnostic) -> Option<(Position, String)> {
         if let Some(h) = missing_space(line) {
             return Some(h);
         }
+    }
+    if !layout {
+        return None;
     }
     // A missing field is reported where its item starts; the misplaced line is inside.
     let (from, to) = if d.message.starts_with("missing field") {
@@ -194,7 +198,7 @@ mod tests {
             Position::new(line, 1),
             msg,
         );
-        hint(text, &d)
+        hint(text, &d, true)
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Res
             }
         }
         let d = Diagnostic::at(Severity::Error, path, Some(text), pos, &msg);
-        match super::hints::hint(text, &d) {
+        match super::hints::hint(text, &d, is_layout_error(&e)) {
             // The hint names the line to fix; quote that one.
             Some((at, hint)) => {
                 Diagnostic::at(Severity::Error, path, Some(text), at, msg).with_hint(hint)
@@ -245,6 +245,20 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         return "this value is not one foamroll understands here".to_string();
     }
     msg
+}
+
+/// True for errors that a misplaced line can cause: the parser's own (syntax) and a
+/// missing field (a field indented out of its item). A wrong value or an unknown field
+/// is about its own line, and an indentation hint there would point elsewhere.
+fn is_layout_error(e: &serde_saphyr::Error) -> bool {
+    let mut inner = e.without_snippet();
+    while let serde_saphyr::Error::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
+    matches!(
+        inner,
+        serde_saphyr::Error::ExternalMessage { .. } | serde_saphyr::Error::SerdeMissingField { .. }
+    )
 }
 
 /// `msg` without a trailing " at line L, column C".
