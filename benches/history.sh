@@ -83,6 +83,7 @@ mkdir -p "$work/config/routines"
   echo "  - id: long"
   echo "    name: Fifty steps"
   echo "    style: recovery"
+  echo "    description: Fifty steps in a row, for a benchmark."
   echo "    steps:"
   for i in $(seq 50); do
     case $((i % 3)) in

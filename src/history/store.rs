@@ -273,6 +273,13 @@ impl Store {
 
     /// Brings the schema to [`SCHEMA_VERSION`], one step a transaction.
     fn migrate(&self, conn: &mut Connection) -> Result<(), OpenError> {
+        // Up to date (every open but the first): no write lock needed.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(self.sql())?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
         loop {
             let done = with_retry(|| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
