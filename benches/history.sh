@@ -22,16 +22,18 @@ fr() { # DATA-FOLDER ARGS...
 size() { # bytes of the database and its WAL, if any
   cat "$work/$1"/history.db* 2>/dev/null | wc -c
 }
-median_ms() { # RUNS ARGS... : median wall time of a whole process, in ms
+median_ms() { # RUNS ARGS... : medians of a whole process's wall time and CPU time (user + system)
   local runs=$1
   shift
+  : >"$work/times"
   for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    echo $(((e - s) / 1000))
-  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1
+    cat "$work/time" >>"$work/times"
+  done
+  local m=$(((runs + 1) / 2))
+  printf "wall %s ms, CPU %s ms" \
+    "$(awk '{ print $1 * 1000 }' "$work/times" | sort -n | sed -n "${m}p")" \
+    "$(awk '{ print ($2 + $3) * 1000 }' "$work/times" | sort -n | sed -n "${m}p")"
 }
 
 echo "## 5 instances x 40 sessions at --speed 1000"
@@ -100,7 +102,9 @@ fr fifty history --json | wc -c | xargs echo "the same session as JSON:"
 echo "## ten years: 3,650 sessions"
 fr ten history import "$work/copies-3650.json"
 echo "database: $(size ten) bytes"
-echo "history --limit 20: $(median_ms 21 fr ten history --limit 20) ms (median of 21)"
-echo "history report (open + every statistic): $(median_ms 21 fr ten history report) ms (median of 21)"
-echo "history (all 3,650, table): $(median_ms 5 fr ten history) ms (median of 5)"
-echo "--version (process start alone): $(median_ms 21 "$BIN" --version) ms (median of 21)"
+export FOAMROLL_DATA_DIR="$work/ten" FOAMROLL_CONFIG_DIR="$work/config"
+echo "history --limit 20: $(median_ms 21 "$BIN" history --limit 20) (medians of 21)"
+echo "history report (open + every statistic): $(median_ms 21 "$BIN" history report) (medians of 21)"
+echo "history (all 3,650, table): $(median_ms 5 "$BIN" history) (medians of 5)"
+echo "list (process start and the library): $(median_ms 21 "$BIN" list) (medians of 21)"
+uptime
