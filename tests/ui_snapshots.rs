@@ -5,7 +5,7 @@ mod common;
 
 use common::ui::{Clock, app, render, wall};
 use foamroll::session::{SessionRecord, Status};
-use foamroll::ui::{Action, App, Overlay, Pane};
+use foamroll::ui::{Action, App, Overlay, Pane, Row};
 
 fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -62,7 +62,12 @@ fn it_band_view_and_jump_to_alternatives() {
     let clock = Clock::new();
     let mut app = app(None);
     let now = clock.at(0.0);
-    app.handle(Action::Bottom, now, wall());
+    // The IT band region (the Guides group and other regions may follow it).
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap_or_else(|| panic!("no it-band row"));
     snap_sizes("it_band", &app, now);
     let screen = render(&app, now, 120, 40);
     assert!(
@@ -125,7 +130,7 @@ fn hold_refused_release() {
     );
     let screen = render(&app, clock.at(10.0), 120, 40);
     assert!(
-        screen.contains("Keep holding: 25 s to the minimum"),
+        screen.contains("Keep holding: 25 seconds to the minimum"),
         "{screen}"
     );
 }
@@ -273,12 +278,13 @@ fn confirm_quit_while_playing() {
     play(&mut app, &clock, "post-run", &[(1.0, Action::Quit)]);
     assert!(!app.should_quit);
     snap_sizes("confirm_quit", &app, clock.at(1.0));
-    // The `n` key arrives as Skip and answers no.
-    app.handle(Action::Skip, clock.at(2.0), wall());
+    app.handle(Action::No, clock.at(2.0), wall());
     assert!(app.playing());
     app.handle(Action::Quit, clock.at(3.0), wall());
     app.handle(Action::Yes, clock.at(3.0), wall());
-    assert!(app.should_quit);
+    // Yes keeps the session as aborted and goes back to browsing.
+    assert!(!app.should_quit);
+    assert!(app.session().is_none());
 }
 
 #[test]
