@@ -102,11 +102,11 @@ fn the_region_filter_narrows_the_statistics_on_screen() {
 
 #[test]
 fn shift_0_rates_a_hold_10() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let key = KeyEvent::new(KeyCode::Char(')'), KeyModifiers::SHIFT);
+    use foamroll::coach::commands::lookup;
+    use foamroll::coach::{Context, Key};
     assert_eq!(
-        foamroll::ui::keys::action(key, false),
-        Some(Action::Digit(10))
+        lookup(Key::Char(')'), Context::Playing),
+        Some(Action::Rate(10))
     );
 
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -117,8 +117,8 @@ fn shift_0_rates_a_hold_10() {
     app.handle(Action::Found, clock.at(5.0), wall());
     app.tick(clock.at(40.0));
     app.handle(Action::Release, clock.at(40.0), wall());
-    app.handle(Action::Digit(10), clock.at(41.0), wall());
-    assert_eq!(app.message.as_deref(), Some("Tenderness 10/10 noted"));
+    app.handle(Action::Rate(10), clock.at(41.0), wall());
+    assert_eq!(app.message.as_deref(), Some(foamroll::wording::tenderness_noted(10).as_str()));
     // Quitting keeps the session (aborted) with the 10 in it.
     app.handle(Action::Quit, clock.at(42.0), wall());
     app.handle(Action::Yes, clock.at(42.0), wall());
