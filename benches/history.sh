@@ -23,17 +23,18 @@ size() { # bytes of the database and its WAL, if any
   cat "$work/$1"/history.db* 2>/dev/null | wc -c
 }
 median_ms() { # RUNS ARGS... : medians of a whole process's wall time and CPU time (user + system)
-  local runs=$1
-  shift
-  : >"$work/times"
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1
-    cat "$work/time" >>"$work/times"
-  done
-  local m=$(((runs + 1) / 2))
-  printf "wall %s ms, CPU %s ms" \
-    "$(awk '{ print $1 * 1000 }' "$work/times" | sort -n | sed -n "${m}p")" \
-    "$(awk '{ print ($2 + $3) * 1000 }' "$work/times" | sort -n | sed -n "${m}p")"
+  python3 - "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+wall, cpu = [], []
+for _ in range(runs):
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, use = os.wait4(p.pid, 0)
+    wall.append((time.perf_counter() - t) * 1000)
+    cpu.append((use.ru_utime + use.ru_stime) * 1000)
+print(f"wall {statistics.median(wall):.1f} ms, CPU {statistics.median(cpu):.1f} ms", end="")
+PY
 }
 
 echo "## 5 instances x 40 sessions at --speed 1000"
