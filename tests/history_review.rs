@@ -118,7 +118,10 @@ fn shift_0_rates_a_hold_10() {
     app.tick(clock.at(40.0));
     app.handle(Action::Release, clock.at(40.0), wall());
     app.handle(Action::Rate(10), clock.at(41.0), wall());
-    assert_eq!(app.message.as_deref(), Some(foamroll::wording::tenderness_noted(10).as_str()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(foamroll::wording::tenderness_noted(10).as_str())
+    );
     // Quitting keeps the session (aborted) with the 10 in it.
     app.handle(Action::Quit, clock.at(42.0), wall());
     app.handle(Action::Yes, clock.at(42.0), wall());
