@@ -36,14 +36,19 @@ fn seed(dir: &std::path::Path) {
     }
 }
 
-#[test]
-fn every_part_of_the_review_is_reachable_at_80x24() {
+/// The app over the seeded history, with the review open; keep the folder alive.
+fn open_review() -> (tempfile::TempDir, foamroll::ui::App, std::time::Instant) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     seed(dir.path());
-    let clock = Clock::new();
-    let now = clock.at(0.0);
+    let now = Clock::new().at(0.0);
     let mut app = app(Some(dir.path()));
     app.handle(Action::OpenReview, now, wall());
+    (dir, app, now)
+}
+
+#[test]
+fn every_part_of_the_review_is_reachable_at_80x24() {
+    let (_dir, mut app, now) = open_review();
     let first = render(&app, now, 80, 24);
     assert!(
         first.contains("Sessions (5)") && first.contains("This week"),
@@ -78,12 +83,7 @@ fn every_part_of_the_review_is_reachable_at_80x24() {
 
 #[test]
 fn the_region_filter_narrows_the_statistics_on_screen() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    seed(dir.path());
-    let clock = Clock::new();
-    let now = clock.at(0.0);
-    let mut app = app(Some(dir.path()));
-    app.handle(Action::OpenReview, now, wall());
+    let (_dir, mut app, now) = open_review();
     let all = render(&app, now, 120, 40);
     assert!(all.contains("Hamstrings   right") && all.contains("Quads        right"));
     app.handle(Action::FilterRegion, now, wall());
