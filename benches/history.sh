@@ -108,4 +108,22 @@ echo "history --limit 20: $(median_ms 21 "$BIN" history --limit 20) (medians of 
 echo "history report (open + every statistic): $(median_ms 21 "$BIN" history report) (medians of 21)"
 echo "history (all 3,650, table): $(median_ms 5 "$BIN" history) (medians of 5)"
 echo "list (process start and the library): $(median_ms 21 "$BIN" list) (medians of 21)"
+
+# The app itself, from a cold start of the process, with those 3,650 sessions: the first
+# screen (history summaries loaded), then H to the review drawn with every statistic.
+tuiperf=${TUIPERF:-../shared/tuiperf/tuiperf.py}
+if [ -f "$tuiperf" ]; then
+  python3 "$tuiperf" --repeat 5 --size 80x24 --env FOAMROLL_DATA_DIR="$work/ten" \
+    --env FOAMROLL_CONFIG_DIR="$work/config" --ready-marker 'Regions' \
+    --step 'ready+1 keys H' --step 'ready+1 mark go' --marker rev='Sessions (3650)' \
+    --until rev+0.5 --duration 20 --quit-keys 'qq' --keep-snapshots none --label review \
+    -- "$BIN" >benches/tuiperf-review-3650.json
+  python3 - benches/tuiperf-review-3650.json <<'PY'
+import json, statistics, sys
+runs = json.load(open(sys.argv[1]))["runs"]
+ready = statistics.median(r["events"]["ready"] * 1000 for r in runs)
+review = statistics.median((r["events"]["rev"] - r["events"]["go"]) * 1000 for r in runs)
+print(f"app: first screen {ready:.1f} ms, H to the review drawn {review:.1f} ms (medians of {len(runs)})")
+PY
+fi
 uptime
