@@ -5,14 +5,17 @@ use clap::Parser;
 use foamroll::cli::{self, Args, Command, HistoryAction};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return cli::usage_error(&e),
+    };
     match run(args) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`foamroll history --json | head`) is the reader's choice to stop,
+        // not an error worth a message, however deep in the error it is.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`foamroll list | head`) is not an error worth a message.
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("foamroll: {e}");
-            }
+            eprintln!("foamroll: {e}");
             ExitCode::from(2)
         }
     }
@@ -47,9 +50,15 @@ fn run(args: Args) -> io::Result<u8> {
             if cli::show(&report.library, &id, &mut out)? {
                 Ok(0)
             } else {
+                let lib = &report.library;
+                let ids = lib.routines.iter().map(|r| r.id.as_str());
+                let ids = ids.chain(lib.exercises.iter().map(|e| e.id.as_str()));
+                let ids = ids.chain(lib.regions.iter().map(|r| r.id.as_str()));
+                let ids = ids.chain(lib.guides.iter().map(|g| g.id.as_str()));
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine, region or guide has the id `{id}` (see `foamroll list`)"
+                    "{}",
+                    cli::unknown_id("no exercise, routine, region or guide", &id, ids)
                 )?;
                 Ok(1)
             }
@@ -85,6 +94,14 @@ fn run(args: Args) -> io::Result<u8> {
                 }
                 None => {}
             }
+            if limit == Some(0) {
+                // The parser refuses 0 already; a library caller gets the same answer.
+                writeln!(
+                    err,
+                    "foamroll: --limit 0 would show nothing: give 1 or more"
+                )?;
+                return Ok(2);
+            }
             let loaded = match log.records(since, limit) {
                 Ok(l) => l,
                 Err(e) => {
@@ -117,15 +134,16 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Man) => {
-            cli::man(&mut out)?;
+            let keys: Vec<_> = foamroll::coach::commands::help_rows().collect();
+            cli::man(&keys, &mut out)?;
             Ok(0)
         }
         Some(Command::Play { routine_id, plain }) => {
             let report = global.load_library(&[]);
             if plain {
-                play_plain(&global, &settings, &report, &routine_id, &mut out, &mut err)
+                play_plain(&global, &settings, report, &routine_id, &mut out, &mut err)
             } else {
-                open_app(&global, &settings, &report, Some(&routine_id))
+                open_app(&global, &settings, report, Some(&routine_id))
             }
         }
         Some(Command::Today {
@@ -139,50 +157,23 @@ fn run(args: Args) -> io::Result<u8> {
             play,
             plain,
         }) => {
-            use foamroll::today::Intent;
             let mut report = global.load_library(&[]);
             cli::report_problems(&report, &mut err)?;
-            // The one place the real clock is read; the planner is given it.
+            // The one place the real clock is read for it; the planner is given it.
             let now = chrono::Local::now().naive_local();
-            let facts = cli::today::facts(
+            let intent = cli::today::intent(before_run, after_run, rest_day);
+            let Some(today) = cli::today::make(
                 &global,
+                &settings,
                 &report.library,
-                now.date(),
-                settings.weekly_goal.value,
-            )
-            .unwrap_or_else(|e| {
-                let _ = writeln!(err, "warning: history not read ({e}); planning without it");
-                foamroll::today::Facts::default()
-            });
-            let intent = [
-                (before_run, Intent::BeforeRun),
-                (after_run, Intent::AfterRun),
-                (rest_day, Intent::RestDay),
-            ]
-            .into_iter()
-            .find_map(|(on, i)| on.then_some(i));
-            let tools = if equipment.is_empty() {
-                settings.equipment.value.into_iter().collect()
-            } else {
-                equipment
-            };
-            let options = foamroll::today::Options {
+                now,
                 intent,
                 minutes,
-                tools,
-            };
-            let today = match foamroll::today::plan(
-                &report.library,
-                &facts,
-                now,
-                &options,
-                &settings.timing(),
-            ) {
-                Ok(t) => t,
-                Err(e) => {
-                    writeln!(err, "foamroll: {e}")?;
-                    return Ok(2);
-                }
+                equipment,
+                &mut err,
+            )?
+            else {
+                return Ok(2);
             };
             if let Some(path) = &save
                 && let Err(e) = cli::today::save(&today, path, now)
@@ -195,11 +186,8 @@ fn run(args: Args) -> io::Result<u8> {
             } else if !play || plain {
                 cli::today::print(&today, &report.library, &mut out)?;
                 if let Some(path) = &save {
-                    writeln!(
-                        out,
-                        "\nSaved to {}.",
-                        foamroll::text::printable(&path.display().to_string())
-                    )?;
+                    let shown = foamroll::text::printable(&path.display().to_string());
+                    writeln!(out, "\nSaved to {shown}.")?;
                 }
             }
             if !play {
@@ -210,49 +198,47 @@ fn run(args: Args) -> io::Result<u8> {
             report.library.routines.insert(0, today.routine);
             if plain {
                 writeln!(out)?;
-                play_plain(&global, &settings, &report, &id, &mut out, &mut err)
+                play_plain(&global, &settings, report, &id, &mut out, &mut err)
             } else {
-                open_app(&global, &settings, &report, Some(&id))
+                open_app(&global, &settings, report, Some(&id))
             }
         }
         // Answered before the settings were read, above.
         Some(Command::Status { .. }) => Ok(1),
-        None => open_app(&global, &settings, &global.load_library(&[]), None),
+        None => open_app(&global, &settings, global.load_library(&[]), None),
     }
 }
 
 fn play_plain(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
-    report: &foamroll::library::LoadReport,
+    report: foamroll::library::LoadReport,
     id: &str,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    cli::report_problems(report, err)?;
+    cli::report_problems(&report, err)?;
     let Some(routine) = report.library.routine(id) else {
-        writeln!(
-            err,
-            "foamroll: no routine has the id `{id}` (see `foamroll list`)"
-        )?;
+        writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
-    let log = global
+    let routine = routine.clone();
+    let recorder = global
         .history_log()
         .map_err(|e| writeln!(err, "foamroll: {e}"))
-        .ok();
+        .ok()
+        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
-        voice: global.voice(settings, err)?,
-        ask_tenderness: settings.tenderness_prompt.value,
+        coach: global.coach_config(settings, err)?,
     };
     let status = foamroll::plain::run(
-        &report.library,
-        routine,
+        std::sync::Arc::new(report.library),
+        &routine,
         settings.timing(),
         opts,
-        log.as_ref(),
+        recorder,
         out,
     )?;
     Ok(match status {
@@ -264,20 +250,58 @@ fn play_plain(
 fn open_app(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
-    report: &foamroll::library::LoadReport,
+    report: foamroll::library::LoadReport,
     routine: Option<&str>,
 ) -> io::Result<u8> {
     if let Some(id) = routine
         && report.library.routine(id).is_none()
     {
-        cli::report_problems(report, &mut io::stderr())?;
-        eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
+        cli::report_problems(&report, &mut io::stderr())?;
+        writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     }
-    let voice = global.voice(settings, &mut io::stderr())?;
-    let app = cli::build_app(global, report, settings, voice);
+    let coach = global.coach_config(settings, &mut io::stderr())?;
+    let app = build_app(global, &report, settings, coach);
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
-    cli::report_problems(report, &mut io::stderr())?;
+    cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)
+}
+
+fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
+    let ids = library.routines.iter().map(|r| r.id.as_str());
+    cli::unknown_id("no routine", id, ids)
+}
+
+/// The full-screen app over the effective library, with history in the data folder.
+fn build_app(
+    global: &cli::Global,
+    report: &foamroll::library::LoadReport,
+    settings: &foamroll::config::Settings,
+    coach: foamroll::coach::CoachConfig,
+) -> foamroll::ui::App {
+    let dirs = global.dirs();
+    let log = dirs.data.as_deref().map(foamroll::history::Store::in_dir);
+    let today = chrono::Local::now().date_naive();
+    let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
+    app.coach_config = coach;
+    app.weekly_goal = settings.weekly_goal.value;
+    app.preferred_tool = settings.equipment.value;
+    app.theme = foamroll::ui::Theme::named(settings.theme.value);
+    // Today's plan for the wall clock now; the planner itself never reads a clock.
+    app.plan_today(
+        chrono::Local::now().naive_local(),
+        settings.equipment.value.into_iter().collect(),
+    );
+    let errors = report.error_count();
+    if errors > 0 {
+        let s = if errors == 1 { "" } else { "s" };
+        app.message = Some(format!(
+            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+        ));
+    }
+    if dirs.data.is_none() {
+        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
+    }
+    app
 }

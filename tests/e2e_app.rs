@@ -9,10 +9,9 @@ use common::pty::DataDir;
 fn browse_play_and_quit_in_a_real_terminal() {
     let data = DataDir::new();
     let mut app = data.spawn(&[], 100, 30);
-    app.wait_for("Regions", 10);
     // The first frame may arrive in more than one read.
-    for title in ["Instructions", "Countdown", "History"] {
-        app.wait_for(title, 5);
+    for title in ["Regions", "Instructions", "Countdown", "History"] {
+        app.wait_for(title, 10);
     }
     assert!(app.alternate_screen());
 
@@ -65,7 +64,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
 }
 
 #[test]
-fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
+fn quitting_mid_session_asks_keeps_it_as_aborted_and_goes_back_to_browsing() {
     let data = DataDir::new();
     let mut app = data.spawn(&["play", "pre-run", "--no-bell"], 80, 24);
     app.wait_for("Get ready", 10);
@@ -77,11 +76,14 @@ fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
     app.send("q");
     app.wait_for("End this session?", 5);
     app.send("y");
+    // Back to browsing, with the app still running and the session already saved.
+    app.wait_for("Choose a routine", 5);
+    assert_eq!(data.last_status(), "aborted");
+    app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
     assert!(!app.alternate_screen());
     let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
     assert!(!raw.contains(&7u8), "--no-bell rings nothing");
-    assert_eq!(data.last_status(), "aborted");
 }
 
 #[test]
@@ -235,6 +237,26 @@ fn the_today_row_shows_its_reasons_switches_and_plays() {
     app.send("q");
     app.wait_for("End this session?", 5);
     app.send("y");
+    app.wait_for("Choose a routine", 5);
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
+}
+
+#[test]
+fn today_play_opens_the_app_on_todays_plan() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["today", "--before-run", "--play", "--no-bell"], 100, 30);
+    app.wait_for("Get ready", 10);
+    app.wait_for("Keep moving", 15);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    app.wait_for("Choose a routine", 5);
+    // The plan that was played stays first in the list, with its reasons.
+    app.send("\t\t");
+    app.wait_for("Today: before a run", 5);
+    app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
     assert_eq!(data.last_status(), "aborted");
 }

@@ -130,7 +130,7 @@ fn hold_refused_release() {
     );
     let screen = render(&app, clock.at(10.0), 120, 40);
     assert!(
-        screen.contains("Keep holding: 25 s to the minimum"),
+        screen.contains("Keep holding: 25 seconds to the minimum"),
         "{screen}"
     );
 }
@@ -246,22 +246,7 @@ fn history_pane_lists_sessions_and_streak() {
             style: foamroll::library::Style::Recovery,
             status,
             // Only days with rolling done make a streak: one finished hold each.
-            entries: vec![foamroll::session::EntryRecord {
-                step: 0,
-                exercise_id: "quad-release".into(),
-                region: "quads".into(),
-                side: None,
-                zone: None,
-                planned_s: 30.0,
-                search_s: 5.0,
-                hold_s: 30.0,
-                overtime_s: 0.0,
-                move_s: 0.0,
-                points_held: 1,
-                points_planned: 1,
-                skipped: false,
-                tenderness: vec![],
-            }],
+            entries: vec![common::entry("quads", None, true, vec![])],
             extra: Default::default(),
         };
         log.save(&record).unwrap_or_else(|e| panic!("{e}"));
@@ -293,12 +278,13 @@ fn confirm_quit_while_playing() {
     play(&mut app, &clock, "post-run", &[(1.0, Action::Quit)]);
     assert!(!app.should_quit);
     snap_sizes("confirm_quit", &app, clock.at(1.0));
-    // The `n` key arrives as Skip and answers no.
-    app.handle(Action::Skip, clock.at(2.0), wall());
+    app.handle(Action::No, clock.at(2.0), wall());
     assert!(app.playing());
     app.handle(Action::Quit, clock.at(3.0), wall());
     app.handle(Action::Yes, clock.at(3.0), wall());
-    assert!(app.should_quit);
+    // Yes keeps the session as aborted and goes back to browsing.
+    assert!(!app.should_quit);
+    assert!(app.session().is_none());
 }
 
 #[test]
@@ -517,7 +503,7 @@ fn the_today_row_switches_intent_and_minutes() {
     app.handle(Action::Enter, now, wall());
     assert!(app.playing());
     assert_eq!(
-        app.session.as_ref().map(|s| s.plan().routine_id.clone()),
+        app.session().map(|s| s.plan().routine_id.clone()),
         Some("today".to_string())
     );
 }

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::facts::{from_history, since};
-use crate::today::{Facts, Today};
+use crate::today::{Facts, Intent, Today};
 
 /// The history as the planner sees it, for the regions of `library`. A missing
 /// history is an empty one.
@@ -44,6 +44,61 @@ fn points(n: u32) -> String {
         "1 trigger point".to_string()
     } else {
         format!("{n} trigger points")
+    }
+}
+
+/// The intent from the three flags (clap lets at most one be set).
+pub fn intent(before_run: bool, after_run: bool, rest_day: bool) -> Option<Intent> {
+    [
+        (before_run, Intent::BeforeRun),
+        (after_run, Intent::AfterRun),
+        (rest_day, Intent::RestDay),
+    ]
+    .into_iter()
+    .find_map(|(on, i)| on.then_some(i))
+}
+
+/// Today's plan for the command line: the history (a warning and none when it cannot
+/// be read), the tools given or the config's, the config's timing. `None` when no plan
+/// fits, after saying why on `err`.
+#[allow(clippy::too_many_arguments)]
+pub fn make(
+    global: &super::Global,
+    settings: &crate::config::Settings,
+    library: &Library,
+    now: NaiveDateTime,
+    intent: Option<Intent>,
+    minutes: Option<u32>,
+    equipment: Vec<Tool>,
+    err: &mut impl Write,
+) -> io::Result<Option<Today>> {
+    let facts = match facts(global, library, now.date(), settings.weekly_goal.value) {
+        Ok(f) => f,
+        Err(e) => {
+            writeln!(
+                err,
+                "warning: history not read ({}); planning without it",
+                printable(&e)
+            )?;
+            Facts::default()
+        }
+    };
+    let tools = if equipment.is_empty() {
+        settings.equipment.value.into_iter().collect()
+    } else {
+        equipment
+    };
+    let options = crate::today::Options {
+        intent,
+        minutes,
+        tools,
+    };
+    match crate::today::plan(library, &facts, now, &options, &settings.timing()) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) => {
+            writeln!(err, "foamroll: {e}")?;
+            Ok(None)
+        }
     }
 }
 

@@ -12,96 +12,12 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 use super::app::App;
 use super::layout::Pane;
 use super::{bigtext, pane_block};
-use crate::cues::side_word;
 use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
+use crate::wording::{next_words, phase_words, place_words};
 
 pub struct CountdownPane<'a> {
     pub app: &'a App,
     pub now: Instant,
-}
-
-/// The phase in words, as the person on the floor needs to hear it.
-pub fn phase_words(view: &View) -> String {
-    let words = match (view.state, view.phase.map(|p| &p.kind)) {
-        (RunState::Finished, _) => "Done".to_string(),
-        (RunState::Aborted, _) => "Session ended".to_string(),
-        (_, Some(PhaseKind::GetReady { .. })) => "Get ready".to_string(),
-        (_, Some(PhaseKind::Search { .. })) => "Find the tender spot".to_string(),
-        (_, Some(PhaseKind::Hold { .. })) if view.overtime.is_some() => {
-            "Overtime: release when it eases".to_string()
-        }
-        (_, Some(PhaseKind::Hold { .. })) => "Hold".to_string(),
-        (_, Some(PhaseKind::Move { .. })) => "Keep moving".to_string(),
-        (_, Some(PhaseKind::SwitchSides { to, .. })) => {
-            let region = view.step.map_or("", |s| s.region.as_str());
-            format!("Switch to the {}", side_word(region, *to))
-        }
-        (_, Some(PhaseKind::Rest { .. })) => "Rest".to_string(),
-        (_, None) => "Ready".to_string(),
-    };
-    if view.state == RunState::Paused {
-        format!("Paused · {words}")
-    } else {
-        words
-    }
-}
-
-/// Where the person is: "Quads · right leg · inner line".
-pub fn place_words(view: &View, region_name: &str) -> String {
-    let mut parts = vec![region_name.to_string()];
-    if let Some(e) = view.entry {
-        if let Some(side) = e.side {
-            parts.push(side_word(&e.region, side));
-        }
-        if let Some(zone) = &e.zone {
-            parts.push(zone.clone());
-        }
-    }
-    parts.join(" · ")
-}
-
-fn next_words(app: &App, session: &Session, view: &View) -> String {
-    let Some(next) = view.next else {
-        return if view.state == RunState::Finished {
-            String::new()
-        } else {
-            "Next: finish".to_string()
-        };
-    };
-    let plan = session.plan();
-    let entry = next.entry.and_then(|i| session.record().entries.get(i));
-    let step = plan.steps.get(next.step);
-    let region = step
-        .and_then(|s| app.library.region(&s.region))
-        .map_or("", |r| r.name.as_str());
-    let place = || {
-        let mut s = region.to_string();
-        if let Some(e) = entry {
-            if let Some(side) = e.side {
-                s.push_str(&format!(", {}", side_word(&e.region, side)));
-            }
-            if let Some(z) = &e.zone {
-                s.push_str(&format!(", {z}"));
-            }
-        }
-        s
-    };
-    match &next.kind {
-        PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
-        PhaseKind::Search { .. } => format!("Next: find the tender spot ({})", place()),
-        PhaseKind::Hold { min, .. } => format!("Next: hold it at least {} s", min.as_secs()),
-        PhaseKind::Move { .. } => format!("Next: keep moving ({})", place()),
-        PhaseKind::SwitchSides { to, .. } => {
-            format!(
-                "Next: switch to the {}",
-                side_word(step.map_or("", |s| s.region.as_str()), *to)
-            )
-        }
-        PhaseKind::Rest { .. } => {
-            let name = step.map_or("the next step", |s| s.exercise_name.as_str());
-            format!("Next: rest, then {name}")
-        }
-    }
 }
 
 /// The number shown large: what is left, or time counting up where nothing is fixed.
@@ -223,13 +139,16 @@ impl CountdownPane<'_> {
                 Some(PhaseKind::Move { cue, .. }) => lines.push(Line::raw(cue.clone())),
                 _ => {}
             }
-            if view.rating_due && app.ask_tenderness {
+            if view.rating_due && app.ask_tenderness() {
                 lines.push(Line::styled(
                     "How tender? 0-9, ) for 10 (optional)",
                     t.accent,
                 ));
             }
-            lines.push(Line::styled(next_words(app, session, &view), t.dim));
+            lines.push(Line::styled(
+                next_words(&app.library, session, &view),
+                t.dim,
+            ));
         }
         lines.extend(
             app.message
@@ -326,7 +245,7 @@ impl Widget for CountdownPane<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        match &app.session {
+        match app.session() {
             Some(session) => self.render_session(session, inner, buf),
             None => self.render_routines(inner, buf),
         }

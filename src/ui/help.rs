@@ -6,46 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
-
-/// (keys, what they do)
-pub const KEYS: &[(&str, &str)] = &[
-    (
-        "↑ ↓  j k",
-        "move in the focused pane (scroll the instructions)",
-    ),
-    ("Tab  Shift-Tab  ← →  h l", "next / previous pane"),
-    (
-        "Enter",
-        "start the selected routine; after a session, back to browsing",
-    ),
-    ("a", "from the IT band: jump to the muscles to work instead"),
-    (
-        "i",
-        "guides: pressure and pain, why roll, warm-up or recovery",
-    ),
-    ("t  +  -", "on the Today routine: intent, minutes"),
-    ("Space", "pause / resume"),
-    ("f", "found the tender spot: start the hold"),
-    ("r", "release the hold (after the minimum)"),
-    ("R", "release the hold now, before the minimum"),
-    ("n", "skip to the next phase (in a search: skip that spot)"),
-    ("b", "back to the start of the previous step"),
-    ("+  -", "add / remove 10 s on the countdown"),
-    (
-        "0-9  )",
-        "rate how tender the spot was, 0-10 (`)` is 10), after a hold",
-    ),
-    (
-        "H  (Enter on History)",
-        "open the history review; there r e d c filter, Enter details",
-    ),
-    ("?", "this help"),
-    (
-        "q  Esc",
-        "quit (asks first while a session runs; it is kept as aborted)",
-    ),
-    ("mouse", "click to select and focus, wheel to scroll"),
-];
+use crate::coach::commands;
 
 pub struct KeyBar<'a> {
     pub app: &'a App,
@@ -55,35 +16,9 @@ impl Widget for KeyBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
-        let keys: &[(&str, &str)] = if app.playing() {
-            &[
-                ("Space", "pause"),
-                ("f", "found"),
-                ("r", "release"),
-                ("n", "skip"),
-                ("b", "back"),
-                ("+/-", "time"),
-                ("?", "help"),
-                ("q", "quit"),
-            ]
-        } else if app.session.is_some() {
-            &[
-                ("Enter", "browse"),
-                ("Tab", "pane"),
-                ("?", "help"),
-                ("q", "quit"),
-            ]
-        } else {
-            &[
-                ("↑↓", "move"),
-                ("Tab", "pane"),
-                ("Enter", "start routine"),
-                ("?", "help"),
-                ("q", "quit"),
-            ]
-        };
+        let keys: Vec<(&str, &str)> = commands::bar(app.bar_context()).collect();
         let mut spans = Vec::new();
-        for (k, what) in keys {
+        for (k, what) in &keys {
             spans.push(Span::styled(format!(" {k}"), t.key));
             spans.push(Span::styled(format!(" {what} "), t.dim));
         }
@@ -99,7 +34,9 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
         let width = area.width.min(76);
-        let height = area.height.min(KEYS.len() as u16 + 4);
+        let rows: Vec<(&str, &str)> = commands::help_rows().collect();
+        // Leaves the panes' titles in sight; scrolling the help is the screen's to add.
+        let height = area.height.saturating_sub(2).min(rows.len() as u16 + 4);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(area);
@@ -107,7 +44,7 @@ impl Widget for HelpOverlay<'_> {
             .flex(Flex::Center)
             .areas(row);
         Clear.render(rect, buf);
-        let mut lines: Vec<Line> = KEYS
+        let mut lines: Vec<Line> = rows
             .iter()
             .map(|(k, what)| {
                 Line::from(vec![

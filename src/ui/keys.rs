@@ -46,7 +46,6 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
         KeyCode::Char('+') | KeyCode::Char('=') => Action::AddTime,
         KeyCode::Char('-') | KeyCode::Char('_') => Action::RemoveTime,
         KeyCode::Char('a') => Action::Alternatives,
-        KeyCode::Char('t') => Action::TodayIntent,
         KeyCode::Char('y') => Action::Yes,
         KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
         // Shift-0: 10, the top of the 0-10 tenderness scale.

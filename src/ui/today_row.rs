@@ -48,8 +48,9 @@ impl App {
             Ok(t) => {
                 let mut routine = t.routine.clone();
                 routine.description = format!("{} Keys: {KEYS}.", routine.description);
-                self.library.routines.retain(|r| r.id != ROUTINE_ID);
-                self.library.routines.insert(0, routine);
+                let library = std::sync::Arc::make_mut(&mut self.library);
+                library.routines.retain(|r| r.id != ROUTINE_ID);
+                library.routines.insert(0, routine);
                 self.today_row = Some(TodayRow {
                     facts,
                     now,
@@ -68,7 +69,7 @@ impl App {
     /// The Today row is highlighted in the routine list while browsing.
     pub fn today_selected(&self) -> bool {
         self.today_row.is_some()
-            && self.session.is_none()
+            && self.coach.is_none()
             && self.focus == Pane::Countdown
             && self.selected_routine().is_some_and(|r| r.id == ROUTINE_ID)
     }
