@@ -1,4 +1,5 @@
-//! Every pane in every phase, at 80x24 and 120x40, plus the other layouts and overlays.
+//! Every pane in every phase, at 40x20, 50x20, 80x24, 100x30 and 200x50, plus the
+//! other layouts and overlays.
 
 mod common;
 
@@ -6,14 +7,17 @@ use common::ui::{Clock, app, render, wall};
 use foamroll::session::{SessionRecord, Status};
 use foamroll::ui::{Action, App, Overlay, Pane};
 
+const SIZES: [(u16, u16); 5] = [(40, 20), (50, 20), (80, 24), (100, 30), (200, 50)];
+
 fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in SIZES {
         let screen = render(app, now, w, h);
-        // An overlay may cover a pane title; the panes are checked without it.
-        let titles: &[&str] = if app.overlay == Overlay::None {
-            &["Regions", "Instructions", "Countdown", "History"]
-        } else {
-            &["Regions"]
+        // An overlay may cover a pane title; the panes are checked without it. While
+        // a session runs, the countdown and the instructions have the screen.
+        let titles: &[&str] = match (app.overlay, app.session_layout()) {
+            (Overlay::None, false) => &["Regions", "Instructions", "Countdown", "History"],
+            (Overlay::None, true) => &["Instructions", "Countdown"],
+            _ => &[],
         };
         for title in titles {
             assert!(
@@ -23,6 +27,15 @@ fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
         }
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
     }
+}
+
+/// The screen's words in one line: borders and quotes gone, wrapped lines joined.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['"', '│', '█'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Plays `routine`, then applies `actions` at their times; returns the last instant.
@@ -122,11 +135,21 @@ fn hold_refused_release() {
             (10.0, Action::Release),
         ],
     );
-    let screen = render(&app, clock.at(10.0), 120, 40);
-    assert!(
-        screen.contains("Keep holding: 25 s to the minimum"),
-        "{screen}"
-    );
+    for (w, h) in SIZES {
+        let screen = render(&app, clock.at(10.0), w, h);
+        let flat = words(&screen);
+        assert!(
+            flat.contains("Keep holding: 25 seconds to the minimum"),
+            "{w}x{h}: {screen}"
+        );
+        assert!(screen.contains("Next:"), "{w}x{h}: {screen}");
+        insta::assert_snapshot!(format!("refused_release_{w}x{h}"), screen);
+    }
+    // The feedback stays for at least 3 seconds, then goes.
+    app.tick(clock.at(13.0));
+    assert!(render(&app, clock.at(13.0), 80, 24).contains("Keep holding"));
+    app.tick(clock.at(14.5));
+    assert!(!render(&app, clock.at(14.5), 80, 24).contains("Keep holding"));
 }
 
 #[test]
@@ -291,11 +314,18 @@ fn stacked_layout_on_a_narrow_terminal() {
     );
     for (w, h) in [(60, 40), (50, 22)] {
         let screen = render(&app, clock.at(12.0), w, h);
-        for title in ["Regions", "Instructions", "Countdown", "History"] {
+        for title in ["Instructions", "Countdown"] {
             assert!(screen.contains(title), "{w}x{h}: {title}\n{screen}");
         }
         insta::assert_snapshot!(format!("stacked_{w}x{h}"), screen);
     }
+    // Tab to the History pane brings every pane back, the session still running.
+    app.handle(Action::NextPane, clock.at(12.0), wall());
+    let screen = render(&app, clock.at(12.0), 50, 22);
+    for title in ["Regions", "Instructions", "Countdown", "History"] {
+        assert!(screen.contains(title), "{title}\n{screen}");
+    }
+    assert!(app.playing());
 }
 
 #[test]

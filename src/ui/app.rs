@@ -10,7 +10,7 @@ use crate::history::SessionSummary;
 use crate::history::{HistoryLog, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{
-    Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
+    Cue, Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
 };
 
 /// One row of the Regions pane: a region, or one of its exercises under it.
@@ -84,6 +84,11 @@ pub struct App {
     pub bells: u32,
     pub flash_until: Option<Instant>,
     pub message: Option<String>,
+    /// Until when `message` shows (`None`: until replaced or dismissed).
+    pub message_until: Option<Instant>,
+    /// How far each scrollable text can scroll, as found by the last drawing.
+    pub limits: ScrollLimits,
+    pub help_scroll: u16,
     /// Why history cannot be saved; stays until a save succeeds.
     pub storage_warning: Option<String>,
     pub history: Vec<SessionSummary>,
@@ -105,6 +110,18 @@ pub struct App {
 
 /// How long the countdown pane flashes on a phase change.
 pub const FLASH: Duration = Duration::from_millis(800);
+
+/// How long feedback (a refusal, a rating noted, a notice) stays on screen.
+pub const FEEDBACK: Duration = Duration::from_secs(4);
+
+/// The furthest each scrollable text can scroll, written by the drawing (which alone
+/// knows the sizes) and read by the keys, so that scrolling stops at the end.
+#[derive(Debug, Default)]
+pub struct ScrollLimits {
+    pub instructions: std::cell::Cell<Option<u16>>,
+    pub help: std::cell::Cell<Option<u16>>,
+    pub history: std::cell::Cell<Option<usize>>,
+}
 
 impl App {
     pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
@@ -133,6 +150,9 @@ impl App {
             bells: 0,
             flash_until: None,
             message: None,
+            message_until: None,
+            limits: ScrollLimits::default(),
+            help_scroll: 0,
             storage_warning: None,
             history: Vec::new(),
             streak: Streak::default(),
@@ -176,6 +196,26 @@ impl App {
         self.session.as_ref().is_some_and(|s| !s.is_over())
     }
 
+    /// The countdown has the screen: a session runs and the focus is on it or on the
+    /// instructions (Tab to Regions or History brings every pane back).
+    pub fn session_layout(&self) -> bool {
+        self.playing() && matches!(self.focus, Pane::Countdown | Pane::Instructions)
+    }
+
+    /// Shows `text` as feedback for at least [`FEEDBACK`].
+    pub fn set_feedback(&mut self, text: String, now: Instant) {
+        self.message = Some(text);
+        self.message_until = Some(now + FEEDBACK);
+    }
+
+    /// The feedback line to show at `now`, if any.
+    pub fn feedback(&self, now: Instant) -> Option<String> {
+        match self.message_until {
+            Some(until) if until <= now => None,
+            _ => self.message.clone(),
+        }
+    }
+
     /// Starts a routine at once (Enter, or `foamroll play`).
     pub fn start(&mut self, routine_id: &str, now: Instant, wall: DateTime<FixedOffset>) -> bool {
         let Some(routine) = self.library.routine(routine_id) else {
@@ -209,16 +249,21 @@ impl App {
         if self.flash_until.is_some_and(|t| t <= now) {
             self.flash_until = None;
         }
+        if self.message_until.is_some_and(|t| t <= now) {
+            self.message = None;
+            self.message_until = None;
+        }
         self.send(Event::Tick, now);
     }
 
     /// When the app next has something to redraw by itself; `None`: sleep until input.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
         let session = self.session.as_ref().and_then(|s| s.next_deadline(now));
-        match (session, self.flash_until) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        let feedback = self.message_until.filter(|&t| t > now);
+        [session, self.flash_until, feedback]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     fn send(&mut self, event: Event, now: Instant) {
@@ -240,7 +285,15 @@ impl App {
                         self.bells += 1;
                     }
                     self.flash_until = Some(now + FLASH);
-                    self.message = None;
+                    if let Cue::SearchLimit = cue
+                        && let Some(session) = &self.session
+                    {
+                        let text = crate::cues::cue_text(&cue, session, &self.library, now);
+                        self.set_feedback(text, now);
+                    } else if self.message_until.is_none() {
+                        // Feedback with a time of its own stays it out.
+                        self.message = None;
+                    }
                 }
                 Effect::Checkpoint(record) => self.save(&record),
                 Effect::Finished(record) | Effect::Aborted(record) => {
@@ -249,9 +302,11 @@ impl App {
                 }
                 Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => {
                     let s = crate::session::ceil_secs(remaining);
-                    self.message = Some(format!(
-                        "Keep holding: {s} s to the minimum (R releases anyway)"
-                    ));
+                    let unit = if s == 1 { "second" } else { "seconds" };
+                    self.set_feedback(
+                        format!("Keep holding: {s} {unit} to the minimum (R releases anyway)"),
+                        now,
+                    );
                 }
             }
         }
@@ -286,11 +341,20 @@ impl App {
         }
         match self.overlay {
             Overlay::Help => {
-                if matches!(
-                    action,
-                    Action::Help | Action::Escape | Action::Quit | Action::Enter
-                ) {
-                    self.overlay = Overlay::None;
+                let max = self.limits.help.get().unwrap_or(u16::MAX);
+                let by = |d: i32| (i32::from(self.help_scroll) + d).clamp(0, i32::from(max)) as u16;
+                match action {
+                    Action::Help | Action::Escape | Action::Quit | Action::Enter => {
+                        self.overlay = Overlay::None;
+                        self.help_scroll = 0;
+                    }
+                    Action::Up => self.help_scroll = by(-1),
+                    Action::Down => self.help_scroll = by(1),
+                    Action::PageUp => self.help_scroll = by(-10),
+                    Action::PageDown => self.help_scroll = by(10),
+                    Action::Top => self.help_scroll = 0,
+                    Action::Bottom => self.help_scroll = max,
+                    _ => {}
                 }
                 return;
             }
@@ -371,7 +435,7 @@ impl App {
                     .is_some_and(|s| s.view(now).rating_due);
                 if due {
                     self.send(Event::Rate(n), now);
-                    self.message = Some(format!("Tenderness {n}/10 noted"));
+                    self.set_feedback(format!("Tenderness {n} noted"), now);
                 }
             }
             Action::Yes | Action::No => {}
@@ -464,8 +528,9 @@ impl App {
                 }
             }
             Pane::Instructions => {
+                let max = self.limits.instructions.get().unwrap_or(2_000);
                 self.instructions_scroll =
-                    (i64::from(self.instructions_scroll) + delta).clamp(0, 2_000) as u16;
+                    (i64::from(self.instructions_scroll) + delta).clamp(0, i64::from(max)) as u16;
             }
             Pane::Countdown => {
                 if !self.playing() {
@@ -473,7 +538,10 @@ impl App {
                         step(self.routine_selected, self.library.routines.len());
                 }
             }
-            Pane::History => self.history_scroll = step(self.history_scroll, self.history.len()),
+            Pane::History => {
+                let max = self.limits.history.get().unwrap_or(self.history.len());
+                self.history_scroll = step(self.history_scroll, max + 1);
+            }
         }
     }
 
@@ -520,7 +588,7 @@ impl App {
     /// A mouse click: focus the pane under it, and select the row clicked.
     pub fn click(&mut self, column: u16, row: u16, width: u16, height: u16) {
         let area = ratatui::layout::Rect::new(0, 0, width, height);
-        let Some(panes) = layout::panes(area) else {
+        let Some(panes) = layout::panes(area, self.session_layout()) else {
             return;
         };
         let Some(pane) = panes.at(column, row) else {
@@ -540,8 +608,15 @@ impl App {
                 }
             }
             Pane::Countdown if !self.playing() && self.session.is_none() => {
-                // The routine list starts on the pane's second inner line.
-                if let Some(i) = line.checked_sub(1)
+                // The routine list starts on the pane's second inner line, scrolled
+                // to keep the selection in view.
+                let rows = usize::from(rect.height.saturating_sub(3));
+                let shown = self.library.routines.len().min(rows);
+                let offset = list_offset(self.routine_selected, shown);
+                if let Some(i) = line
+                    .checked_sub(1)
+                    .filter(|&l| l < shown)
+                    .map(|l| l + offset)
                     && i < self.library.routines.len()
                 {
                     self.routine_selected = i;
@@ -553,7 +628,9 @@ impl App {
 
     pub fn scroll(&mut self, column: u16, row: u16, width: u16, height: u16, delta: i64) {
         let area = ratatui::layout::Rect::new(0, 0, width, height);
-        if let Some(pane) = layout::panes(area).and_then(|p| p.at(column, row)) {
+        if let Some(pane) =
+            layout::panes(area, self.session_layout()).and_then(|p| p.at(column, row))
+        {
             let focus = self.focus;
             self.focus = pane;
             self.move_in_pane(delta);

@@ -11,6 +11,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
 use super::app::App;
 use super::layout::Pane;
+use super::theme::Tone;
 use super::{bigtext, pane_block};
 use crate::cues::side_word;
 use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
@@ -40,7 +41,7 @@ pub fn phase_words(view: &View) -> String {
         (_, None) => "Ready".to_string(),
     };
     if view.state == RunState::Paused {
-        format!("Paused · {words}")
+        format!("PAUSED · {words}")
     } else {
         words
     }
@@ -75,7 +76,7 @@ fn next_words(app: &App, session: &Session, view: &View) -> String {
         .and_then(|s| app.library.region(&s.region))
         .map_or("", |r| r.name.as_str());
     let place = || {
-        let mut s = region.to_string();
+        let mut s = region.to_lowercase();
         if let Some(e) = entry {
             if let Some(side) = e.side {
                 s.push_str(&format!(", {}", side_word(&e.region, side)));
@@ -88,9 +89,11 @@ fn next_words(app: &App, session: &Session, view: &View) -> String {
     };
     match &next.kind {
         PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
-        PhaseKind::Search { .. } => format!("Next: find the tender spot ({})", place()),
-        PhaseKind::Hold { min, .. } => format!("Next: hold it at least {} s", min.as_secs()),
-        PhaseKind::Move { .. } => format!("Next: keep moving ({})", place()),
+        PhaseKind::Search { .. } => format!("Next: {}", place()),
+        PhaseKind::Hold { min, .. } => {
+            format!("Next: hold it at least {} seconds", min.as_secs())
+        }
+        PhaseKind::Move { .. } => format!("Next: {}, keep moving", place()),
         PhaseKind::SwitchSides { to, .. } => {
             format!(
                 "Next: switch to the {}",
@@ -115,144 +118,221 @@ fn shown_time(view: &View) -> String {
     }
 }
 
+/// The colour family of what the session is doing.
+pub fn tone(view: &View) -> Tone {
+    if view.state == RunState::Paused {
+        return Tone::Paused;
+    }
+    match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::GetReady { .. }) | None => Tone::GetReady,
+        Some(PhaseKind::Search { .. }) => Tone::Find,
+        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => Tone::Overtime,
+        Some(PhaseKind::Hold { .. }) => Tone::Hold,
+        Some(PhaseKind::Move { .. }) => Tone::Move,
+        Some(PhaseKind::SwitchSides { .. } | PhaseKind::Rest { .. }) => Tone::Between,
+    }
+}
+
+/// What to do now, with the key that does it.
+pub fn now_words(view: &View, auto_find: bool) -> String {
+    if view.state == RunState::Paused {
+        return "Press Space to resume".to_string();
+    }
+    match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
+        Some(PhaseKind::Search { .. }) if auto_find => {
+            "Roll slowly; press f when you find it".to_string()
+        }
+        Some(PhaseKind::Search { .. }) => "Roll slowly. Press f when you find it".to_string(),
+        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => {
+            "Press r when it eases".to_string()
+        }
+        Some(PhaseKind::Hold { .. }) => "Hold. Press r when it eases".to_string(),
+        Some(PhaseKind::Move { cue, .. }) => cue.clone(),
+        Some(PhaseKind::SwitchSides { .. }) => "Change sides (n: start now)".to_string(),
+        Some(PhaseKind::Rest { .. }) => "Rest and breathe (n: skip the rest)".to_string(),
+        None => String::new(),
+    }
+}
+
+/// How many rows `lines` take wrapped to `width`.
+fn wrapped_height(lines: &[Line<'static>], width: u16) -> u16 {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width) as u16
+}
+
 impl CountdownPane<'_> {
     fn render_routines(&self, inner: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
-        let mut lines = vec![Line::styled("Choose a routine, Enter to start", t.dim)];
+        let width = usize::from(inner.width);
+        let mut rows = Vec::new();
         for (i, r) in app.library.routines.iter().enumerate() {
             let plan = crate::session::Plan::new(&app.library, r, &app.timing);
             let minutes = (estimate(&plan).as_secs() + 30) / 60;
+            let detail = format!("  {} · ~{minutes} min", r.style.label());
+            let name_w = width.saturating_sub(detail.chars().count()).max(width / 2);
             let mut line = Line::from(vec![
-                Span::styled(r.name.clone(), t.title),
-                Span::styled(format!("  {} · ~{minutes} min", r.style.label()), t.dim),
+                Span::styled(fit(&r.name, name_w), t.title),
+                Span::styled(detail, t.dim),
             ]);
             if i == app.routine_selected {
                 line = line.patch_style(t.selected);
             }
-            lines.push(line);
+            rows.push(line);
         }
+        let mut after = Vec::new();
         if let Some(r) = app.selected_routine() {
-            lines.push(Line::raw(""));
-            lines.push(Line::raw(r.description.clone()));
+            after.push(Line::raw(""));
+            after.push(Line::raw(r.description.clone()));
         }
-        lines.extend(
-            app.message
-                .iter()
-                .chain(&app.storage_warning)
-                .map(|m| Line::styled(m.clone(), t.warning)),
+        after.extend(
+            app.feedback(self.now)
+                .into_iter()
+                .chain(app.storage_warning.clone())
+                .map(|m| Line::styled(m, t.warning)),
         );
-        Paragraph::new(lines)
+        let [head, list, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length((rows.len() as u16).min(inner.height.saturating_sub(1))),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        Paragraph::new(Line::styled("Choose a routine, Enter to start", t.dim)).render(head, buf);
+        super::scrolled_list(rows, app.routine_selected, list, buf, t);
+        Paragraph::new(after)
             .wrap(Wrap { trim: false })
-            .render(inner, buf);
+            .render(rest, buf);
     }
 
     fn render_session(&self, session: &Session, inner: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
         let view = session.view(self.now);
+        let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
+        if finished {
+            let lines = self.totals(session);
+            let mut lines = vec![Line::styled(phase_words(&view), t.accent)]
+                .into_iter()
+                .chain(lines)
+                .collect::<Vec<_>>();
+            lines.extend(
+                app.feedback(self.now)
+                    .into_iter()
+                    .chain(app.storage_warning.clone())
+                    .map(|m| Line::styled(m, t.warning)),
+            );
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+            return;
+        }
         let region_name = view
             .step
             .and_then(|s| app.library.region(&s.region))
             .map_or(String::new(), |r| r.name.clone());
-        let words = phase_words(&view);
-        let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
-        let word_style = if view.overtime.is_some() {
-            t.overtime
-        } else {
-            t.accent
-        };
-
-        let mut top = vec![Line::styled(words, word_style)];
-        if !finished {
-            top.push(Line::styled(place_words(&view, &region_name), t.title));
+        let tone = t.tone(tone(&view));
+        let mut place = place_words(&view, &region_name);
+        if let Some(PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. }) =
+            view.phase.map(|p| &p.kind)
+            && *points > 1
+        {
+            place.push_str(&format!(" · point {point} of {points}"));
         }
+        let auto_find = session.plan().timing.auto_find_s.is_some();
+        // The three lines that never go: now, next, feedback.
+        let mut text = vec![
+            Line::styled(now_words(&view, auto_find), t.title),
+            Line::styled(next_words(app, session, &view), t.dim),
+        ];
+        let mut feedback: Vec<Line<'static>> = app
+            .feedback(self.now)
+            .into_iter()
+            .chain(app.storage_warning.clone())
+            .map(|m| Line::styled(m, t.warning))
+            .collect();
+        if view.rating_due && app.ask_tenderness && app.feedback(self.now).is_none() {
+            feedback.insert(
+                0,
+                Line::styled("How tender was it? Press 0-9 (optional)", t.accent),
+            );
+        }
+        if feedback.is_empty() {
+            feedback.push(Line::raw(""));
+        }
+        text.extend(feedback);
+        let text_h = wrapped_height(&text, inner.width);
+        let place_line = vec![Line::styled(place, t.title)];
+        let place_h = wrapped_height(&place_line, inner.width);
+        let paused = view.state == RunState::Paused;
         let digits = shown_time(&view);
-        // Big digits need the header, five rows, the gauge, one line of text and the
-        // routine gauge.
-        let big_needs = top.len() as u16 + bigtext::HEIGHT + 3;
-        let big = inner.height >= big_needs && inner.width >= bigtext::width(&digits);
-        let digits_h = if finished {
-            0
-        } else if big {
-            bigtext::HEIGHT
-        } else {
-            1
+        let big_text = if paused { "PAUSED" } else { digits.as_str() };
+        // What is left for the digits, the place, the phase gauge and the routine
+        // gauge. Where big digits do not fit with them all, the gauges go first,
+        // then the place.
+        let base = inner.height.saturating_sub(1 + text_h);
+        let extras = |n: u16| -> (bool, bool, bool, u16) {
+            let (place, gauge, overall) = (n >= 1, n >= 2, n >= 3);
+            let used = if place { place_h } else { 0 } + u16::from(gauge) + u16::from(overall);
+            (place, gauge, overall, base.saturating_sub(used))
         };
-        let [head, number, gauge, rest] = Layout::vertical([
-            Constraint::Length(top.len() as u16),
+        let (show_place, show_gauge, show_overall, room) = (0..=3)
+            .rev()
+            .map(extras)
+            .find(|&(_, _, _, room)| bigtext::fit(big_text, inner.width, room).is_some())
+            .unwrap_or_else(|| {
+                // No big digits at all: keep what fits, the time goes in the head line.
+                (0..=3)
+                    .rev()
+                    .map(extras)
+                    .find(|&(p, _, _, _)| !p || base >= place_h)
+                    .unwrap_or((false, false, false, 0))
+            });
+        let size = bigtext::fit(big_text, inner.width, room);
+        let digits_h = size.map_or(0, |s| s.height);
+        // Big digits sit in the middle of the room they have.
+        let spare = room.saturating_sub(digits_h);
+        let [head, place_area, _, number, _, gauge, text_area, overall] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(if show_place { place_h } else { 0 }),
+            Constraint::Length(spare / 2),
             Constraint::Length(digits_h),
-            Constraint::Length(u16::from(!finished)),
-            Constraint::Fill(1),
+            Constraint::Length(spare - spare / 2),
+            Constraint::Length(u16::from(show_gauge)),
+            Constraint::Length(text_h),
+            Constraint::Length(u16::from(show_overall)),
         ])
         .areas(inner);
-        Paragraph::new(top).render(head, buf);
-        if !finished {
-            let style = if view.overtime.is_some() {
-                t.overtime
-            } else {
-                t.title
-            };
-            let lines = if big {
-                bigtext::lines(&digits)
-            } else {
-                vec![Line::raw(digits)]
-            };
-            Paragraph::new(lines)
-                .style(style)
-                .centered()
-                .render(number, buf);
-            let style = if view.overtime.is_some() {
-                t.overtime
-            } else {
-                t.gauge
-            };
-            Paragraph::new(bar(gauge.width, view.progress, style, t.dim)).render(gauge, buf);
-        }
 
-        let mut lines = Vec::new();
-        if finished {
-            lines.extend(self.totals(session));
-        } else {
-            match view.phase.map(|p| &p.kind) {
-                Some(
-                    PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. },
-                ) => {
-                    lines.push(Line::raw(format!("Trigger point {point} of {points}")));
-                }
-                Some(PhaseKind::Move { cue, .. }) => lines.push(Line::raw(cue.clone())),
-                _ => {}
-            }
-            if view.rating_due && app.ask_tenderness {
-                lines.push(Line::styled(
-                    "How tender was it? Press 0-9 (optional)",
-                    t.accent,
-                ));
-            }
-            lines.push(Line::styled(next_words(app, session, &view), t.dim));
+        let mut head_spans = vec![Span::styled(format!(" {} ", phase_words(&view)), tone)];
+        if paused || size.is_none() {
+            head_spans.push(Span::styled(format!("  {digits}"), t.title));
         }
-        lines.extend(
-            app.message
-                .iter()
-                .chain(&app.storage_warning)
-                .map(|m| Line::styled(m.clone(), t.warning)),
-        );
-        let [text, overall] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(!finished)),
-        ])
-        .areas(rest);
-        Paragraph::new(lines)
+        Paragraph::new(Line::from(head_spans)).render(head, buf);
+        Paragraph::new(place_line)
             .wrap(Wrap { trim: false })
-            .render(text, buf);
-        if !finished {
-            LineGauge::default()
-                .filled_style(t.gauge)
-                .unfilled_style(t.dim)
-                .ratio(view.overall.clamp(0.0, 1.0))
-                .label(format!("Step {}/{} ", view.step_index + 1, view.step_count))
-                .render(overall, buf);
-        }
+            .render(place_area, buf);
+        let number_lines = size.map_or_else(Vec::new, |size| bigtext::lines(big_text, size));
+        Paragraph::new(number_lines)
+            .style(if paused { t.tone(Tone::Paused) } else { tone })
+            .centered()
+            .render(number, buf);
+        let gauge_style = if view.overtime.is_some() {
+            t.tone(Tone::Overtime)
+        } else {
+            t.gauge
+        };
+        Paragraph::new(bar(gauge.width, view.progress, gauge_style, t.dim)).render(gauge, buf);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .render(text_area, buf);
+        LineGauge::default()
+            .filled_style(t.gauge)
+            .unfilled_style(t.dim)
+            .ratio(view.overall.clamp(0.0, 1.0))
+            .label(format!("Step {}/{} ", view.step_index + 1, view.step_count))
+            .render(overall, buf);
     }
 
     fn totals(&self, session: &Session) -> Vec<Line<'static>> {
@@ -298,6 +378,18 @@ impl CountdownPane<'_> {
         lines.push(Line::styled("Enter: back to browsing", t.dim));
         lines
     }
+}
+
+/// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        s.push('…');
+    }
+    s
 }
 
 /// A progress bar of `width` cells: thick where done, thin where not.
