@@ -1,5 +1,6 @@
 //! Loading a log of 100,000 sessions (each like a post-run recovery: 10 entries) and
 //! computing every statistic of the review view. Target: under 150 ms.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use std::io::Write;
 

@@ -1,5 +1,6 @@
 //! Loading and validating a generated library of 1,000 files holding 10,000 exercises
 //! and 1,000 routines (target: under 200 ms).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use std::fmt::Write as _;
 use std::path::Path;

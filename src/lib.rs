@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod cues;
+pub mod files;
 pub mod history;
 pub mod library;
 pub mod paths;

@@ -1,5 +1,6 @@
 //! The summary cache agrees with the log, follows appends, and is rebuilt when it
 //! cannot be trusted.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 

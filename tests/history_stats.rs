@@ -1,4 +1,5 @@
 //! Streaks and weekly totals across month, year, DST and time-zone boundaries.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use foamroll::history::{

@@ -1,4 +1,5 @@
 //! Random sequences of events and time steps against every shipped routine.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use std::time::{Duration, Instant};
 

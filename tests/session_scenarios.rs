@@ -1,4 +1,5 @@
 //! The session engine driven by a fake clock: every phase and control.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use std::time::{Duration, Instant};
 

@@ -1,5 +1,6 @@
 //! Every pane in every phase, at 40x20, 50x20, 80x24, 100x30 and 200x50, plus the
 //! other layouts and overlays.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 

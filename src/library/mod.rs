@@ -1,15 +1,20 @@
 //! The routine library: YAML types, loading, validation and the built-in content.
 
+pub mod bounds;
 mod builtin;
 pub mod diagnostic;
 mod load;
+mod merge;
 pub mod model;
+mod parse;
+mod read;
+mod validate;
 pub mod yaml;
 
+pub use bounds::{MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S};
 pub use builtin::FILES as BUILTIN_FILES;
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use load::{
-    Layer, LoadReport, Loader, MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S, check_raw, join_or,
-    load_builtin, parse, parse_yaml,
-};
+pub use load::{Layer, LoadReport, Loader, load_builtin};
 pub use model::*;
+pub use parse::{check_raw, parse, parse_yaml};
+pub use validate::join_or;

@@ -86,6 +86,7 @@ fn event_loop(
         }
         // Lets the tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
+        #[allow(clippy::panic)]
         if std::env::var_os("FOAMROLL_TEST_PANIC").is_some() {
             panic!("panic requested by FOAMROLL_TEST_PANIC");
         }

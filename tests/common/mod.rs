@@ -1,4 +1,5 @@
 //! Helpers for tests that run the real binary with its own config and data folders.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 #![allow(dead_code)]
 
 use std::path::Path;

@@ -1,0 +1,499 @@
+//! Validation after merging: references between items, the two styles' timing rules
+//! and the bounds that protect people. Each problem is a located diagnostic and only
+//! the offending item is skipped.
+
+use std::collections::HashMap;
+
+use serde_saphyr::Location;
+
+use super::bounds::{DEFAULT_WARMUP_DURATION_S, MAX_DURATION_S, MAX_HOLD_S, MIN_RECOVERY_HOLD_S};
+use super::diagnostic::{Diagnostic, Position, Severity};
+use super::load::{Layer, SourceFile};
+use super::merge::{FromFile, Merged};
+use super::model::{
+    Equipment, Exercise, Library, Origin, Region, RollingPolicy, Routine, RoutineStep, StepTiming,
+    Style,
+};
+use super::yaml::{RawExercise, RawRegion, RawRolling, RawRoutine, RawStep, Text};
+
+pub(super) struct Validator<'a> {
+    pub(super) files: &'a [SourceFile],
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+type ExerciseIndex<'a> = HashMap<&'a str, &'a Exercise>;
+
+/// What routines may refer to, indexed: a library may hold tens of thousands of items.
+struct Known<'a> {
+    regions: &'a [Region],
+    exercises: &'a ExerciseIndex<'a>,
+    unusable: &'a HashMap<String, Unusable>,
+}
+
+/// Why an exercise id cannot be used by a routine.
+enum Unusable {
+    Invalid,
+    Avoided {
+        region: String,
+        reason: String,
+        alternatives: Vec<String>,
+    },
+}
+
+impl Validator<'_> {
+    fn error(&mut self, file: usize, at: &Location, msg: String) {
+        self.diag(Severity::Error, file, at, msg);
+    }
+
+    fn diag(&mut self, severity: Severity, file: usize, at: &Location, msg: String) {
+        let f = &self.files[file];
+        self.diagnostics.push(Diagnostic::at(
+            severity,
+            &f.path,
+            Some(&f.text),
+            Position::from_location(at),
+            msg,
+        ));
+    }
+
+    fn origin(&self, file: usize) -> Origin {
+        let f = &self.files[file];
+        Origin {
+            path: f.path.clone(),
+            builtin: f.layer == Layer::Builtin,
+        }
+    }
+
+    pub(super) fn validate(mut self, merged: Merged) -> Library {
+        let raw_regions: Vec<_> = merged.regions.into_iter().flatten().collect();
+        let region_ids: HashMap<&str, Option<RawRolling>> = raw_regions
+            .iter()
+            .map(|r| {
+                (
+                    r.item.id.value.as_str(),
+                    r.item.rolling.as_ref().map(|s| s.value),
+                )
+            })
+            .collect();
+        let mut regions = Vec::new();
+        for r in &raw_regions {
+            if let Some(region) = self.region(r, &region_ids) {
+                regions.push(region);
+            }
+        }
+        let mut exercises = Vec::new();
+        let mut unusable: HashMap<String, Unusable> = HashMap::new();
+        for e in merged.exercises.into_iter().flatten() {
+            match self.exercise(e, &regions) {
+                Ok(ex) => exercises.push(ex),
+                Err((id, why)) => {
+                    unusable.insert(id, why);
+                }
+            }
+        }
+        let mut routines = Vec::new();
+        {
+            let index: ExerciseIndex = exercises.iter().map(|e| (e.id.as_str(), e)).collect();
+            let known = Known {
+                regions: &regions,
+                exercises: &index,
+                unusable: &unusable,
+            };
+            for r in merged.routines.into_iter().flatten() {
+                if let Some(routine) = self.routine(r, &known) {
+                    routines.push(routine);
+                }
+            }
+        }
+        Library {
+            regions,
+            exercises,
+            routines,
+        }
+    }
+
+    fn region(
+        &mut self,
+        r: &FromFile<RawRegion>,
+        all: &HashMap<&str, Option<RawRolling>>,
+    ) -> Option<Region> {
+        let raw = &r.item;
+        let id = &raw.id;
+        let rolling = raw.rolling.as_ref().map_or(RawRolling::Normal, |s| s.value);
+        let policy = match rolling {
+            RawRolling::Normal => {
+                if raw.reason.is_some() || !raw.alternatives.is_empty() {
+                    self.error(
+                        r.file,
+                        &id.referenced,
+                        format!(
+                            "region `{}`: `reason` and `alternatives` belong to `rolling: avoid`",
+                            id.value
+                        ),
+                    );
+                    return None;
+                }
+                RollingPolicy::Normal
+            }
+            RawRolling::Avoid => {
+                let Some(reason) = raw.reason.clone() else {
+                    self.error(r.file, &id.referenced, format!(
+                        "region `{}` has `rolling: avoid` but no `reason`: say why it is not rolled", id.value));
+                    return None;
+                };
+                if raw.alternatives.is_empty() {
+                    self.error(r.file, &id.referenced, format!(
+                        "region `{}` has `rolling: avoid` but no `alternatives`: name the regions to work instead", id.value));
+                    return None;
+                }
+                let mut ok = true;
+                for alt in &raw.alternatives {
+                    match all.get(alt.value.as_str()) {
+                        None => {
+                            self.error(
+                                r.file,
+                                &alt.referenced,
+                                format!("unknown region `{}` in alternatives", alt.value),
+                            );
+                            ok = false;
+                        }
+                        Some(Some(RawRolling::Avoid)) => {
+                            self.error(
+                                r.file,
+                                &alt.referenced,
+                                format!("alternative `{}` is itself a region to avoid", alt.value),
+                            );
+                            ok = false;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                RollingPolicy::Avoid {
+                    reason: reason.into_string(),
+                    alternatives: raw.alternatives.iter().map(|a| a.value.clone()).collect(),
+                }
+            }
+        };
+        Some(Region {
+            id: id.value.clone(),
+            name: raw.name.value.clone(),
+            description: raw.description.clone().map(Text::into_string),
+            policy,
+            origin: self.origin(r.file),
+        })
+    }
+
+    fn exercise(
+        &mut self,
+        e: FromFile<RawExercise>,
+        regions: &[Region],
+    ) -> Result<Exercise, (String, Unusable)> {
+        let raw = e.item;
+        let id = raw.id.value.clone();
+        let Some(region) = regions.iter().find(|r| r.id == raw.region.value) else {
+            self.error(
+                e.file,
+                &raw.region.referenced,
+                format!("exercise `{id}`: unknown region `{}`", raw.region.value),
+            );
+            return Err((id, Unusable::Invalid));
+        };
+        if let Some((reason, alternatives)) = region.avoid() {
+            self.error(
+                e.file,
+                &raw.region.referenced,
+                avoid_message(
+                    &format!("exercise `{id}`"),
+                    &region.name,
+                    reason,
+                    alternatives,
+                    regions,
+                ),
+            );
+            return Err((
+                id,
+                Unusable::Avoided {
+                    region: region.name.clone(),
+                    reason: reason.to_string(),
+                    alternatives: alternatives.to_vec(),
+                },
+            ));
+        }
+        if raw.steps.is_empty() {
+            self.error(
+                e.file,
+                &raw.id.referenced,
+                format!("exercise `{id}` has no steps"),
+            );
+            return Err((id, Unusable::Invalid));
+        }
+        let texts = |v: Vec<Text>| v.into_iter().map(Text::into_string).collect();
+        Ok(Exercise {
+            id,
+            name: raw.name.value,
+            region: raw.region.value,
+            style: raw.style,
+            summary: raw.summary.map(Text::into_string),
+            equipment: raw
+                .equipment
+                .into_iter()
+                .map(|q| Equipment {
+                    tool: q.tool,
+                    note: q.note.map(Text::into_string),
+                })
+                .collect(),
+            setup: raw.setup.value,
+            steps: texts(raw.steps),
+            cues: texts(raw.cues),
+            cautions: texts(raw.cautions),
+            per_side: raw.per_side,
+            zones: texts(raw.zones),
+            movement: raw.movement.map(Text::into_string),
+            origin: self.origin(e.file),
+        })
+    }
+
+    fn routine(&mut self, r: FromFile<RawRoutine>, known: &Known) -> Option<Routine> {
+        let raw = r.item;
+        let id = raw.id.value.clone();
+        if raw.steps.is_empty() {
+            self.error(
+                r.file,
+                &raw.id.referenced,
+                format!("routine `{id}` has no steps"),
+            );
+            return None;
+        }
+        let mut steps = Vec::new();
+        let mut ok = true;
+        for (n, step) in raw.steps.into_iter().enumerate() {
+            match self.step(r.file, &id, n + 1, raw.style.value, step, known) {
+                Some(s) => steps.push(s),
+                None => ok = false,
+            }
+        }
+        if let Some(tool) = &raw.equipment {
+            for step in &steps {
+                let listed = known
+                    .exercises
+                    .get(step.exercise.as_str())
+                    .is_some_and(|e| e.equipment.iter().any(|q| q.tool == tool.value));
+                if !listed {
+                    self.error(r.file, &tool.referenced, format!(
+                        "routine `{id}` is for the {} but exercise `{}` does not list it under `equipment`",
+                        tool.value.label(), step.exercise));
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(Routine {
+            id,
+            name: raw.name.value,
+            style: raw.style.value,
+            description: raw.description.value,
+            get_ready_s: raw.get_ready,
+            rest_s: raw.rest,
+            finish: raw.finish.map(Text::into_string),
+            equipment: raw.equipment.map(|t| t.value),
+            steps,
+            origin: self.origin(r.file),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        &mut self,
+        file: usize,
+        routine: &str,
+        n: usize,
+        style: Style,
+        step: RawStep,
+        known: &Known,
+    ) -> Option<RoutineStep> {
+        let ex_id = &step.exercise;
+        let who = format!("routine `{routine}`, step {n}");
+        let Some(exercise) = known.exercises.get(ex_id.value.as_str()) else {
+            let msg = match known.unusable.get(&ex_id.value) {
+                Some(Unusable::Avoided {
+                    region,
+                    reason,
+                    alternatives,
+                }) => avoid_message(&who, region, reason, alternatives, known.regions),
+                Some(Unusable::Invalid) => {
+                    format!("{who}: exercise `{}` has errors (see above)", ex_id.value)
+                }
+                None => {
+                    format!("{who}: unknown exercise `{}`", ex_id.value)
+                }
+            };
+            self.error(file, &ex_id.referenced, msg);
+            return None;
+        };
+        if exercise.style != style {
+            self.error(
+                file,
+                &ex_id.referenced,
+                format!(
+                    "{who}: `{}` is a {} exercise but this is a {} routine",
+                    exercise.id,
+                    exercise.style.label(),
+                    style.label()
+                ),
+            );
+            return None;
+        }
+        let mut misplaced = |field: &str, at: Option<&Location>, why: &str| -> bool {
+            if let Some(at) = at {
+                self.error(file, at, format!("{who}: {why} (`{field}`)"));
+                true
+            } else {
+                false
+            }
+        };
+        let timing = match style {
+            Style::Recovery => {
+                let dur = misplaced(
+                    "duration",
+                    step.duration.as_ref().map(|s| &s.referenced),
+                    "a recovery step has no fixed duration: the person holds each spot until it eases",
+                );
+                let cue = misplaced(
+                    "cue",
+                    step.cue.as_ref().map(|s| &s.referenced),
+                    "movement cues belong to warm-up steps",
+                );
+                if dur || cue {
+                    return None;
+                }
+                if let Some(hold) = &step.hold
+                    && !(MIN_RECOVERY_HOLD_S..=MAX_HOLD_S).contains(&hold.value)
+                {
+                    let msg = if hold.value < MIN_RECOVERY_HOLD_S {
+                        format!(
+                            "{who}: hold is {} s; a recovery hold must be at least {MIN_RECOVERY_HOLD_S} s, the time a trigger point needs to let go",
+                            hold.value
+                        )
+                    } else {
+                        format!(
+                            "{who}: hold is {} s; the longest allowed is {MAX_HOLD_S} s",
+                            hold.value
+                        )
+                    };
+                    self.error(file, &hold.referenced, msg);
+                    return None;
+                }
+                if let Some(points) = &step.points
+                    && !(1..=10).contains(&points.value)
+                {
+                    self.error(
+                        file,
+                        &points.referenced,
+                        format!("{who}: points must be between 1 and 10 trigger points per side"),
+                    );
+                    return None;
+                }
+                StepTiming::Recovery {
+                    min_hold_s: step.hold.map(|h| h.value),
+                    points: step.points.map_or(1, |p| p.value),
+                    search_limit_s: step.search_limit.map(|s| s.value),
+                }
+            }
+            Style::Warmup => {
+                let hold = misplaced(
+                    "hold",
+                    step.hold.as_ref().map(|s| &s.referenced),
+                    "a warm-up step has no hold: keep moving and never linger on a tender spot",
+                );
+                let points = misplaced(
+                    "points",
+                    step.points.as_ref().map(|s| &s.referenced),
+                    "warm-up steps do not search for trigger points",
+                );
+                let search = misplaced(
+                    "search_limit",
+                    step.search_limit.as_ref().map(|s| &s.referenced),
+                    "warm-up steps do not search for trigger points",
+                );
+                if hold || points || search {
+                    return None;
+                }
+                let duration_s =
+                    match &step.duration {
+                        Some(d) if !(5..=MAX_DURATION_S).contains(&d.value) => {
+                            self.error(file, &d.referenced, format!(
+                            "{who}: duration must be between 5 and {MAX_DURATION_S} s per side"));
+                            return None;
+                        }
+                        Some(d) => d.value,
+                        None => DEFAULT_WARMUP_DURATION_S,
+                    };
+                let cue = match (step.cue, &exercise.movement) {
+                    (Some(c), _) => c.value.into_string(),
+                    (None, Some(m)) => m.clone(),
+                    (None, None) => {
+                        self.error(file, &ex_id.referenced, format!(
+                            "{who}: a warm-up step needs a movement `cue` (or a `movement` on exercise `{}`)", exercise.id));
+                        return None;
+                    }
+                };
+                StepTiming::Warmup { duration_s, cue }
+            }
+        };
+        Some(RoutineStep {
+            exercise: exercise.id.clone(),
+            timing,
+            rest_s: step.rest,
+        })
+    }
+}
+
+fn avoid_message(
+    who: &str,
+    region: &str,
+    reason: &str,
+    alternatives: &[String],
+    regions: &[Region],
+) -> String {
+    let names: Vec<String> = alternatives
+        .iter()
+        .map(|id| {
+            regions
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.clone(), |r| r.name.to_lowercase())
+        })
+        .collect();
+    format!(
+        "{who} targets the {region}, which is never rolled: {} Work the {} instead.",
+        reason.trim(),
+        join_or(&names)
+    )
+}
+
+/// "a", "a or b", "a, b or c"
+pub fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_or_reads_like_english() {
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_or(&s(&["a"])), "a");
+        assert_eq!(join_or(&s(&["a", "b"])), "a or b");
+        assert_eq!(join_or(&s(&["a", "b", "c"])), "a, b or c");
+    }
+}
