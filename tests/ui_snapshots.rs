@@ -108,6 +108,31 @@ fn search() {
 }
 
 #[test]
+fn a_search_past_its_limit_says_so_on_screen() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    for step in &mut app.library.routines[0].steps {
+        if let foamroll::library::StepTiming::Recovery { search_limit_s, .. } = &mut step.timing {
+            *search_limit_s = Some(20);
+        }
+    }
+    play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
+    app.tick(clock.at(10.0));
+    let screen = render(&app, clock.at(10.0), 80, 24);
+    assert!(screen.contains("Press f when you find it"), "{screen}");
+    assert!(!screen.contains("Still searching?"), "{screen}");
+    app.tick(clock.at(21.5));
+    for (w, h) in SIZES {
+        let flat = words(&render(&app, clock.at(21.5), w, h));
+        assert!(
+            flat.contains("Still searching? Hold the most tender spot"),
+            "{w}x{h}: {flat}"
+        );
+        assert!(flat.contains("Press f when you find it"), "{w}x{h}: {flat}");
+    }
+}
+
+#[test]
 fn hold() {
     let clock = Clock::new();
     let mut app = app(None);
@@ -284,8 +309,34 @@ fn help_overlay() {
     let mut app = app(None);
     app.handle(Action::Help, clock.at(0.0), wall());
     snap_sizes("help", &app, clock.at(0.0));
+    // Every key can be reached at every size: the help scrolls, and stops at its end.
+    for (w, h) in SIZES {
+        app.help_scroll = 0;
+        let mut seen = String::new();
+        for _ in 0..60 {
+            seen.push_str(&render(&app, clock.at(0.0), w, h));
+            app.handle(Action::Down, clock.at(0.0), wall());
+        }
+        for key in ["q  Esc", "mouse", "0-9", "H  (Enter on History)"] {
+            assert!(seen.contains(key), "{w}x{h}: {key}");
+        }
+        let at_end = app.help_scroll;
+        app.handle(Action::Down, clock.at(0.0), wall());
+        assert_eq!(app.help_scroll, at_end, "{w}x{h}: scrolls past the end");
+        assert!(
+            render(&app, clock.at(0.0), w, h).contains("mouse"),
+            "{w}x{h}: the last line shows at the end"
+        );
+    }
+    // A wrapped description starts under the description, not under the key.
+    let screen = render(&app, clock.at(0.0), 80, 24);
+    let wrapped = screen
+        .lines()
+        .find(|l| l.contains("browsing"))
+        .unwrap_or_default();
+    assert!(wrapped.starts_with("\"│      "), "{wrapped}");
     app.handle(Action::Escape, clock.at(0.0), wall());
-    assert!(!render(&app, clock.at(0.0), 80, 24).contains("Press ? or Esc to close"));
+    assert!(!render(&app, clock.at(0.0), 80, 24).contains("Esc closes"));
 }
 
 #[test]
@@ -418,7 +469,7 @@ fn review_view_list_detail_and_filters() {
     let mut app = app(Some(dir.path()));
     let now = clock.at(0.0);
     app.handle(Action::OpenReview, now, wall());
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in SIZES {
         let screen = render(&app, now, w, h);
         assert!(
             screen.contains("Sessions (4)") && screen.contains("Progress"),
@@ -426,6 +477,17 @@ fn review_view_list_detail_and_filters() {
         );
         insta::assert_snapshot!(format!("review_{w}x{h}"), screen);
     }
+    // At 80x24, Tab then the arrows reach every region's trend.
+    app.handle(Action::NextPane, now, wall());
+    let mut seen = String::new();
+    for _ in 0..10 {
+        seen.push_str(&render(&app, now, 80, 24));
+        app.handle(Action::Down, now, wall());
+    }
+    for trend in ["Quads: yesterday", "Glutes: yesterday", "right", "left"] {
+        assert!(seen.contains(trend), "{trend}: {seen}");
+    }
+    app.handle(Action::NextPane, now, wall());
     let screen = render(&app, now, 120, 40);
     assert!(
         screen.contains("Streak 1 day now, longest 1 day"),

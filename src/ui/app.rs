@@ -121,6 +121,7 @@ pub struct ScrollLimits {
     pub instructions: std::cell::Cell<Option<u16>>,
     pub help: std::cell::Cell<Option<u16>>,
     pub history: std::cell::Cell<Option<usize>>,
+    pub trends: std::cell::Cell<Option<usize>>,
 }
 
 impl App {
@@ -196,10 +197,10 @@ impl App {
         self.session.as_ref().is_some_and(|s| !s.is_over())
     }
 
-    /// The countdown has the screen: a session runs and the focus is on it or on the
-    /// instructions (Tab to Regions or History brings every pane back).
+    /// The countdown has the screen: a session runs (or has just ended) and the focus
+    /// is on it or on the instructions (Tab to Regions or History brings every pane back).
     pub fn session_layout(&self) -> bool {
-        self.playing() && matches!(self.focus, Pane::Countdown | Pane::Instructions)
+        self.session.is_some() && matches!(self.focus, Pane::Countdown | Pane::Instructions)
     }
 
     /// Shows `text` as feedback for at least [`FEEDBACK`].
@@ -453,9 +454,16 @@ impl App {
         let Some(state) = &mut self.review else {
             return;
         };
-        let last = state.visible.len().saturating_sub(1) as i64;
-        let mut moved =
-            |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;
+        let (last, focused) = if state.trends_focused {
+            let max = self.limits.trends.get().unwrap_or(usize::MAX / 2);
+            (max as i64, &mut state.trends_scroll)
+        } else {
+            (
+                state.visible.len().saturating_sub(1) as i64,
+                &mut state.selected,
+            )
+        };
+        let mut moved = |delta: i64| *focused = (*focused as i64 + delta).clamp(0, last) as usize;
         match action {
             Action::Up => moved(-1),
             Action::Down => moved(1),
@@ -490,6 +498,10 @@ impl App {
                 return;
             }
             Action::Help => self.overlay = Overlay::Help,
+            Action::NextPane | Action::PrevPane => {
+                state.trends_focused = !state.trends_focused;
+                return;
+            }
             Action::FilterRoutine => {
                 let ids: Vec<String> = self.library.routines.iter().map(|r| r.id.clone()).collect();
                 state.filter.routine = super::review::cycle(&state.filter.routine, &ids);

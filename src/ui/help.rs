@@ -206,7 +206,7 @@ impl Widget for HelpOverlay<'_> {
         let first = usize::from(scroll) + 1;
         let last = (usize::from(scroll) + viewport).min(total);
         let position = if total > viewport {
-            format!(" {first}-{last} of {total} · ↑↓ scroll · ? or Esc closes ")
+            format!(" {first}-{last}/{total} ↑↓ · Esc closes ")
         } else {
             " ? or Esc closes ".to_string()
         };

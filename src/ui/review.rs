@@ -52,6 +52,9 @@ pub struct ReviewState {
     /// Indices into the app's history of the sessions that pass the filter.
     pub visible: Vec<usize>,
     pub stats: Review,
+    /// Tab moves the arrows to the tenderness trends, which scroll on their own.
+    pub trends_focused: bool,
+    pub trends_scroll: usize,
 }
 
 impl ReviewState {
@@ -63,6 +66,8 @@ impl ReviewState {
             detail: None,
             visible: Vec::new(),
             stats: Review::compute(&[], today),
+            trends_focused: false,
+            trends_scroll: 0,
         };
         state.refresh(history, today);
         state
@@ -144,6 +149,8 @@ impl ReviewScreen<'_> {
             Span::raw(" clear  "),
             Span::styled("Enter", t.key),
             Span::raw(" details  "),
+            Span::styled("Tab", t.key),
+            Span::raw(" trends  "),
             Span::styled("Esc", t.key),
             Span::raw(" back"),
         ])
@@ -328,12 +335,13 @@ impl ReviewScreen<'_> {
     fn tenderness(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
-        let block = self.block("Tenderness over time (0-10)");
+        let mut block = self.block("Tenderness over time (0-10)");
+        if self.state.trends_focused {
+            block = block.border_style(t.focused_border);
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let stats = &self.state.stats;
-        let mut y = inner.y;
-        let bottom = inner.y + inner.height;
         let mut regions: Vec<&String> = stats.last_worked.keys().collect();
         for (region, _) in stats.tenderness.keys() {
             if !regions.contains(&region) {
@@ -348,10 +356,9 @@ impl ReviewScreen<'_> {
             .render(inner, buf);
             return;
         }
+        // One row a region, then one a side with its trend.
+        let mut rows: Vec<(Line<'static>, Option<(String, Vec<u64>, String)>)> = Vec::new();
         for region in regions {
-            if y >= bottom {
-                break;
-            }
             let name = app
                 .library
                 .region(region)
@@ -360,16 +367,11 @@ impl ReviewScreen<'_> {
                 .last_worked
                 .get(region)
                 .map_or(String::new(), |d| format!(": {}", days_ago(app.today, *d)));
-            Paragraph::new(Line::from(vec![
-                Span::styled(name, t.title),
-                Span::styled(last, t.dim),
-            ]))
-            .render(Rect::new(inner.x, y, inner.width, 1), buf);
-            y += 1;
-            for ((r, side), points) in stats.tenderness.iter().filter(|((r, _), _)| r == region) {
-                if y >= bottom || r != region {
-                    break;
-                }
+            rows.push((
+                Line::from(vec![Span::styled(name, t.title), Span::styled(last, t.dim)]),
+                None,
+            ));
+            for ((_, side), points) in stats.tenderness.iter().filter(|((r, _), _)| r == region) {
                 let label = format!("  {:<6}", side.map_or("both", |s| s.label()));
                 let latest = points
                     .last()
@@ -378,30 +380,46 @@ impl ReviewScreen<'_> {
                     .iter()
                     .map(|p| (p.average * 10.0).round() as u64)
                     .collect();
-                let width = inner.width.saturating_sub(14);
-                let start = data.len().saturating_sub(width as usize);
-                Paragraph::new(label).render(Rect::new(inner.x, y, 8, 1), buf);
-                Sparkline::default()
-                    .data(&data[start..])
-                    .max(100)
-                    .style(t.gauge)
-                    .render(Rect::new(inner.x + 8, y, width, 1), buf);
-                Paragraph::new(latest)
-                    .style(Style::new())
-                    .render(Rect::new(inner.x + 8 + width, y, 6, 1), buf);
-                y += 1;
+                rows.push((Line::raw(""), Some((label, data, latest))));
             }
         }
+        // Scrolling stops at the last row; the scrollbar shows where the view is.
+        let height = usize::from(inner.height);
+        let max = rows.len().saturating_sub(height);
+        app.limits.trends.set(Some(max));
+        let scroll = self.state.trends_scroll.min(max);
+        for (i, (line, trend)) in rows.iter().skip(scroll).take(height).enumerate() {
+            let y = inner.y + i as u16;
+            match trend {
+                None => {
+                    Paragraph::new(line.clone()).render(Rect::new(inner.x, y, inner.width, 1), buf)
+                }
+                Some((label, data, latest)) => {
+                    let width = inner.width.saturating_sub(14);
+                    let start = data.len().saturating_sub(width as usize);
+                    Paragraph::new(label.clone()).render(Rect::new(inner.x, y, 8, 1), buf);
+                    Sparkline::default()
+                        .data(&data[start..])
+                        .max(100)
+                        .style(t.gauge)
+                        .render(Rect::new(inner.x + 8, y, width, 1), buf);
+                    Paragraph::new(latest.clone())
+                        .style(Style::new())
+                        .render(Rect::new(inner.x + 8 + width, y, 6, 1), buf);
+                }
+            }
+        }
+        super::scrollbar(area, rows.len(), scroll, height, buf);
     }
 }
 
 impl Widget for ReviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let header = Paragraph::new(self.header()).wrap(Wrap { trim: true });
+        let head_h = (header.line_count(area.width) as u16).clamp(1, 3);
         let [head, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        Paragraph::new(self.header())
-            .wrap(Wrap { trim: true })
-            .render(head, buf);
+            Layout::vertical([Constraint::Length(head_h), Constraint::Fill(1)]).areas(area);
+        header.render(head, buf);
         let (list, side) = if body.width >= 100 {
             let [l, r] =
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
