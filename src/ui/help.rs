@@ -24,7 +24,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("r", "release the hold (after the minimum)"),
     ("R", "release the hold now, before the minimum"),
     ("n", "skip to the next phase (in a search: skip that spot)"),
-    ("b", "back to the start of the previous step"),
+    (
+        "b",
+        "back one trigger point or side; twice within 2 seconds: a whole step",
+    ),
     ("+  -", "add / remove 10 s on the countdown"),
     ("0-9", "rate how tender the spot was, after a hold"),
     (
