@@ -100,7 +100,10 @@ fn escape(s: &str) -> String {
 /// rectangles, and runs of same-styled text as one `<text>` each.
 fn svg(buf: &Buffer) -> String {
     let area = buf.area;
-    let (w, h) = (f64::from(area.width) * CELL_W, f64::from(area.height) * CELL_H);
+    let (w, h) = (
+        f64::from(area.width) * CELL_W,
+        f64::from(area.height) * CELL_H,
+    );
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -111,7 +114,10 @@ fn svg(buf: &Buffer) -> String {
         let mut run = String::new();
         let mut run_start = 0u16;
         let mut run_style: Option<(String, bool)> = None;
-        let flush = |s: &mut String, run: &mut String, start: u16, style: &Option<(String, bool)>| {
+        let flush = |s: &mut String,
+                     run: &mut String,
+                     start: u16,
+                     style: &Option<(String, bool)>| {
             if let Some((fill, bold)) = style
                 && !run.trim().is_empty()
             {

@@ -244,7 +244,8 @@ mod tests {
     fn fit_picks_the_largest_size_that_fits() {
         assert_eq!(fit("1:05", 120, 40).map(|s| s.height), Some(15));
         assert_eq!(fit("1:05", 120, 14).map(|s| s.height), Some(9));
-        assert_eq!(fit("1:05", 30, 40).map(|s| s.height), Some(9));
+        assert_eq!(fit("1:05", 34, 40).map(|s| s.height), Some(9));
+        assert_eq!(fit("1:05", 30, 40).map(|s| s.height), Some(5));
         assert_eq!(fit("1:05", 20, 40).map(|s| s.height), Some(5));
         assert_eq!(fit("1:05", 10, 40), None);
         assert_eq!(fit("1:05", 40, 4), None);

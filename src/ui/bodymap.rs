@@ -139,11 +139,11 @@ mod tests {
         // The back view: the left hamstring is on the viewer's left.
         let left = plain(&lines(Some("hamstrings"), Some(Side::Left), styles()));
         let row = left.lines().nth(7).unwrap_or_default();
-        assert_eq!(row.find('█'), Some(13), "{row}");
+        assert_eq!(row.chars().position(|c| c == '█'), Some(13), "{row}");
         // The front view: the right quad is on the viewer's left.
         let right = plain(&lines(Some("quads"), Some(Side::Right), styles()));
         let row = right.lines().nth(7).unwrap_or_default();
-        assert_eq!(row.find('█'), Some(4), "{row}");
+        assert_eq!(row.chars().position(|c| c == '█'), Some(4), "{row}");
     }
 
     #[test]

@@ -313,11 +313,17 @@ impl CountdownPane<'_> {
         Paragraph::new(place_line)
             .wrap(Wrap { trim: false })
             .render(place_area, buf);
-        let number_lines = size.map_or_else(Vec::new, |size| bigtext::lines(big_text, size));
-        Paragraph::new(number_lines)
-            .style(if paused { t.tone(Tone::Paused) } else { tone })
-            .centered()
-            .render(number, buf);
+        if let Some(size) = size {
+            // One style over the digits' own box: a second's change rewrites only the
+            // strokes that change, with no change of colour between them.
+            let w = bigtext::width(big_text, size);
+            let [digits_box] = Layout::horizontal([Constraint::Length(w)])
+                .flex(ratatui::layout::Flex::Center)
+                .areas(number);
+            Paragraph::new(bigtext::lines(big_text, size))
+                .style(tone)
+                .render(digits_box, buf);
+        }
         let gauge_style = if view.overtime.is_some() {
             t.tone(Tone::Overtime)
         } else {
@@ -417,10 +423,9 @@ impl Widget for CountdownPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let mut block = pane_block(app, Pane::Countdown);
+        // A phase change flashes the title: few cells, so few bytes.
         if app.flash_until.is_some_and(|until| until > self.now) {
-            block = block
-                .border_style(app.theme.flash)
-                .title_style(app.theme.flash);
+            block = block.title_style(app.theme.flash);
         }
         let inner = block.inner(area);
         block.render(area, buf);
