@@ -531,3 +531,34 @@ fn review_view_list_detail_and_filters() {
     app.handle(Action::Escape, now, wall());
     assert!(app.review.is_none());
 }
+
+/// The last row of a rendered screen: the key bar.
+fn key_bar(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    for (w, h) in SIZES {
+        let bar = key_bar(&render(&app, clock.at(0.0), w, h));
+        assert!(bar.contains(" ? help") && bar.contains(" q quit"), "{w}x{h}: {bar}");
+    }
+    assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" H history"));
+    app.handle(Action::Bottom, clock.at(0.0), wall());
+    assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" a alternatives"));
+    // A warm-up: no f, no r.
+    play(&mut app, &clock, "pre-run", &[(0.0, Action::Skip)]);
+    for (w, h) in SIZES {
+        let bar = key_bar(&render(&app, clock.at(3.0), w, h));
+        assert!(!bar.contains(" f ") && !bar.contains(" r "), "{w}x{h}: {bar}");
+        assert!(bar.contains(" ? help") && bar.contains(" q quit"), "{w}x{h}: {bar}");
+    }
+    // A recovery: f while searching, r while holding, first even at 40 columns.
+    let mut app = common::ui::app(None);
+    play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
+    assert!(key_bar(&render(&app, clock.at(2.0), 40, 20)).contains(" f found"));
+    app.handle(Action::Found, clock.at(3.0), wall());
+    assert!(key_bar(&render(&app, clock.at(4.0), 40, 20)).contains(" r release"));
+}

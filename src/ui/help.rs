@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
+use crate::session::PhaseKind;
 
 /// (keys, what they do)
 pub const KEYS: &[(&str, &str)] = &[
@@ -56,17 +57,19 @@ impl KeyBar<'_> {
         let app = self.app;
         if app.playing() {
             let view = app.session.as_ref().map(|s| s.view(self.now));
-            let recovery = app
-                .session
-                .as_ref()
-                .is_some_and(|s| s.plan().style == crate::library::Style::Recovery);
-            let mut keys = vec![("Space", "pause")];
-            if recovery {
-                keys.extend([("f", "found"), ("r", "release")]);
+            let kind = view.as_ref().and_then(|v| v.phase).map(|p| &p.kind);
+            // The key for this phase first, so that it shows on the narrowest bar.
+            let mut keys = match kind {
+                Some(PhaseKind::Search { .. }) => vec![("f", "found"), ("n", "skip spot")],
+                Some(PhaseKind::Hold { .. }) => vec![("r", "release"), ("R", "release now")],
+                _ => vec![("n", "skip")],
+            };
+            if view.as_ref().is_some_and(|v| v.rating_due) {
+                keys.insert(0, ("0-9", "rate"));
             }
-            keys.extend([("n", "skip"), ("b", "back"), ("+/-", "time")]);
-            if view.is_some_and(|v| v.rating_due) {
-                keys.push(("0-9", "rate"));
+            keys.extend([("Space", "pause"), ("b", "back"), ("+/-", "time")]);
+            if matches!(kind, Some(PhaseKind::Hold { .. })) {
+                keys.push(("n", "skip"));
             }
             keys.push(("Tab", "panes"));
             keys
