@@ -23,14 +23,14 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
-    app.wait_for("Paused · Get ready", 5);
+    app.wait_for("PAUSED · Get ready", 5);
     app.send(" ");
     app.wait_for("Get ready", 5);
     app.send("n");
     app.wait_for("Find the tender spot", 5);
     app.send("f");
     app.wait_for("Hold", 5);
-    app.wait_for("Trigger point 1 of 1", 5);
+    app.wait_for("Press r when it eases", 5);
 
     // Skip to the end.
     for _ in 0..60 {
