@@ -543,7 +543,10 @@ fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
     let mut app = app(None);
     for (w, h) in SIZES {
         let bar = key_bar(&render(&app, clock.at(0.0), w, h));
-        assert!(bar.contains(" ? help") && bar.contains(" q quit"), "{w}x{h}: {bar}");
+        assert!(
+            bar.contains(" ? help") && bar.contains(" q quit"),
+            "{w}x{h}: {bar}"
+        );
     }
     assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" H history"));
     app.handle(Action::Bottom, clock.at(0.0), wall());
@@ -552,8 +555,14 @@ fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
     play(&mut app, &clock, "pre-run", &[(0.0, Action::Skip)]);
     for (w, h) in SIZES {
         let bar = key_bar(&render(&app, clock.at(3.0), w, h));
-        assert!(!bar.contains(" f ") && !bar.contains(" r "), "{w}x{h}: {bar}");
-        assert!(bar.contains(" ? help") && bar.contains(" q quit"), "{w}x{h}: {bar}");
+        assert!(
+            !bar.contains(" f ") && !bar.contains(" r "),
+            "{w}x{h}: {bar}"
+        );
+        assert!(
+            bar.contains(" ? help") && bar.contains(" q quit"),
+            "{w}x{h}: {bar}"
+        );
     }
     // A recovery: f while searching, r while holding, first even at 40 columns.
     let mut app = common::ui::app(None);

@@ -203,6 +203,8 @@ impl ReviewScreen<'_> {
             lines.push(line);
         }
         Paragraph::new(lines).render(inner, buf);
+        let rows = height.saturating_sub(1);
+        super::scrollbar(area, self.state.visible.len(), offset, rows, buf);
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {
