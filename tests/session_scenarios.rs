@@ -667,3 +667,55 @@ fn hands_free_search_and_hold_end_by_themselves_at_exact_times() {
         Duration::from_secs(5)
     );
 }
+
+#[test]
+fn an_exercise_alone_is_a_one_step_session_with_its_style_defaults() {
+    let lib = library();
+    let timing = Timing::default();
+    // Recovery: one trigger point per side and zone, held for the configured minimum.
+    let quad = lib
+        .exercise("quad-release")
+        .unwrap_or_else(|| panic!("quad-release"));
+    let plan = Plan::new(&lib, &quad.alone(), &timing);
+    assert_eq!(plan.routine_id, "quad-release");
+    assert_eq!(plan.steps.len(), 1);
+    assert_eq!(plan.entries.len(), 6, "two legs, three zones");
+    let holds: Vec<Duration> = plan
+        .phases
+        .iter()
+        .filter_map(|p| match p.kind {
+            PhaseKind::Hold { min, points, .. } => {
+                assert_eq!(points, 1);
+                Some(min)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(holds.len(), 6);
+    assert!(holds.iter().all(|&m| m == Duration::from_secs(30)));
+    // Warm-up: keep moving, the default length per side, with the exercise's own cue.
+    let calf = lib
+        .exercise("calf-warmup")
+        .unwrap_or_else(|| panic!("calf-warmup"));
+    let plan = Plan::new(&lib, &calf.alone(), &timing);
+    let moves: Vec<(Duration, String)> = plan
+        .phases
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PhaseKind::Move { duration, cue } => Some((*duration, cue.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(moves.len(), 2, "right, then left");
+    assert!(
+        moves
+            .iter()
+            .all(|(d, c)| *d == Duration::from_secs(30) && !c.is_empty())
+    );
+    assert!(
+        !plan
+            .phases
+            .iter()
+            .any(|p| matches!(p.kind, PhaseKind::Hold { .. }))
+    );
+}
