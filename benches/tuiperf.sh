@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tuiperf=${TUIPERF:-../shared/tuiperf/tuiperf.py}
+[ -f "$tuiperf" ] || tuiperf=../../shared/tuiperf/tuiperf.py
 reference_src=${REFERENCE:-$(dirname "$tuiperf")/minimal-reference}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(80x24 200x50)
