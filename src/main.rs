@@ -41,7 +41,7 @@ fn run(args: Args) -> io::Result<u8> {
             } else {
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine or region has the id `{id}` (see `foamroll list`)"
+                    "foamroll: no exercise, routine, region or guide has the id `{id}` (see `foamroll list`)"
                 )?;
                 Ok(1)
             }

@@ -9,7 +9,10 @@ fn check_on_the_shipped_library_prints_the_summary() {
     let sb = Sandbox::new();
     let out = sb.run(&["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "4 routines, 6 exercises, 6 regions: ok\n");
+    assert_eq!(
+        stdout(&out),
+        "9 routines, 16 exercises, 13 regions, 3 guides: ok\n"
+    );
 }
 
 #[test]
@@ -43,7 +46,10 @@ fn check_a_user_routine_that_uses_builtin_exercises() {
     let f = sb.write("glutes.yaml", "version: 1\nroutines:\n  - id: glutes-only\n    name: Glutes only\n    style: recovery\n    description: Just glutes.\n    steps:\n      - exercise: glute-release\n        hold: 60\n");
     let out = sb.run(&["check", f.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), "5 routines, 6 exercises, 6 regions: ok\n");
+    assert_eq!(
+        stdout(&out),
+        "10 routines, 16 exercises, 13 regions, 3 guides: ok\n"
+    );
 }
 
 #[test]
@@ -115,8 +121,26 @@ fn list_json_has_routines_exercises_and_regions() {
     let post = post.unwrap_or_else(|| panic!("post-run missing"));
     assert_eq!(
         post["regions"],
-        serde_json::json!(["quads", "hamstrings", "glutes"])
+        serde_json::json!(["quads", "hamstrings", "glutes", "calves"])
     );
+    let count = |key: &str| doc[key].as_array().map_or(0, Vec::len);
+    assert!(count("regions") >= 12, "{}", count("regions"));
+    assert!(count("exercises") >= 16, "{}", count("exercises"));
+    assert!(count("routines") >= 8, "{}", count("routines"));
+    let guides: Vec<(&str, &str)> = doc["guides"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            (
+                g["id"].as_str().unwrap_or(""),
+                g["title"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let ids: Vec<&str> = guides.iter().map(|g| g.0).collect();
+    assert_eq!(ids, ["pressure-and-pain", "why-smr", "warmup-vs-recovery"]);
+    assert!(guides.iter().all(|g| !g.1.is_empty()), "{guides:?}");
     let itb = doc["regions"]
         .as_array()
         .into_iter()
@@ -135,10 +159,62 @@ fn list_plain_shows_styles_and_regions() {
     assert!(
         text.contains("post-run")
             && text.contains("recovery")
-            && text.contains("[quads, hamstrings, glutes]"),
+            && text.contains("[quads, hamstrings, glutes, calves]"),
         "{text}"
     );
     assert!(text.contains("it-band") && text.contains("do not roll"));
+    let guides = text
+        .find("Guides")
+        .unwrap_or_else(|| panic!("no Guides heading:\n{text}"));
+    for id in ["pressure-and-pain", "why-smr", "warmup-vs-recovery"] {
+        assert!(text[guides..].contains(id), "{id} not listed under Guides");
+    }
+}
+
+#[test]
+fn show_guide_prints_its_sections_and_sources() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["show", "pressure-and-pain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needed in [
+        "Pressure, pain and when not to roll (pressure-and-pain)",
+        "When not to roll at all",
+        "blood thinners",
+        "Sources",
+        "Grabow et al. (2018).",
+    ] {
+        assert!(text.contains(needed), "{needed} missing from\n{text}");
+    }
+    let text = stdout(&sb.run(&["show", "why-smr"]));
+    assert!(
+        text.contains("Golgi tendon organs") && text.contains("Behm et al. (2020)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_exercise_ends_with_cautions_and_the_pressure_guide() {
+    let text = stdout(&Sandbox::new().run(&["show", "calf-release"]));
+    let cautions = text.rfind("Cautions").unwrap_or_else(|| panic!("{text}"));
+    let sources = text.find("Sources").unwrap_or_else(|| panic!("{text}"));
+    assert!(sources < cautions, "cautions come last:\n{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("see the guide `pressure-and-pain`."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hold each tender spot at least 30 seconds"),
+        "{text}"
+    );
+}
+
+#[test]
+fn completions_offer_guide_ids() {
+    let out = Sandbox::new().run(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("warmup-vs-recovery"));
 }
 
 #[test]
@@ -183,11 +259,19 @@ fn show_exercise_and_routine() {
     let ball = text.find("- ball:").unwrap_or(usize::MAX);
     let roller = text.find("- foam roller").unwrap_or(0);
     assert!(ball < roller, "the routine's tool comes first:\n{text}");
+    assert!(
+        !text.contains("Sit on the roller"),
+        "written for the ball:\n{text}"
+    );
+    assert_eq!(text.matches("Set-up with the ball:").count(), 3, "{text}");
+    let text = stdout(&sb.run(&["show", "rest-day"]));
+    assert_eq!(text.matches("hold at least 45 s").count(), 3, "{text}");
+    assert!(!text.contains("30 seconds"), "{text}");
 }
 
 #[test]
 fn show_unknown_id_fails_with_a_hint() {
     let out = Sandbox::new().run(&["show", "neck"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no exercise, routine or region has the id `neck`"));
+    assert!(stderr(&out).contains("no exercise, routine, region or guide has the id `neck`"));
 }

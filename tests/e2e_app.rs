@@ -16,7 +16,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
     assert!(app.alternate_screen());
 
     // Down to the glutes exercise: its instructions show.
-    app.send("jjjjjj");
+    app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
     // Start the recovery routine selected in the Countdown pane (post-run).

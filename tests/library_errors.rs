@@ -172,7 +172,7 @@ fn user_item_overrides_builtin_and_says_so() {
     assert_eq!(routine.map(|r| r.name.as_str()), Some("Mine"));
     assert_eq!(
         report.library.routines.len(),
-        4,
+        foamroll::library::load_builtin().library.routines.len(),
         "replaced in place, not added"
     );
 }
@@ -190,7 +190,192 @@ fn recovery_hold_under_30_seconds() {
     let text = format!(
         "{ROUTINE_HEAD}    style: recovery\n    description: d\n    steps:\n      - exercise: quad-release\n        hold: 29\n"
     );
-    assert_error(&text, 9, 15, "at least 30 s");
+    assert_error(&text, 9, 15, "a recovery hold is 30 to 120 s");
+}
+
+/// The bounds that protect people: each value just outside is refused, at its own
+/// line and column, and each value at the edge loads.
+#[test]
+fn bounds_on_timings_are_enforced_where_they_are_written() {
+    // (style, exercise, routine-level line, step-level line, bad value, good value, message)
+    let recovery = "style: recovery\n    description: d\n";
+    let warmup = "style: warmup\n    description: d\n";
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            recovery,
+            "    get_ready: 61\n",
+            "",
+            "`get_ready` is 61 s; it must be between 0 and 60 s",
+            "    get_ready: 60\n",
+        ),
+        (
+            recovery,
+            "    rest: 121\n",
+            "",
+            "`rest` is 121 s; it must be between 0 and 120 s",
+            "    rest: 120\n",
+        ),
+        (
+            recovery,
+            "",
+            "        hold: 121\n",
+            "hold is 121 s; a recovery hold is 30 to 120 s",
+            "        hold: 120\n",
+        ),
+        (
+            recovery,
+            "",
+            "        hold: 29\n",
+            "hold is 29 s",
+            "        hold: 30\n",
+        ),
+        (
+            recovery,
+            "",
+            "        search_limit: 9\n",
+            "`search_limit` is 9 s; it must be between 10 and 300 s",
+            "        search_limit: 10\n",
+        ),
+        (
+            recovery,
+            "",
+            "        search_limit: 301\n",
+            "`search_limit` is 301 s",
+            "        search_limit: 300\n",
+        ),
+        (
+            recovery,
+            "",
+            "        rest: 121\n",
+            "`rest` is 121 s",
+            "        rest: 120\n",
+        ),
+        (
+            recovery,
+            "",
+            "        points: 11\n",
+            "`points` is 11; it must be between 1 and 10",
+            "        points: 10\n",
+        ),
+        (
+            warmup,
+            "",
+            "        duration: 4\n",
+            "`duration` is 4 s per side",
+            "        duration: 5\n",
+        ),
+    ];
+    for (style, head, step, message, good) in cases {
+        let exercise = if style.contains("warmup") {
+            "calf-warmup"
+        } else {
+            "quad-release"
+        };
+        let build = |head: &str, step: &str| {
+            format!(
+                "{ROUTINE_HEAD}    {style}{head}    steps:\n      - exercise: {exercise}\n{step}"
+            )
+        };
+        let (bad, ok) = if head.is_empty() {
+            (build("", step), build("", good))
+        } else {
+            (build(head, ""), build(good, ""))
+        };
+        let line = if head.is_empty() { 9 } else { 7 };
+        let column = if head.is_empty() { 9 } else { 5 };
+        let report = load_with("t.yaml", bad.as_bytes());
+        let d = only_error(&report, "t.yaml");
+        assert!(
+            d.message.contains(message),
+            "{message:?} not in {}",
+            d.message
+        );
+        assert_eq!(d.position.line, line, "{d}");
+        assert!(d.position.column >= column, "{d}");
+        let report = load_with("t.yaml", ok.as_bytes());
+        assert_eq!(report.error_count(), 0, "{ok}\n{:#?}", report.diagnostics);
+    }
+}
+
+#[test]
+fn a_study_source_needs_authors_year_and_journal() {
+    let text = "version: 1\nguides:\n  - id: g\n    title: G\n    sections:\n      - heading: H\n        paragraphs: [P]\n    sources:\n      - title: A study\n        authors: Someone et al.\n        year: 2020\n";
+    assert_error(
+        text,
+        9,
+        16,
+        "a study source names its `authors`, `year` and `journal`",
+    );
+    let ok = text.replace("year: 2020\n", "year: 2020\n        journal: J\n");
+    assert_eq!(load_with("t.yaml", ok.as_bytes()).error_count(), 0);
+}
+
+#[test]
+fn a_guide_needs_sections_with_paragraphs() {
+    assert_error(
+        "version: 1\nguides:\n  - id: g\n    title: G\n    sections: []\n",
+        3,
+        9,
+        "guide `g` has no sections",
+    );
+    assert_error(
+        "version: 1\nguides:\n  - id: g\n    title: G\n    sections:\n      - heading: Empty\n        paragraphs: []\n",
+        6,
+        18,
+        "section `Empty` has no paragraphs",
+    );
+}
+
+#[test]
+fn a_guide_id_is_unique_across_kinds_and_can_be_overridden() {
+    assert_error(
+        "version: 1\nguides:\n  - id: post-run\n    title: G\n    sections:\n      - heading: H\n        paragraphs: [P]\n",
+        3,
+        9,
+        "duplicate id `post-run`",
+    );
+    let mut loader = Loader::with_builtin();
+    loader.add_bytes(
+        "mine.yaml",
+        Layer::Config,
+        b"version: 1\nguides:\n  - id: why-smr\n    title: Mine\n    sections:\n      - heading: H\n        paragraphs: [P]\n",
+    );
+    let report = loader.finish();
+    assert_eq!(report.error_count(), 0);
+    assert!(report.diagnostics.iter().any(|d| {
+        d.message
+            .contains("guide `why-smr` overrides the built-in guide")
+    }));
+    assert_eq!(
+        report.library.guide("why-smr").map(|g| g.title.as_str()),
+        Some("Mine")
+    );
+}
+
+#[test]
+fn a_routine_for_a_tool_warns_when_a_step_has_no_set_up_for_it() {
+    let text = "version: 1\nexercises:\n  - id: x\n    name: X\n    region: glutes\n    style: recovery\n    equipment:\n      - tool: stick\n    setup: On the roller.\n    steps: [Roll.]\n    cautions: [Careful.]\nroutines:\n  - id: r\n    name: R\n    style: recovery\n    description: d\n    equipment: stick\n    steps:\n      - exercise: x\n";
+    let report = load_with("t.yaml", text.as_bytes());
+    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    let w = report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning)
+        .unwrap_or_else(|| panic!("no warning: {:#?}", report.diagnostics));
+    assert!(w.message.contains("has no `setup` for it"), "{}", w.message);
+    assert_eq!(w.position.line, 17);
+    let with_setup = text.replace(
+        "      - tool: stick\n",
+        "      - tool: stick\n        setup: Sit on a chair.\n",
+    );
+    let report = load_with("t.yaml", with_setup.as_bytes());
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let x = report.library.exercise("x").unwrap_or_else(|| panic!("x"));
+    assert_eq!(
+        x.setup_for(Some(foamroll::library::Tool::Stick)),
+        "Sit on a chair."
+    );
+    assert_eq!(x.setup_for(None), "On the roller.");
 }
 
 #[test]
@@ -391,4 +576,25 @@ fn files_and_folders_on_disk() {
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].path.ends_with("missing-too") && errors[0].message.contains("cannot read"));
+}
+
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../docs/library.md");
+    let start = doc
+        .find("```yaml\n")
+        .unwrap_or_else(|| panic!("no yaml block"))
+        + 8;
+    let len = doc[start..]
+        .find("```")
+        .unwrap_or_else(|| panic!("unclosed block"));
+    let report = load_with("example.yaml", doc[start..start + len].as_bytes());
+    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    assert!(report.library.guide("rolling-at-work").is_some());
+    let ex = report
+        .library
+        .exercise("glute-release")
+        .unwrap_or_else(|| panic!("glute"));
+    assert_eq!(ex.sources.len(), 2);
+    assert_eq!(ex.sources[1].year, Some(2020));
 }

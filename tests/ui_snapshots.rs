@@ -6,7 +6,7 @@ mod common;
 
 use common::ui::{Clock, app, render, wall};
 use foamroll::session::{SessionRecord, Status};
-use foamroll::ui::{Action, App, Overlay, Pane};
+use foamroll::ui::{Action, App, Overlay, Pane, Row};
 
 const SIZES: [(u16, u16); 5] = [(40, 20), (50, 20), (80, 24), (100, 30), (200, 50)];
 
@@ -75,7 +75,12 @@ fn it_band_view_and_jump_to_alternatives() {
     let clock = Clock::new();
     let mut app = app(None);
     let now = clock.at(0.0);
-    app.handle(Action::Bottom, now, wall());
+    // The IT band region (the Guides group and other regions may follow it).
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap_or_else(|| panic!("no it-band row"));
     snap_sizes("it_band", &app, now);
     let screen = render(&app, now, 120, 40);
     assert!(
@@ -549,7 +554,11 @@ fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
         );
     }
     assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" H history"));
-    app.handle(Action::Bottom, clock.at(0.0), wall());
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap();
     assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" a alternatives"));
     // A warm-up: no f, no r.
     play(&mut app, &clock, "pre-run", &[(0.0, Action::Skip)]);

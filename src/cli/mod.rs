@@ -142,6 +142,7 @@ pub fn completions(
         let mut all = routines.clone();
         all.extend(library.exercises.iter().map(|e| e.id.as_str()));
         all.extend(library.regions.iter().map(|r| r.id.as_str()));
+        all.extend(library.guides.iter().map(|g| g.id.as_str()));
         for (sub, ids) in [("play", routines), ("show", all)] {
             writeln!(
                 out,
@@ -161,6 +162,7 @@ fn with_id_values(library: &crate::library::Library) -> clap::Command {
     let mut all = routines.clone();
     all.extend(library.exercises.iter().map(|e| e.id.clone()));
     all.extend(library.regions.iter().map(|r| r.id.clone()));
+    all.extend(library.guides.iter().map(|g| g.id.clone()));
     Args::command()
         .mut_subcommand("play", |c| {
             c.mut_arg("routine_id", |a| {
@@ -207,4 +209,4 @@ pub fn build_app(
     app
 }
 
-pub use show::{exercise_sections, list, show, timing_words};
+pub use show::{list, show, timing_words};

@@ -4,7 +4,10 @@ use std::io::{self, IsTerminal, Write};
 
 use serde_json::json;
 
-use crate::library::{Exercise, Library, Region, Routine, StepTiming, join_or};
+use crate::library::{
+    Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
+    join_or,
+};
 
 /// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
 struct Styler {
@@ -34,6 +37,8 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
             "routines": library.routines.iter().map(|r| json!({
                 "id": r.id, "name": r.name, "style": r.style,
                 "description": r.description,
+                "minutes": library.estimate_minutes(r),
+                "equipment": r.equipment,
                 "regions": library.routine_regions(r),
                 "steps": r.steps.iter().map(|s| &s.exercise).collect::<Vec<_>>(),
                 "builtin": r.origin.builtin, "path": r.origin.path,
@@ -43,6 +48,10 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
                 "per_side": e.per_side, "zones": e.zones,
                 "equipment": e.equipment.iter().map(|q| q.tool).collect::<Vec<_>>(),
                 "builtin": e.origin.builtin, "path": e.origin.path,
+            })).collect::<Vec<_>>(),
+            "guides": library.guides.iter().map(|g| json!({
+                "id": g.id, "title": g.title,
+                "builtin": g.origin.builtin, "path": g.origin.path,
             })).collect::<Vec<_>>(),
             "regions": library.regions.iter().map(|r| {
                 let mut v = serde_json::to_value(r).unwrap_or_default();
@@ -59,10 +68,11 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
         let regions = library.routine_regions(r);
         writeln!(
             out,
-            "  {:<20} {:<9} {}  [{}]",
+            "  {:<20} {:<9} {}, about {} min  [{}]",
             r.id,
             r.style.label(),
             r.name,
+            library.estimate_minutes(r),
             regions.join(", ")
         )?;
     }
@@ -86,6 +96,10 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
         };
         writeln!(out, "  {:<20} {}{note}", r.id, r.name)?;
     }
+    writeln!(out, "\n{}", st.heading("Guides"))?;
+    for g in &library.guides {
+        writeln!(out, "  {:<20} {}", g.id, g.title)?;
+    }
     Ok(())
 }
 
@@ -98,58 +112,12 @@ pub fn show(library: &Library, id: &str, out: &mut impl Write) -> io::Result<boo
         write_routine(library, r, &st, out)?;
     } else if let Some(r) = library.region(id) {
         write_region(library, r, &st, out)?;
+    } else if let Some(g) = library.guide(id) {
+        write_guide(g, &st, out)?;
     } else {
         return Ok(false);
     }
     Ok(true)
-}
-
-/// The lines of an exercise's instructions, shared by `show` and the Instructions pane.
-pub fn exercise_sections(
-    e: &Exercise,
-    preferred: Option<crate::library::Tool>,
-) -> Vec<(&'static str, Vec<String>)> {
-    let mut sections = Vec::new();
-    sections.push(("Set-up", vec![e.setup.clone()]));
-    sections.push((
-        "Steps",
-        e.steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect(),
-    ));
-    if !e.zones.is_empty() {
-        sections.push((
-            "Zones",
-            vec![format!("Work each in turn: {}.", e.zones.join(", "))],
-        ));
-    }
-    if !e.cues.is_empty() {
-        sections.push(("Form", e.cues.iter().map(|c| format!("- {c}")).collect()));
-    }
-    if !e.cautions.is_empty() {
-        sections.push((
-            "Cautions",
-            e.cautions.iter().map(|c| format!("! {c}")).collect(),
-        ));
-    }
-    let mut tools: Vec<_> = e.equipment.iter().collect();
-    // The routine's own tool first: its note is the one that matters today.
-    tools.sort_by_key(|q| Some(q.tool) != preferred);
-    if !tools.is_empty() {
-        sections.push((
-            "Equipment",
-            tools
-                .iter()
-                .map(|q| match &q.note {
-                    Some(n) => format!("- {}: {n}", q.tool.label()),
-                    None => format!("- {}", q.tool.label()),
-                })
-                .collect(),
-        ));
-    }
-    sections
 }
 
 fn write_exercise(
@@ -172,9 +140,15 @@ fn write_exercise(
     if let Some(s) = &e.summary {
         writeln!(out, "{s}")?;
     }
-    for (title, lines) in exercise_sections(e, preferred) {
-        writeln!(out, "\n{}", st.heading(title))?;
-        for l in lines {
+    if e.style == Style::Recovery {
+        writeln!(
+            out,
+            "Hold each tender spot at least {MIN_RECOVERY_HOLD_S} seconds (a routine may ask for longer)."
+        )?;
+    }
+    for section in e.sections(preferred) {
+        writeln!(out, "\n{}", st.heading(&section.title))?;
+        for l in section.lines {
             writeln!(out, "{l}")?;
         }
     }
@@ -187,9 +161,9 @@ pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
         StepTiming::Recovery {
             min_hold_s, points, ..
         } => {
-            let p = if *points == 1 { "point" } else { "points" };
+            let p = if *points == 1 { "spot" } else { "spots" };
             format!(
-                "hold at least {} s, {points} trigger {p}",
+                "hold at least {} s, {points} tender {p}",
                 min_hold_s.unwrap_or(default_hold)
             )
         }
@@ -227,14 +201,14 @@ fn write_routine(
         writeln!(
             out,
             "{}{sides}{zones}",
-            timing_words(&step.timing, crate::library::MIN_RECOVERY_HOLD_S)
+            timing_words(&step.timing, MIN_RECOVERY_HOLD_S)
         )?;
         if let StepTiming::Warmup { cue, .. } = &step.timing {
             writeln!(out, "Cue: {cue}")?;
         }
-        for (title, lines) in exercise_sections(e, r.equipment) {
-            writeln!(out, "{title}:")?;
-            for l in lines {
+        for section in e.sections(r.equipment) {
+            writeln!(out, "{}:", section.title)?;
+            for l in section.lines {
                 writeln!(out, "  {l}")?;
             }
         }
@@ -273,6 +247,32 @@ fn write_region(
     writeln!(out, "\n{}", st.heading("Exercises"))?;
     for e in library.exercises_in(&r.id) {
         writeln!(out, "  {:<20} {:<9} {}", e.id, e.style.label(), e.name)?;
+    }
+    Ok(())
+}
+
+fn write_guide(g: &Guide, st: &Styler, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", st.heading(&format!("{} ({})", g.title, g.id)))?;
+    writeln!(out, "{}", g.short_form())?;
+    for section in &g.sections {
+        writeln!(out, "\n{}", st.heading(&section.heading))?;
+        for (i, p) in section.paragraphs.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "{p}")?;
+        }
+    }
+    write_sources(&g.sources, st, out)
+}
+
+fn write_sources(sources: &[Source], st: &Styler, out: &mut impl Write) -> io::Result<()> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", st.heading("Sources"))?;
+    for s in sources {
+        writeln!(out, "- {}", s.citation())?;
     }
     Ok(())
 }

@@ -7,13 +7,14 @@ use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::load::{Layer, SourceFile};
-use super::yaml::{RawExercise, RawFile, RawRegion, RawRoutine};
+use super::yaml::{RawExercise, RawFile, RawGuide, RawRegion, RawRoutine};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     Region,
     Exercise,
     Routine,
+    Guide,
 }
 
 impl Kind {
@@ -22,6 +23,7 @@ impl Kind {
             Kind::Region => "region",
             Kind::Exercise => "exercise",
             Kind::Routine => "routine",
+            Kind::Guide => "guide",
         }
     }
 }
@@ -47,6 +49,7 @@ pub(super) struct Merged {
     pub(super) regions: Vec<Option<FromFile<RawRegion>>>,
     pub(super) exercises: Vec<Option<FromFile<RawExercise>>>,
     pub(super) routines: Vec<Option<FromFile<RawRoutine>>>,
+    pub(super) guides: Vec<Option<FromFile<RawGuide>>>,
     claims: HashMap<String, Claim>,
     paths: Vec<String>,
 }
@@ -89,6 +92,10 @@ impl Merged {
             self.claim(Kind::Routine, id, index, file, r, diags, |m| {
                 &mut m.routines
             });
+        }
+        for g in raw.guides {
+            let id = g.id.clone();
+            self.claim(Kind::Guide, id, index, file, g, diags, |m| &mut m.guides);
         }
     }
 

@@ -74,6 +74,9 @@ pub enum RollingPolicy {
 pub struct Region {
     pub id: String,
     pub name: String,
+    /// One side of it, in the singular ("quad"); see [`Region::one_side`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub singular: Option<String>,
     pub description: Option<String>,
     #[serde(flatten)]
     pub policy: RollingPolicy,
@@ -82,6 +85,15 @@ pub struct Region {
 }
 
 impl Region {
+    /// One limb or side, in the singular, for speaking: `one_side("right")` is
+    /// "right quad" (or "right side of the quads" when the region has no singular).
+    pub fn one_side(&self, side: &str) -> String {
+        match &self.singular {
+            Some(one) => format!("{side} {one}"),
+            None => format!("{side} side of the {}", self.name.to_lowercase()),
+        }
+    }
+
     pub fn avoid(&self) -> Option<(&str, &[String])> {
         match &self.policy {
             RollingPolicy::Avoid {
@@ -97,6 +109,85 @@ impl Region {
 pub struct Equipment {
     pub tool: Tool,
     pub note: Option<String>,
+    /// How to set up with this tool, when it differs from the exercise's set-up.
+    pub setup: Option<String>,
+}
+
+/// Where content comes from: an article, or a study with authors, year and journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authors: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal: Option<String>,
+}
+
+impl Source {
+    /// "Behm et al. (2020). Foam rolling prescription. J Strength Cond Res." or the title.
+    pub fn citation(&self) -> String {
+        let mut s = String::new();
+        if let Some(a) = &self.authors {
+            s.push_str(a);
+            if let Some(y) = self.year {
+                s.push_str(&format!(" ({y})"));
+            }
+            s.push_str(". ");
+        } else if let Some(y) = self.year {
+            s.push_str(&format!("({y}) "));
+        }
+        s.push_str(&self.title);
+        if let Some(j) = &self.journal {
+            s.push_str(&format!(". {j}"));
+        }
+        s
+    }
+}
+
+/// Searching for the tender spot before a hold, as assumed by [`Library::estimate_s`].
+pub const SEARCH_ESTIMATE_S: u32 = 15;
+/// The app's default get-ready, rest and switch-sides times (see `session::Timing`).
+pub const DEFAULT_GET_READY_S: u32 = 10;
+pub const DEFAULT_REST_S: u32 = 15;
+pub const DEFAULT_SWITCH_S: u32 = 5;
+
+/// The id of the guide every exercise points to and every session starts with.
+pub const PRESSURE_AND_PAIN: &str = "pressure-and-pain";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GuideSection {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// Reading matter: how hard to press, why SMR works, the two styles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Guide {
+    pub id: String,
+    pub title: String,
+    /// One or two sentences to speak; see [`Guide::short_form`].
+    pub short: Option<String>,
+    pub sections: Vec<GuideSection>,
+    pub sources: Vec<Source>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Guide {
+    /// What a coach says aloud: the `short` field, or else the first paragraph.
+    pub fn short_form(&self) -> &str {
+        self.short
+            .as_deref()
+            .or_else(|| {
+                self.sections
+                    .first()
+                    .and_then(|s| s.paragraphs.first())
+                    .map(String::as_str)
+            })
+            .unwrap_or(self.title.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,8 +208,112 @@ pub struct Exercise {
     pub zones: Vec<String>,
     /// The default movement cue of a warm-up exercise.
     pub movement: Option<String>,
+    pub sources: Vec<Source>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// One titled block of an exercise's instructions, as `show` and the screens print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub lines: Vec<String>,
+    /// Cautions: shown as a warning.
+    pub warning: bool,
+}
+
+/// The line that ends every exercise's cautions.
+pub const PRESSURE_POINTER: &str =
+    "How hard to press, when to stop and when not to roll: see the guide `pressure-and-pain`.";
+
+impl Exercise {
+    /// The entry for `tool`, if this exercise lists it.
+    pub fn equipment_for(&self, tool: Tool) -> Option<&Equipment> {
+        self.equipment.iter().find(|q| q.tool == tool)
+    }
+
+    /// The set-up to show and speak first: the tool's own when a routine is written for
+    /// a tool and the exercise has one, otherwise the general set-up.
+    pub fn setup_for(&self, tool: Option<Tool>) -> &str {
+        tool.and_then(|t| self.equipment_for(t))
+            .and_then(|q| q.setup.as_deref())
+            .unwrap_or(&self.setup)
+    }
+
+    /// The first caution: the one a coach says aloud before the step.
+    pub fn main_caution(&self) -> Option<&str> {
+        self.cautions.first().map(String::as_str)
+    }
+
+    /// The instructions in order: set-up (for `tool` when given), steps, zones, form,
+    /// equipment (`tool` first), sources, then the cautions with the pointer to the
+    /// pressure-and-pain guide last.
+    pub fn sections(&self, tool: Option<Tool>) -> Vec<Section> {
+        let section = |title: String, lines: Vec<String>| Section {
+            title,
+            lines,
+            warning: false,
+        };
+        let mut out = Vec::new();
+        let own_setup = tool.filter(|&t| self.equipment_for(t).is_some_and(|q| q.setup.is_some()));
+        let setup_title = match own_setup {
+            Some(t) => format!("Set-up with the {}", t.label()),
+            None => "Set-up".to_string(),
+        };
+        out.push(section(setup_title, vec![self.setup_for(tool).to_string()]));
+        out.push(section(
+            "Steps".into(),
+            self.steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {s}", i + 1))
+                .collect(),
+        ));
+        if !self.zones.is_empty() {
+            out.push(section(
+                "Zones".into(),
+                vec![format!("Work each in turn: {}.", self.zones.join(", "))],
+            ));
+        }
+        if !self.cues.is_empty() {
+            out.push(section(
+                "Form".into(),
+                self.cues.iter().map(|c| format!("- {c}")).collect(),
+            ));
+        }
+        let mut tools: Vec<_> = self.equipment.iter().collect();
+        // The routine's own tool first: its note is the one that matters today.
+        tools.sort_by_key(|q| Some(q.tool) != tool);
+        if !tools.is_empty() {
+            out.push(section(
+                "Equipment".into(),
+                tools
+                    .iter()
+                    .map(|q| match &q.note {
+                        Some(n) => format!("- {}: {n}", q.tool.label()),
+                        None => format!("- {}", q.tool.label()),
+                    })
+                    .collect(),
+            ));
+        }
+        if !self.sources.is_empty() {
+            out.push(section(
+                "Sources".into(),
+                self.sources
+                    .iter()
+                    .map(|s| format!("- {}", s.citation()))
+                    .collect(),
+            ));
+        }
+        let mut cautions: Vec<String> = self.cautions.iter().map(|c| format!("! {c}")).collect();
+        cautions.push(PRESSURE_POINTER.to_string());
+        out.push(Section {
+            title: "Cautions".into(),
+            lines: cautions,
+            warning: true,
+        });
+        out
+    }
 }
 
 /// How long a step lasts, by style.
@@ -211,6 +406,7 @@ pub struct Library {
     pub regions: Vec<Region>,
     pub exercises: Vec<Exercise>,
     pub routines: Vec<Routine>,
+    pub guides: Vec<Guide>,
 }
 
 impl Library {
@@ -224,6 +420,10 @@ impl Library {
 
     pub fn routine(&self, id: &str) -> Option<&Routine> {
         self.routines.iter().find(|r| r.id == id)
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.id == id)
     }
 
     pub fn exercises_in<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
@@ -243,12 +443,47 @@ impl Library {
         out
     }
 
+    /// About how long a routine takes, in seconds, with the default timings and about
+    /// [`SEARCH_ESTIMATE_S`] of searching before each hold. Used for "about N minutes".
+    pub fn estimate_s(&self, routine: &Routine) -> u32 {
+        let defaults = (
+            super::bounds::MIN_RECOVERY_HOLD_S,
+            DEFAULT_GET_READY_S,
+            DEFAULT_REST_S,
+        );
+        let mut total = routine.get_ready_s.unwrap_or(defaults.1);
+        for (i, step) in routine.steps.iter().enumerate() {
+            let Some(ex) = self.exercise(&step.exercise) else {
+                continue;
+            };
+            let sides = if ex.per_side { 2 } else { 1 };
+            let zones = ex.zones.len().max(1) as u32;
+            let one_side = match &step.timing {
+                StepTiming::Recovery {
+                    min_hold_s, points, ..
+                } => zones * points * (SEARCH_ESTIMATE_S + min_hold_s.unwrap_or(defaults.0)),
+                StepTiming::Warmup { duration_s, .. } => *duration_s,
+            };
+            total += sides * one_side + (sides - 1) * DEFAULT_SWITCH_S;
+            if i + 1 < routine.steps.len() {
+                total += step.rest_s.or(routine.rest_s).unwrap_or(defaults.2);
+            }
+        }
+        total
+    }
+
+    /// [`Library::estimate_s`] rounded to whole minutes (at least 1).
+    pub fn estimate_minutes(&self, routine: &Routine) -> u32 {
+        ((self.estimate_s(routine) + 30) / 60).max(1)
+    }
+
     pub fn summary_line(&self) -> String {
         format!(
-            "{} routines, {} exercises, {} regions",
+            "{} routines, {} exercises, {} regions, {} guides",
             self.routines.len(),
             self.exercises.len(),
-            self.regions.len()
+            self.regions.len(),
+            self.guides.len()
         )
     }
 }

@@ -6,15 +6,24 @@ use std::collections::HashMap;
 
 use serde_saphyr::Location;
 
-use super::bounds::{DEFAULT_WARMUP_DURATION_S, MAX_DURATION_S, MAX_HOLD_S, MIN_RECOVERY_HOLD_S};
+use std::ops::RangeInclusive;
+
+use serde_saphyr::Spanned;
+
+use super::bounds::{
+    DEFAULT_WARMUP_DURATION_S, GET_READY_S, MIN_RECOVERY_HOLD_S, POINTS, RECOVERY_HOLD_S, REST_S,
+    SEARCH_LIMIT_S, WARMUP_DURATION_S,
+};
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::load::{Layer, SourceFile};
 use super::merge::{FromFile, Merged};
 use super::model::{
-    Equipment, Exercise, Library, Origin, Region, RollingPolicy, Routine, RoutineStep, StepTiming,
-    Style,
+    Equipment, Exercise, Guide, GuideSection, Library, Origin, Region, RollingPolicy, Routine,
+    RoutineStep, Source, StepTiming, Style, Tool,
 };
-use super::yaml::{RawExercise, RawRegion, RawRolling, RawRoutine, RawStep, Text};
+use super::yaml::{
+    RawExercise, RawGuide, RawRegion, RawRolling, RawRoutine, RawSource, RawStep, Text,
+};
 
 pub(super) struct Validator<'a> {
     pub(super) files: &'a [SourceFile],
@@ -105,11 +114,116 @@ impl Validator<'_> {
                 }
             }
         }
+        let mut guides = Vec::new();
+        for g in merged.guides.into_iter().flatten() {
+            if let Some(guide) = self.guide(g) {
+                guides.push(guide);
+            }
+        }
         Library {
             regions,
             exercises,
             routines,
+            guides,
         }
+    }
+
+    /// Checks `value` against a bound that protects people; false (and an error) outside it.
+    fn within(
+        &mut self,
+        file: usize,
+        who: &str,
+        field: &str,
+        value: &Spanned<u32>,
+        range: RangeInclusive<u32>,
+        unit: &str,
+    ) -> bool {
+        if range.contains(&value.value) {
+            return true;
+        }
+        self.error(
+            file,
+            &value.referenced,
+            format!(
+                "{who}: `{field}` is {}{unit}; it must be between {} and {}{unit}",
+                value.value,
+                range.start(),
+                range.end()
+            ),
+        );
+        false
+    }
+
+    /// A source is an article (a title) or a study (title, authors, year and journal).
+    fn sources(&mut self, file: usize, who: &str, raw: Vec<RawSource>) -> Option<Vec<Source>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for s in raw {
+            let study = s.authors.is_some() || s.year.is_some() || s.journal.is_some();
+            if study && (s.authors.is_none() || s.year.is_none() || s.journal.is_none()) {
+                self.error(
+                    file,
+                    &s.title.at,
+                    format!(
+                        "{who}: a study source names its `authors`, `year` and `journal` (an article gives just its `title`)"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if let Some(year) = &s.year
+                && !(1900..=2100).contains(&year.value)
+            {
+                self.error(
+                    file,
+                    &year.referenced,
+                    format!("{who}: `year` {} is not a plausible year", year.value),
+                );
+                ok = false;
+                continue;
+            }
+            out.push(Source {
+                title: s.title.value,
+                authors: s.authors.map(Text::into_string),
+                year: s.year.map(|y| y.value),
+                journal: s.journal.map(Text::into_string),
+            });
+        }
+        ok.then_some(out)
+    }
+
+    fn guide(&mut self, g: FromFile<RawGuide>) -> Option<Guide> {
+        let raw = g.item;
+        let id = raw.id.value.clone();
+        let who = format!("guide `{id}`");
+        if raw.sections.is_empty() {
+            self.error(g.file, &raw.id.referenced, format!("{who} has no sections"));
+            return None;
+        }
+        let mut sections = Vec::new();
+        for s in raw.sections {
+            if s.paragraphs.is_empty() {
+                self.error(
+                    g.file,
+                    &s.heading.at,
+                    format!("{who}: section `{}` has no paragraphs", s.heading.value),
+                );
+                return None;
+            }
+            sections.push(GuideSection {
+                heading: s.heading.value,
+                paragraphs: s.paragraphs.into_iter().map(Text::into_string).collect(),
+            });
+        }
+        let sources = self.sources(g.file, &who, raw.sources)?;
+        Some(Guide {
+            id,
+            title: raw.title.value,
+            short: raw.short.map(Text::into_string),
+            sections,
+            sources,
+            origin: self.origin(g.file),
+        })
     }
 
     fn region(
@@ -180,6 +294,7 @@ impl Validator<'_> {
         Some(Region {
             id: id.value.clone(),
             name: raw.name.value.clone(),
+            singular: raw.singular.clone().map(Text::into_string),
             description: raw.description.clone().map(Text::into_string),
             policy,
             origin: self.origin(r.file),
@@ -230,6 +345,9 @@ impl Validator<'_> {
             );
             return Err((id, Unusable::Invalid));
         }
+        let Some(sources) = self.sources(e.file, &format!("exercise `{id}`"), raw.sources) else {
+            return Err((id, Unusable::Invalid));
+        };
         let texts = |v: Vec<Text>| v.into_iter().map(Text::into_string).collect();
         Ok(Exercise {
             id,
@@ -243,6 +361,7 @@ impl Validator<'_> {
                 .map(|q| Equipment {
                     tool: q.tool,
                     note: q.note.map(Text::into_string),
+                    setup: q.setup.map(Text::into_string),
                 })
                 .collect(),
             setup: raw.setup.value,
@@ -252,6 +371,7 @@ impl Validator<'_> {
             per_side: raw.per_side,
             zones: texts(raw.zones),
             movement: raw.movement.map(Text::into_string),
+            sources,
             origin: self.origin(e.file),
         })
     }
@@ -267,8 +387,15 @@ impl Validator<'_> {
             );
             return None;
         }
-        let mut steps = Vec::new();
         let mut ok = true;
+        let who = format!("routine `{id}`");
+        if let Some(v) = &raw.get_ready {
+            ok &= self.within(r.file, &who, "get_ready", v, GET_READY_S, " s");
+        }
+        if let Some(v) = &raw.rest {
+            ok &= self.within(r.file, &who, "rest", v, REST_S, " s");
+        }
+        let mut steps = Vec::new();
         for (n, step) in raw.steps.into_iter().enumerate() {
             match self.step(r.file, &id, n + 1, raw.style.value, step, known) {
                 Some(s) => steps.push(s),
@@ -277,15 +404,24 @@ impl Validator<'_> {
         }
         if let Some(tool) = &raw.equipment {
             for step in &steps {
-                let listed = known
+                let entry = known
                     .exercises
                     .get(step.exercise.as_str())
-                    .is_some_and(|e| e.equipment.iter().any(|q| q.tool == tool.value));
-                if !listed {
-                    self.error(r.file, &tool.referenced, format!(
-                        "routine `{id}` is for the {} but exercise `{}` does not list it under `equipment`",
-                        tool.value.label(), step.exercise));
-                    ok = false;
+                    .and_then(|e| e.equipment_for(tool.value));
+                match entry {
+                    None => {
+                        self.error(r.file, &tool.referenced, format!(
+                            "routine `{id}` is for the {} but exercise `{}` does not list it under `equipment`",
+                            tool.value.label(), step.exercise));
+                        ok = false;
+                    }
+                    // The general set-up is written for the foam roller.
+                    Some(q) if q.setup.is_none() && tool.value != Tool::Roller => {
+                        self.diag(Severity::Warning, r.file, &tool.referenced, format!(
+                            "routine `{id}` is for the {} but exercise `{}` has no `setup` for it; the general set-up is shown",
+                            tool.value.label(), step.exercise));
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -297,8 +433,8 @@ impl Validator<'_> {
             name: raw.name.value,
             style: raw.style.value,
             description: raw.description.value,
-            get_ready_s: raw.get_ready,
-            rest_s: raw.rest,
+            get_ready_s: raw.get_ready.map(|v| v.value),
+            rest_s: raw.rest.map(|v| v.value),
             finish: raw.finish.map(Text::into_string),
             equipment: raw.equipment.map(|t| t.value),
             steps,
@@ -372,30 +508,27 @@ impl Validator<'_> {
                     return None;
                 }
                 if let Some(hold) = &step.hold
-                    && !(MIN_RECOVERY_HOLD_S..=MAX_HOLD_S).contains(&hold.value)
+                    && !RECOVERY_HOLD_S.contains(&hold.value)
                 {
-                    let msg = if hold.value < MIN_RECOVERY_HOLD_S {
-                        format!(
-                            "{who}: hold is {} s; a recovery hold must be at least {MIN_RECOVERY_HOLD_S} s, the time a trigger point needs to let go",
-                            hold.value
-                        )
+                    let (lo, hi) = (RECOVERY_HOLD_S.start(), RECOVERY_HOLD_S.end());
+                    let why = if hold.value < MIN_RECOVERY_HOLD_S {
+                        "the discomfort should start to ease after about 30 s"
                     } else {
-                        format!(
-                            "{who}: hold is {} s; the longest allowed is {MAX_HOLD_S} s",
-                            hold.value
-                        )
+                        "longer holds press on tissue for no gain"
                     };
-                    self.error(file, &hold.referenced, msg);
+                    self.error(file, &hold.referenced, format!(
+                        "{who}: hold is {} s; a recovery hold is {lo} to {hi} s (research on rolling uses 30 to 120 s per set; {why})",
+                        hold.value));
                     return None;
                 }
                 if let Some(points) = &step.points
-                    && !(1..=10).contains(&points.value)
+                    && !self.within(file, &who, "points", points, POINTS, "")
                 {
-                    self.error(
-                        file,
-                        &points.referenced,
-                        format!("{who}: points must be between 1 and 10 trigger points per side"),
-                    );
+                    return None;
+                }
+                if let Some(limit) = &step.search_limit
+                    && !self.within(file, &who, "search_limit", limit, SEARCH_LIMIT_S, " s")
+                {
                     return None;
                 }
                 StepTiming::Recovery {
@@ -413,26 +546,26 @@ impl Validator<'_> {
                 let points = misplaced(
                     "points",
                     step.points.as_ref().map(|s| &s.referenced),
-                    "warm-up steps do not search for trigger points",
+                    "warm-up steps do not search for tender spots",
                 );
                 let search = misplaced(
                     "search_limit",
                     step.search_limit.as_ref().map(|s| &s.referenced),
-                    "warm-up steps do not search for trigger points",
+                    "warm-up steps do not search for tender spots",
                 );
                 if hold || points || search {
                     return None;
                 }
-                let duration_s =
-                    match &step.duration {
-                        Some(d) if !(5..=MAX_DURATION_S).contains(&d.value) => {
-                            self.error(file, &d.referenced, format!(
-                            "{who}: duration must be between 5 and {MAX_DURATION_S} s per side"));
+                let duration_s = match &step.duration {
+                    Some(d) => {
+                        if !self.within(file, &who, "duration", d, WARMUP_DURATION_S, " s per side")
+                        {
                             return None;
                         }
-                        Some(d) => d.value,
-                        None => DEFAULT_WARMUP_DURATION_S,
-                    };
+                        d.value
+                    }
+                    None => DEFAULT_WARMUP_DURATION_S,
+                };
                 let cue = match (step.cue, &exercise.movement) {
                     (Some(c), _) => c.value.into_string(),
                     (None, Some(m)) => m.clone(),
@@ -445,10 +578,15 @@ impl Validator<'_> {
                 StepTiming::Warmup { duration_s, cue }
             }
         };
+        if let Some(rest) = &step.rest
+            && !self.within(file, &who, "rest", rest, REST_S, " s")
+        {
+            return None;
+        }
         Some(RoutineStep {
             exercise: exercise.id.clone(),
             timing,
-            rest_s: step.rest,
+            rest_s: step.rest.map(|r| r.value),
         })
     }
 }

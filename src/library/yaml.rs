@@ -54,6 +54,8 @@ pub struct RawFile {
     pub exercises: Vec<RawExercise>,
     #[serde(default)]
     pub routines: Vec<RawRoutine>,
+    #[serde(default)]
+    pub guides: Vec<RawGuide>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -69,6 +71,9 @@ pub enum RawRolling {
 pub struct RawRegion {
     pub id: Spanned<String>,
     pub name: Text,
+    /// One side of it, in the singular: "quad" for `right quad`.
+    #[serde(default)]
+    pub singular: Option<Text>,
     #[serde(default)]
     pub description: Option<Text>,
     #[serde(default)]
@@ -85,6 +90,44 @@ pub struct RawEquipment {
     pub tool: Tool,
     #[serde(default)]
     pub note: Option<Text>,
+    /// How to set up with this tool, when it differs from the exercise's `setup`.
+    #[serde(default)]
+    pub setup: Option<Text>,
+}
+
+/// Where a piece of content comes from: an article (title only) or a study
+/// (authors, year and journal as well).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub title: Text,
+    #[serde(default)]
+    pub authors: Option<Text>,
+    #[serde(default)]
+    pub year: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub journal: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub heading: Text,
+    pub paragraphs: Vec<Text>,
+}
+
+/// A guide: reading matter (pressure and pain, why SMR) rather than something to do.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuide {
+    pub id: Spanned<String>,
+    pub title: Text,
+    /// One or two sentences that can be spoken; defaults to the first paragraph.
+    #[serde(default)]
+    pub short: Option<Text>,
+    pub sections: Vec<RawSection>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +153,8 @@ pub struct RawExercise {
     pub zones: Vec<Text>,
     #[serde(default)]
     pub movement: Option<Text>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,7 +172,7 @@ pub struct RawStep {
     #[serde(default)]
     pub cue: Option<Spanned<Text>>,
     #[serde(default)]
-    pub rest: Option<u32>,
+    pub rest: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,9 +183,9 @@ pub struct RawRoutine {
     pub style: Spanned<Style>,
     pub description: Text,
     #[serde(default)]
-    pub get_ready: Option<u32>,
+    pub get_ready: Option<Spanned<u32>>,
     #[serde(default)]
-    pub rest: Option<u32>,
+    pub rest: Option<Spanned<u32>>,
     #[serde(default)]
     pub finish: Option<Text>,
     /// The tool this routine is written for; its notes are shown first.
@@ -155,7 +200,7 @@ impl RawFile {
         let mut texts: Vec<&Text> = Vec::new();
         for r in &self.regions {
             texts.push(&r.name);
-            texts.extend(&r.description);
+            texts.extend(r.description.iter().chain(&r.singular));
             texts.extend(&r.reason);
         }
         for e in &self.exercises {
@@ -168,7 +213,19 @@ impl RawFile {
                     .chain(&e.cautions)
                     .chain(&e.zones),
             );
-            texts.extend(e.equipment.iter().filter_map(|q| q.note.as_ref()));
+            for q in &e.equipment {
+                texts.extend(q.note.iter().chain(&q.setup));
+            }
+            push_sources(&mut texts, &e.sources);
+        }
+        for g in &self.guides {
+            texts.push(&g.title);
+            texts.extend(&g.short);
+            for section in &g.sections {
+                texts.push(&section.heading);
+                texts.extend(&section.paragraphs);
+            }
+            push_sources(&mut texts, &g.sources);
         }
         for r in &self.routines {
             texts.extend([&r.name, &r.description]);
@@ -180,5 +237,12 @@ impl RawFile {
             );
         }
         texts.into_iter().find_map(Text::forbidden)
+    }
+}
+
+fn push_sources<'a>(texts: &mut Vec<&'a Text>, sources: &'a [RawSource]) {
+    for s in sources {
+        texts.push(&s.title);
+        texts.extend(s.authors.iter().chain(&s.journal));
     }
 }

@@ -24,9 +24,9 @@ impl Default for Timing {
     fn default() -> Self {
         Timing {
             min_hold_s: crate::library::MIN_RECOVERY_HOLD_S,
-            get_ready_s: 10,
-            rest_s: 15,
-            switch_s: 5,
+            get_ready_s: crate::library::DEFAULT_GET_READY_S,
+            rest_s: crate::library::DEFAULT_REST_S,
+            switch_s: crate::library::DEFAULT_SWITCH_S,
             overtime_cap_s: Some(90),
             auto_release: false,
             auto_find_s: None,

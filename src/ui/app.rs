@@ -18,6 +18,9 @@ use crate::session::{
 pub enum Row {
     Region(usize),
     Exercise(usize),
+    /// The heading of the Guides group, after the regions.
+    Guides,
+    Guide(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +59,8 @@ pub enum Action {
     RemoveTime,
     Digit(u8),
     Alternatives,
+    /// Jump to the guides (pressure and pain first), from anywhere, even the help.
+    Guides,
     OpenReview,
     /// In the review: cycle the routine, region and date filters; clear them.
     FilterRoutine,
@@ -134,6 +139,10 @@ impl App {
                     rows.push(Row::Exercise(ei));
                 }
             }
+        }
+        if !library.guides.is_empty() {
+            rows.push(Row::Guides);
+            rows.extend((0..library.guides.len()).map(Row::Guide));
         }
         let mut app = App {
             library,
@@ -345,6 +354,11 @@ impl App {
                 let max = self.limits.help.get().unwrap_or(u16::MAX);
                 let by = |d: i32| (i32::from(self.help_scroll) + d).clamp(0, i32::from(max)) as u16;
                 match action {
+                    Action::Guides => {
+                        self.overlay = Overlay::None;
+                        self.help_scroll = 0;
+                        self.jump_to_guides();
+                    }
                     Action::Help | Action::Escape | Action::Quit | Action::Enter => {
                         self.overlay = Overlay::None;
                         self.help_scroll = 0;
@@ -416,6 +430,7 @@ impl App {
                 }
             }
             Action::Alternatives => self.jump_to_alternative(),
+            Action::Guides => self.jump_to_guides(),
             Action::OpenReview => self.open_review(),
             Action::FilterRoutine
             | Action::FilterRegion
@@ -557,6 +572,15 @@ impl App {
         }
     }
 
+    /// Selects the first guide (pressure and pain) in the Regions pane.
+    fn jump_to_guides(&mut self) {
+        if let Some(row) = self.rows.iter().position(|r| matches!(r, Row::Guide(_))) {
+            self.selected = row;
+            self.focus = Pane::Regions;
+            self.instructions_scroll = 0;
+        }
+    }
+
     /// From a region that is not rolled, to the next of its alternatives.
     fn jump_to_alternative(&mut self) {
         let current_region = match self.selected_row() {
@@ -566,7 +590,7 @@ impl App {
                 .exercises
                 .get(i)
                 .and_then(|e| self.library.region(&e.region)),
-            None => None,
+            Some(Row::Guides | Row::Guide(_)) | None => None,
         };
         let Some(region) = current_region else { return };
         // Pressing again from an alternative goes on to the next one.

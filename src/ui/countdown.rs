@@ -413,7 +413,9 @@ pub fn estimate(plan: &crate::session::Plan) -> Duration {
     plan.phases
         .iter()
         .map(|p| match p.kind {
-            PhaseKind::Search { .. } => Duration::from_secs(15),
+            PhaseKind::Search { .. } => {
+                Duration::from_secs(crate::library::SEARCH_ESTIMATE_S.into())
+            }
             _ => p.length().unwrap_or_default(),
         })
         .sum()

@@ -20,6 +20,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "start the selected routine; after a session, back to browsing",
     ),
     ("a", "from the IT band: jump to the muscles to work instead"),
+    (
+        "i",
+        "guides: pressure and pain, why roll, warm-up or recovery",
+    ),
     ("Space", "pause / resume"),
     ("f", "found the tender spot: start the hold"),
     ("r", "release the hold (after the minimum)"),

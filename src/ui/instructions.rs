@@ -9,8 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Row};
 use super::layout::Pane;
 use super::{bodymap, pane_block};
-use crate::cli::exercise_sections;
-use crate::library::{Exercise, Region, StepTiming, join_or};
+use crate::library::{Exercise, Guide, Region, StepTiming, join_or};
 
 pub struct InstructionsPane<'a> {
     pub app: &'a App,
@@ -56,6 +55,17 @@ impl InstructionsPane<'_> {
                 let region = &app.library.regions[i];
                 (region_lines(app, region), Some(region.id.clone()))
             }
+            Some(Row::Guide(i)) => (guide_lines(app, &app.library.guides[i]), None),
+            Some(Row::Guides) => {
+                let mut lines = vec![Line::styled("Guides", t.title)];
+                lines.extend(
+                    app.library
+                        .guides
+                        .iter()
+                        .map(|g| Line::raw(format!("- {}", g.title))),
+                );
+                (lines, None)
+            }
             None => (vec![Line::raw("No regions in the library.")], None),
         }
     }
@@ -68,15 +78,32 @@ fn exercise_lines(
 ) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
-    for (title, body) in exercise_sections(ex, preferred) {
+    for section in ex.sections(preferred) {
         lines.push(Line::raw(""));
-        let style = if title == "Cautions" {
-            t.warning
-        } else {
-            t.accent
-        };
-        lines.push(Line::styled(title.to_string(), style));
-        lines.extend(body.into_iter().map(Line::raw));
+        let style = if section.warning { t.warning } else { t.accent };
+        lines.push(Line::styled(section.title, style));
+        lines.extend(section.lines.into_iter().map(Line::raw));
+    }
+    lines
+}
+
+fn guide_lines(app: &App, guide: &Guide) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = vec![Line::styled(guide.title.clone(), t.title)];
+    for section in &guide.sections {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(section.heading.clone(), t.accent));
+        lines.extend(section.paragraphs.iter().map(|p| Line::raw(p.clone())));
+    }
+    if !guide.sources.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Sources", t.accent));
+        lines.extend(
+            guide
+                .sources
+                .iter()
+                .map(|s| Line::raw(format!("- {}", s.citation()))),
+        );
     }
     lines
 }

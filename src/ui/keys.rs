@@ -21,6 +21,7 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
     }
     Some(match key.code {
         KeyCode::Char('H') => Action::OpenReview,
+        KeyCode::Char('i') => Action::Guides,
         KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Escape,

@@ -24,7 +24,7 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 
-pub use app::{Action, App, Overlay};
+pub use app::{Action, App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;
 

@@ -57,6 +57,14 @@ impl Widget for RegionList<'_> {
                             ])
                         }
                     }
+                    Row::Guides => Line::from(vec![
+                        Span::styled("Guides", theme.title),
+                        Span::styled(format!(" ({})", app.library.guides.len()), theme.dim),
+                    ]),
+                    Row::Guide(g) => Line::from(vec![
+                        Span::raw("  "),
+                        Span::styled(app.library.guides[g].title.clone(), theme.text),
+                    ]),
                     Row::Exercise(e) => {
                         let ex = &app.library.exercises[e];
                         // The name first; the style only when both fit.
