@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use crate::session::PhaseKind;
+use crate::session::{PhaseKind, RunState};
 
 /// (keys, what they do)
 pub const KEYS: &[(&str, &str)] = &[
@@ -71,7 +71,13 @@ impl KeyBar<'_> {
             if view.as_ref().is_some_and(|v| v.rating_due) {
                 keys.insert(0, ("0-9", "rate"));
             }
-            keys.extend([("Space", "pause"), ("b", "back"), ("+/-", "time")]);
+            let paused = view.as_ref().is_some_and(|v| v.state == RunState::Paused);
+            if paused {
+                keys.insert(0, ("Space", "resume"));
+            } else {
+                keys.push(("Space", "pause"));
+            }
+            keys.extend([("b", "back"), ("+/-", "time")]);
             if matches!(kind, Some(PhaseKind::Hold { .. })) {
                 keys.push(("n", "skip"));
             }
