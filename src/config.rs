@@ -71,6 +71,8 @@ struct RawConfig {
     theme: Option<ThemeName>,
     #[serde(default)]
     equipment: Option<Tool>,
+    #[serde(default)]
+    weekly_goal: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +125,8 @@ pub struct Settings {
     pub voice: Setting<bool>,
     pub theme: Setting<ThemeName>,
     pub equipment: Setting<Option<Tool>>,
+    /// Sessions a week the review counts against (1-14).
+    pub weekly_goal: Setting<u32>,
 }
 
 impl Default for Settings {
@@ -140,6 +144,7 @@ impl Default for Settings {
             voice: Setting::default(false),
             theme: Setting::default(ThemeName::Default),
             equipment: Setting::default(None),
+            weekly_goal: Setting::default(3),
         }
     }
 }
@@ -224,6 +229,9 @@ impl Settings {
         if let Some(v) = raw.equipment {
             self.equipment.set(Some(v), file());
         }
+        if let Some(v) = raw.weekly_goal {
+            self.weekly_goal.set(v.value, file());
+        }
     }
 
     pub fn timing(&self) -> Timing {
@@ -284,6 +292,11 @@ impl Settings {
                     .map_or("any".to_string(), |t| t.label().to_string()),
                 &self.equipment.source,
             ),
+            line(
+                "weekly_goal",
+                self.weekly_goal.value.to_string(),
+                &self.weekly_goal.source,
+            ),
         ]
     }
 }
@@ -305,6 +318,20 @@ fn parse(path: &str, bytes: &[u8]) -> Result<RawConfig, Diagnostic> {
             format!(
                 "min_hold is {} s; a recovery hold must be at least {MIN_RECOVERY_HOLD_S} s",
                 h.value
+            ),
+        ));
+    }
+    if let Some(g) = &raw.weekly_goal
+        && !(1..=14).contains(&g.value)
+    {
+        return Err(Diagnostic::at(
+            Severity::Error,
+            path,
+            Some(&text),
+            Position::from_location(&g.referenced),
+            format!(
+                "weekly_goal is {}; it must be from 1 to 14 sessions a week",
+                g.value
             ),
         ));
     }

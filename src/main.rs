@@ -60,12 +60,32 @@ fn run(args: Args) -> io::Result<u8> {
                     return Ok(1);
                 }
             };
-            if let Some(HistoryAction::Import { file }) = action {
-                return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+            match action {
+                Some(HistoryAction::Import { file }) => {
+                    return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
+                }
+                Some(HistoryAction::Report { weeks }) => {
+                    let report = global.load_library(&[]);
+                    return Ok(cli::history::report(
+                        &log,
+                        &report.library,
+                        weeks,
+                        settings.weekly_goal.value,
+                        &mut out,
+                        &mut err,
+                    )? as u8);
+                }
+                None => {}
             }
-            let loaded = log.load()?;
+            let loaded = match log.records(since, limit) {
+                Ok(l) => l,
+                Err(e) => {
+                    writeln!(err, "foamroll: {e}")?;
+                    return Ok(1);
+                }
+            };
             for w in &loaded.warnings {
-                writeln!(err, "warning: {w}")?;
+                writeln!(err, "warning: {}", foamroll::text::printable(w))?;
             }
             let format = match (json, csv) {
                 (true, _) => cli::history::Format::Json,

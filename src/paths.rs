@@ -9,7 +9,7 @@ use etcetera::BaseStrategy;
 pub struct Dirs {
     /// Holds `config.yaml` and `routines/`.
     pub config: Option<PathBuf>,
-    /// Holds `history.jsonl`.
+    /// Holds `history.db`.
     pub data: Option<PathBuf>,
 }
 

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind,
 use ratatui::crossterm::terminal;
 
 use crate::cues::cue_text;
-use crate::history::HistoryLog;
+use crate::history::Store;
 use crate::library::{Library, Routine};
 use crate::session::{
     Effect, Event, Plan, Refusal, RunState, Session, SessionClock, Status, Timing, ceil_secs,
@@ -72,7 +72,7 @@ pub fn run(
     routine: &Routine,
     mut timing: Timing,
     opts: PlainOptions,
-    log: Option<&HistoryLog>,
+    log: Option<&Store>,
     out: &mut dyn Write,
 ) -> io::Result<Status> {
     if !opts.interactive {
@@ -122,7 +122,7 @@ pub fn run(
                     }
                     Effect::Checkpoint(r) | Effect::Finished(r) | Effect::Aborted(r) => {
                         if let Some(log) = log
-                            && let Err(e) = log.append(&r)
+                            && let Err(e) = log.save(&r)
                             && !storage_error
                         {
                             storage_error = true;
@@ -166,7 +166,7 @@ pub fn run(
                 let mut record = session.snapshot(now);
                 record.status = Status::Interrupted;
                 if let Some(log) = log {
-                    let _ = log.append(&record);
+                    let _ = log.save(&record);
                 }
                 p.line(now, "Stopped; the session is kept as interrupted")?;
                 return Ok(Status::Interrupted);
@@ -205,6 +205,7 @@ pub fn run(
                         '+' | '=' => Event::AddTime,
                         '-' => Event::RemoveTime,
                         d @ '0'..='9' if opts.ask_tenderness => Event::Rate(d as u8 - b'0'),
+                        ')' if opts.ask_tenderness => Event::Rate(10),
                         _ => Event::Tick,
                     }
                 }
@@ -229,7 +230,10 @@ pub fn run(
             && rated_prompted != Some(view.phase_index)
         {
             rated_prompted = Some(view.phase_index);
-            p.line(now, "How tender was it? Press 0-9 (optional)")?;
+            p.line(
+                now,
+                "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)",
+            )?;
         }
         // The last three seconds of a countdown, called out.
         if view.state == RunState::Running

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use foamroll::history::{
-    Review, SessionSummary, Streak, WeekTotal, streak as streak_of, tenderness_series as series_of,
-    week_start, weekly_minutes as weekly_of,
+    Direction, Filter, Review, SessionSummary, Streak, WeekTotal, WeeklyGoal, asymmetries,
+    coverage, streak as streak_of, tenderness_series as series_of, week_start, weekly_goal,
+    weekly_minutes as weekly_of,
 };
 use foamroll::library::Style;
 use foamroll::session::{EntryRecord, SessionRecord, Side, Status};
@@ -177,6 +178,197 @@ fn tenderness_is_kept_per_region_and_side_and_last_worked() {
     );
     assert_eq!(series[&("quads".to_string(), Some(Side::Right))].len(), 1);
     let sums = summaries(&[s1, s2]);
-    let review = Review::compute(&sums.iter().collect::<Vec<_>>(), date(2026, 11, 20));
+    let review = Review::compute(&sums.iter().collect::<Vec<_>>(), date(2026, 11, 20), 3);
     assert_eq!(review.last_worked.get("quads"), Some(&date(2026, 11, 8)));
+}
+
+/// An entry on `region` (`side`), held to its minimum when `held`, with `ratings`.
+fn entry(region: &str, side: Option<Side>, held: bool, ratings: Vec<u8>) -> EntryRecord {
+    EntryRecord {
+        step: 0,
+        exercise_id: format!("{region}-release"),
+        region: region.into(),
+        side,
+        zone: None,
+        planned_s: 30.0,
+        search_s: 5.0,
+        hold_s: if held { 32.0 } else { 0.0 },
+        overtime_s: if held { 2.0 } else { 0.0 },
+        move_s: 0.0,
+        points_held: u32::from(held),
+        points_planned: 1,
+        skipped: !held,
+        tenderness: ratings,
+    }
+}
+
+fn day(m: u32, d: u32, status: Status, entries: Vec<EntryRecord>) -> SessionRecord {
+    let mut s = session(at(1, 2026, m, d, 7, 0), 10);
+    s.status = status;
+    s.entries = entries;
+    s
+}
+
+/// A seeded history with known answers; today is Wednesday 18 November 2026.
+fn seeded() -> Vec<SessionRecord> {
+    let quads = |r: Vec<u8>| entry("quads", None, true, r);
+    let mut s = vec![
+        day(10, 1, Status::Completed, vec![quads(vec![8])]),
+        day(10, 10, Status::Completed, vec![quads(vec![6])]),
+        day(10, 27, Status::Completed, vec![quads(vec![])]),
+        day(10, 29, Status::Completed, vec![quads(vec![])]),
+    ];
+    // Week of 2 November: six days in a row (the longest streak), hamstrings rated.
+    for d in 2..=7 {
+        let mut entries = vec![quads(vec![])];
+        if d <= 4 {
+            entries.push(entry(
+                "hamstrings",
+                Some(Side::Right),
+                true,
+                vec![6 + u8::from(d == 4)],
+            ));
+            entries.push(entry("hamstrings", Some(Side::Left), true, vec![3]));
+        }
+        s.push(day(11, d, Status::Completed, entries));
+    }
+    // Aborted in its first phase (2 seconds, nothing held): no rolling done.
+    let mut aborted = day(
+        11,
+        12,
+        Status::Aborted,
+        vec![entry("quads", None, false, vec![])],
+    );
+    aborted.ended_at = Some(aborted.started_at + chrono::Duration::seconds(2));
+    s.push(aborted);
+    // Aborted after a finished hold: rolling was done.
+    s.push(day(11, 13, Status::Aborted, vec![quads(vec![4])]));
+    s.push(day(11, 14, Status::Completed, vec![quads(vec![])]));
+    s.push(day(11, 15, Status::Completed, vec![quads(vec![2])]));
+    s.push(day(11, 16, Status::Completed, vec![quads(vec![])]));
+    s.push(day(11, 17, Status::Completed, vec![quads(vec![])]));
+    // Today: aborted at once.
+    s.push(day(11, 18, Status::Aborted, vec![]));
+    s
+}
+
+#[test]
+fn seeded_history_gives_the_known_answers() {
+    let today = date(2026, 11, 18);
+    let sums = summaries(&seeded());
+    let all: Vec<_> = sums.iter().collect();
+
+    // Days with rolling done: 13 (aborted after a hold) to 17; not 12 (aborted in its
+    // first phase) nor today (aborted at once). Longest: 2 to 7 November.
+    assert_eq!(
+        streak_of(&all, today),
+        Streak {
+            current: 5,
+            longest: 6
+        }
+    );
+    // This week: 16 and 17 (not today's). Last week: 13, 14, 15 (not 12): met; the week
+    // before: six; the week of 26 October: two, not met.
+    assert_eq!(
+        weekly_goal(&all, today, 3),
+        WeeklyGoal {
+            goal: 3,
+            this_week: 2,
+            weeks_met: 2
+        }
+    );
+    assert_eq!(
+        weekly_goal(&all, today, 2).weeks_met,
+        4,
+        "this week counts once met"
+    );
+    assert_eq!(weekly_goal(&all, today, 7).weeks_met, 0);
+
+    let review = Review::compute(&all, today, 3);
+    let quads = review
+        .trends
+        .iter()
+        .find(|t| t.region == "quads")
+        .unwrap_or_else(|| panic!("quads trend"));
+    assert_eq!(
+        (quads.first, quads.last),
+        (date(2026, 10, 1), date(2026, 11, 15))
+    );
+    // Last 4 weeks (21 Oct to 18 Nov): 4 and 2; the 4 before (23 Sep to 20 Oct): 8, 6.
+    assert_eq!(quads.recent, Some(3.0));
+    assert_eq!(quads.before, Some(7.0));
+    assert_eq!(quads.direction(), Some(Direction::Better));
+
+    assert_eq!(review.asymmetries.len(), 1);
+    let a = &review.asymmetries[0];
+    assert_eq!(
+        a.sentence("Hamstrings"),
+        "Right hamstrings 6.3 vs left 3.0 over 4 weeks"
+    );
+    // Two ratings a side are not enough for a sentence.
+    let fewer: Vec<_> = all
+        .iter()
+        .copied()
+        .filter(|s| s.started_at.date_naive() != date(2026, 11, 4))
+        .collect();
+    assert!(asymmetries(&fewer, today, 4).is_empty());
+
+    let regions = ["quads", "hamstrings", "glutes", "calves"].map(String::from);
+    let cov: Vec<(String, Option<i64>)> = coverage(&review.last_worked, &regions, today)
+        .into_iter()
+        .map(|c| (c.region, c.days))
+        .collect();
+    assert_eq!(
+        cov,
+        vec![
+            ("glutes".to_string(), None),
+            ("calves".to_string(), None),
+            ("hamstrings".to_string(), Some(14)),
+            ("quads".to_string(), Some(1)),
+        ]
+    );
+}
+
+#[test]
+fn the_region_filter_narrows_every_statistic() {
+    let today = date(2026, 11, 18);
+    let sums = summaries(&seeded());
+    let filter = Filter {
+        region: Some("hamstrings".into()),
+        ..Filter::default()
+    };
+    let narrowed: Vec<SessionSummary> = filter
+        .apply(&sums)
+        .into_iter()
+        .map(|s| filter.narrow(s))
+        .collect();
+    let review = Review::compute(&narrowed.iter().collect::<Vec<_>>(), today, 3);
+    assert_eq!(review.sessions, 3);
+    assert!(review.trends.iter().all(|t| t.region == "hamstrings"));
+    assert_eq!(review.trends.len(), 2, "left and right");
+    assert_eq!(
+        review.last_worked.keys().collect::<Vec<_>>(),
+        vec!["hamstrings"]
+    );
+    assert_eq!(review.streak.current, 0);
+    assert_eq!(review.streak.longest, 3);
+}
+
+#[test]
+fn the_report_for_a_seeded_history() {
+    let today = date(2026, 11, 18);
+    let sums = summaries(&seeded());
+    let regions = foamroll::cli::history::rollable(&foamroll::library::load_builtin().library);
+    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions);
+    assert!(
+        report.contains("- Right hamstrings 6.3 vs left 3.0 over 4 weeks"),
+        "{report}"
+    );
+    insta::assert_snapshot!("report_4_weeks", report);
+    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions);
+    assert!(one.contains("| Mon 16 Nov | 2 | in progress |"), "{one}");
+    assert!(
+        one.contains("- Hamstrings: last rolled 4 Nov 2026 (14 days ago)"),
+        "{one}"
+    );
 }

@@ -349,8 +349,16 @@ fn full_recovery_routine_both_sides_with_checkpoints() {
         .collect();
     assert_eq!(sides[2], ("quad-release", Some(Side::Right)));
     assert_eq!(sides[3], ("quad-release", Some(Side::Left)));
-    // Six (step, side) groups: a checkpoint after each but the last, which finishes.
-    assert_eq!(rig.checkpoints.len(), 5);
+    // One as it starts (the history writes its row), then six (step, side) groups: a
+    // checkpoint after each but the last, which finishes.
+    assert_eq!(rig.checkpoints.len(), 6);
+    assert!(
+        rig.checkpoints[0]
+            .entries
+            .iter()
+            .all(|e| e.points_held == 0)
+    );
+    rig.checkpoints.remove(0);
     assert!(
         rig.checkpoints
             .iter()

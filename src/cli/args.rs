@@ -65,10 +65,10 @@ pub enum Command {
         /// The id of an exercise, routine or region (see `foamroll list`)
         id: String,
     },
-    /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history
+    /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history; `history report` summarizes
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  foamroll history --limit 10\n  foamroll history --since 2026-01-01 --csv > sessions.csv\n  foamroll history --json > backup.json\n  foamroll history import laptop-history.jsonl"
+        after_help = "Examples:\n  foamroll history --limit 10\n  foamroll history --since 2026-01-01 --csv > sessions.csv\n  foamroll history --json > backup.json\n  foamroll history import laptop-history.jsonl\n  foamroll history report --weeks 4"
     )]
     History {
         #[command(subcommand)]
@@ -121,6 +121,13 @@ pub enum HistoryAction {
     Import {
         /// The file to merge in
         file: PathBuf,
+    },
+    /// A Markdown summary of the last weeks to share with a coach or physiotherapist
+    #[command(after_help = "Example:\n  foamroll history report --weeks 8 > rolling.md")]
+    Report {
+        /// How many weeks, this one included
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
+        weeks: u32,
     },
 }
 

@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::history::{HistoryLog, Loaded};
+use crate::history::{Loaded, Store};
 use crate::session::SessionRecord;
+use crate::text::printable;
 
 pub const CSV_HEADER: &str = "session_id,started_at,routine_id,routine_name,style,status,exercise_id,region,side,zone,planned_s,search_s,hold_s,skipped,tenderness,overtime_s,move_s,points_held";
 
@@ -16,7 +17,8 @@ pub enum Format {
     Csv,
 }
 
-/// The sessions to print: newest first, from `since` on, at most `limit`.
+/// The sessions to print: newest first, from `since` on, at most `limit` (the store
+/// selects already; this narrows any list the same way).
 pub fn select(
     loaded: &Loaded,
     since: Option<NaiveDate>,
@@ -33,8 +35,8 @@ pub fn select(
 pub fn print(sessions: &[&SessionRecord], format: Format, out: &mut impl Write) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, sessions).map_err(io::Error::other)?;
-            writeln!(out)
+            let json = serde_json::to_string_pretty(sessions).map_err(io::Error::other)?;
+            writeln!(out, "{}", escape_json(&json))
         }
         Format::Csv => write_csv(sessions, out),
         Format::Table => write_table(sessions, out),
@@ -59,7 +61,7 @@ fn write_table(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<
             out,
             "{:<22} {:<28} {:>8}  {:<11} {:>10}",
             s.started_at.format("%a %Y-%m-%d %H:%M"),
-            truncate(&s.routine_name, 28),
+            truncate(&printable(&s.routine_name), 28),
             format!("{}:{:02}", secs / 60, secs % 60),
             s.status.label(),
             tender
@@ -76,12 +78,29 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+/// JSON text with every control character escaped, C1 and DEL included (serde_json
+/// escapes only C0), and bidirectional overrides too. These characters can only stand
+/// inside strings, so `\uXXXX` keeps the document the same.
+pub fn escape_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::forbidden_char(c) && !c.is_ascii_control() || c == '\u{7f}' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A CSV field through the printable filter, quoted when it holds a comma or a quote
+/// (RFC 4180). The filter leaves no line break, so no field can add a row.
 fn field(s: &str) -> String {
+    let s = printable(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -127,23 +146,23 @@ fn write_csv(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()
 
 /// `foamroll history import FILE`. Returns the exit code.
 pub fn import(
-    log: &HistoryLog,
+    log: &Store,
     file: &std::path::Path,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<i32> {
     let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
+    let bytes = match read_import(file) {
         Ok(b) => b,
         Err(e) => {
-            writeln!(err, "foamroll: cannot read {name}: {e}")?;
+            writeln!(err, "foamroll: {e}")?;
             return Ok(1);
         }
     };
     match log.import(&name, &bytes) {
         Ok(report) => {
             for w in &report.warnings {
-                writeln!(err, "warning: {w}")?;
+                writeln!(err, "warning: {}", printable(w))?;
             }
             writeln!(
                 out,
@@ -153,8 +172,51 @@ pub fn import(
             Ok(0)
         }
         Err(e) => {
-            writeln!(err, "foamroll: {e}")?;
+            writeln!(err, "foamroll: {}", printable(&e))?;
             Ok(1)
         }
     }
+}
+
+/// Reads an import file: regular files only, at most 256 MiB, never waiting on a FIFO.
+fn read_import(file: &std::path::Path) -> Result<Vec<u8>, String> {
+    crate::history::read_bounded(file, crate::history::MAX_IMPORT_BYTES)
+}
+
+/// `foamroll history report [--weeks N]`: Markdown for the last `weeks` weeks.
+pub fn report(
+    log: &Store,
+    library: &crate::library::Library,
+    weeks: u32,
+    goal: u32,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<i32> {
+    let (sessions, warnings) = match log.summaries() {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "foamroll: {e}")?;
+            return Ok(1);
+        }
+    };
+    for w in &warnings {
+        writeln!(err, "warning: {}", printable(w))?;
+    }
+    let today = chrono::Local::now().date_naive();
+    write!(
+        out,
+        "{}",
+        crate::history::report_markdown(&sessions, today, weeks, goal, &rollable(library))
+    )?;
+    Ok(0)
+}
+
+/// The library's regions that may be rolled, as (id, name).
+pub fn rollable(library: &crate::library::Library) -> Vec<(String, String)> {
+    library
+        .regions
+        .iter()
+        .filter(|r| r.avoid().is_none())
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect()
 }

@@ -60,12 +60,12 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
 }
 
 impl Global {
-    /// The history log, or why there is none.
-    pub fn history_log(&self) -> Result<crate::history::HistoryLog, String> {
+    /// The history database, opened, or why there is none.
+    pub fn history_log(&self) -> Result<crate::history::Store, String> {
         self.dirs()
             .data
-            .map(|d| crate::history::HistoryLog::in_dir(&d))
             .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
+            .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
     }
 }
 
@@ -188,11 +188,12 @@ pub fn build_app(
     voice: Option<crate::voice::Voice>,
 ) -> crate::ui::App {
     let dirs = global.dirs();
-    let log = dirs.data.as_deref().map(crate::history::HistoryLog::in_dir);
+    let log = dirs.data.as_deref().map(crate::history::Store::in_dir);
     let today = chrono::Local::now().date_naive();
     let mut app = crate::ui::App::new(report.library.clone(), settings.timing(), log, today);
     app.bell_enabled = settings.bell.value;
     app.ask_tenderness = settings.tenderness_prompt.value;
+    app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     app.theme = crate::ui::Theme::named(settings.theme.value);
     app.voice = voice;

@@ -198,6 +198,8 @@ impl Session {
                     self.record.id = id;
                     self.record.started_at = wall;
                     self.start = Some((now, wall));
+                    // The history writes the session's row as it starts.
+                    fx.push(Effect::Checkpoint(self.record.clone()));
                     self.enter(0, now, &mut fx);
                     self.advance(now, &mut fx);
                 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::{self, Pane};
 use crate::history::SessionSummary;
-use crate::history::{HistoryLog, Streak, streak};
+use crate::history::{Store, Streak, streak};
 use crate::library::{Library, Routine};
 use crate::session::{
     Cue, Effect, Event, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
@@ -99,10 +99,12 @@ pub struct App {
     pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
-    log: Option<HistoryLog>,
+    log: Option<Store>,
     pub should_quit: bool,
     /// The full-screen history review, when open.
     pub review: Option<super::review::ReviewState>,
+    /// Sessions a week the review counts against (config `weekly_goal`).
+    pub weekly_goal: u32,
     /// Ask for a tenderness rating after each hold.
     pub ask_tenderness: bool,
     /// The person's own tool (config); its notes come first.
@@ -126,11 +128,10 @@ pub struct ScrollLimits {
     pub instructions: std::cell::Cell<Option<u16>>,
     pub help: std::cell::Cell<Option<u16>>,
     pub history: std::cell::Cell<Option<usize>>,
-    pub trends: std::cell::Cell<Option<usize>>,
 }
 
 impl App {
-    pub fn new(library: Library, timing: Timing, log: Option<HistoryLog>, today: NaiveDate) -> App {
+    pub fn new(library: Library, timing: Timing, log: Option<Store>, today: NaiveDate) -> App {
         let mut rows = Vec::new();
         for (ri, region) in library.regions.iter().enumerate() {
             rows.push(Row::Region(ri));
@@ -170,6 +171,7 @@ impl App {
             log,
             should_quit: false,
             review: None,
+            weekly_goal: 3,
             ask_tenderness: true,
             preferred_tool: None,
             voice: None,
@@ -324,7 +326,7 @@ impl App {
 
     fn save(&mut self, record: &SessionRecord) {
         let Some(log) = &self.log else { return };
-        self.storage_warning = log.append(record).err().map(|e| {
+        self.storage_warning = log.save(record).err().map(|e| {
             format!(
                 "History not saved ({e}): {} cannot be written. The session goes on.",
                 log.path().display()
@@ -461,7 +463,11 @@ impl App {
     /// The history review, over everything recorded; not while a session runs.
     fn open_review(&mut self) {
         if !self.playing() {
-            self.review = Some(super::review::ReviewState::new(&self.history, self.today));
+            self.review = Some(super::review::ReviewState::new(
+                &self.history,
+                self.today,
+                self.weekly_goal,
+            ));
         }
     }
 
@@ -469,16 +475,12 @@ impl App {
         let Some(state) = &mut self.review else {
             return;
         };
-        let (last, focused) = if state.trends_focused {
-            let max = self.limits.trends.get().unwrap_or(usize::MAX / 2);
-            (max as i64, &mut state.trends_scroll)
-        } else {
-            (
-                state.visible.len().saturating_sub(1) as i64,
-                &mut state.selected,
-            )
-        };
-        let mut moved = |delta: i64| *focused = (*focused as i64 + delta).clamp(0, last) as usize;
+        if state.handle_stats_key(action) {
+            return;
+        }
+        let last = state.visible.len().saturating_sub(1) as i64;
+        let mut moved =
+            |delta: i64| state.selected = (state.selected as i64 + delta).clamp(0, last) as usize;
         match action {
             Action::Up => moved(-1),
             Action::Down => moved(1),
@@ -513,10 +515,6 @@ impl App {
                 return;
             }
             Action::Help => self.overlay = Overlay::Help,
-            Action::NextPane | Action::PrevPane => {
-                state.trends_focused = !state.trends_focused;
-                return;
-            }
             Action::FilterRoutine => {
                 let ids: Vec<String> = self.library.routines.iter().map(|r| r.id.clone()).collect();
                 state.filter.routine = super::review::cycle(&state.filter.routine, &ids);

@@ -255,7 +255,7 @@ impl CountdownPane<'_> {
         if view.rating_due && app.ask_tenderness && app.feedback(self.now).is_none() {
             feedback.insert(
                 0,
-                Line::styled("How tender was it? Press 0-9 (optional)", t.accent),
+                Line::styled("How tender? 0-9, ) for 10 (optional)", t.accent),
             );
         }
         if feedback.is_empty() {

@@ -34,7 +34,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "back one trigger point or side; twice within 2 seconds: a whole step",
     ),
     ("+  -", "add / remove 10 s on the countdown"),
-    ("0-9", "rate how tender the spot was, after a hold"),
+    (
+        "0-9  )",
+        "rate how tender the spot was, 0-10 (`)` is 10), after a hold",
+    ),
     (
         "H  (Enter on History)",
         "open the history review; there r e d c filter, Enter details",

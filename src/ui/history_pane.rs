@@ -54,7 +54,7 @@ impl Widget for HistoryPane<'_> {
                 Span::styled(r.shown_status().label(), status_style),
             ]));
             let name = super::countdown::fit(
-                &r.routine_name,
+                &crate::text::printable(&r.routine_name),
                 width.saturating_sub(3 + duration.chars().count()),
             );
             lines.push(Line::from(vec![

@@ -48,6 +48,8 @@ pub fn action(key: KeyEvent, review: bool) -> Option<Action> {
         KeyCode::Char('a') => Action::Alternatives,
         KeyCode::Char('y') => Action::Yes,
         KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
+        // Shift-0: 10, the top of the 0-10 tenderness scale.
+        KeyCode::Char(')') => Action::Digit(10),
         _ => return None,
     })
 }

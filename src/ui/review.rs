@@ -4,14 +4,14 @@
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::app::{App, list_offset};
+use super::app::{Action, App, list_offset};
 use super::bigtext::clock;
-use crate::history::{Filter, Review, SessionSummary};
+use crate::history::{Filter, Review, SessionSummary, coverage};
 use crate::session::SessionRecord;
+use crate::text::printable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -52,22 +52,26 @@ pub struct ReviewState {
     /// Indices into the app's history of the sessions that pass the filter.
     pub visible: Vec<usize>,
     pub stats: Review,
-    /// Tab moves the arrows to the tenderness trends, which scroll on their own.
-    pub trends_focused: bool,
-    pub trends_scroll: usize,
+    /// Sessions a week to aim for (config `weekly_goal`).
+    pub goal: u32,
+    /// The statistics panel has the keys (Tab switches): arrows scroll it.
+    pub stats_focus: bool,
+    /// The first line of the statistics panel shown.
+    pub stats_scroll: u16,
 }
 
 impl ReviewState {
-    pub fn new(history: &[SessionSummary], today: NaiveDate) -> ReviewState {
+    pub fn new(history: &[SessionSummary], today: NaiveDate, goal: u32) -> ReviewState {
         let mut state = ReviewState {
             filter: Filter::default(),
             dates: DateRange::All,
             selected: 0,
             detail: None,
             visible: Vec::new(),
-            stats: Review::compute(&[], today),
-            trends_focused: false,
-            trends_scroll: 0,
+            stats: Review::compute(&[], today, goal),
+            goal,
+            stats_focus: false,
+            stats_scroll: 0,
         };
         state.refresh(history, today);
         state
@@ -84,17 +88,52 @@ impl ReviewState {
             .filter(|(_, s)| self.filter.matches(s))
             .map(|(i, _)| i)
             .collect();
-        let shown: Vec<&SessionSummary> = self
-            .visible
-            .iter()
-            .filter_map(|&i| history.get(i))
-            .collect();
-        self.stats = Review::compute(&shown, today);
+        // The region filter narrows the statistics to that region too.
+        let narrowed: Vec<SessionSummary>;
+        let shown: Vec<&SessionSummary> = if self.filter.region.is_some() {
+            narrowed = self
+                .visible
+                .iter()
+                .filter_map(|&i| history.get(i))
+                .map(|s| self.filter.narrow(s))
+                .collect();
+            narrowed.iter().collect()
+        } else {
+            self.visible
+                .iter()
+                .filter_map(|&i| history.get(i))
+                .collect()
+        };
+        self.stats = Review::compute(&shown, today, self.goal);
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
     pub fn cycle_dates(&mut self) {
         self.dates = self.dates.next();
+    }
+
+    /// Tab and Shift-Tab move the keys between the sessions and the statistics; while
+    /// the statistics have them, the arrows and page keys scroll them. True when the
+    /// action was used here.
+    pub fn handle_stats_key(&mut self, action: Action) -> bool {
+        // Enough for every line (the library's regions are at most a dozen or so); the
+        // screen clamps to the real end.
+        let st = &self.stats;
+        let rows = 24 + st.trends.len() + st.asymmetries.len() + st.last_worked.len();
+        let most = i32::try_from(rows).unwrap_or(i32::from(u16::MAX));
+        let by = |n: i32, s: u16| (i32::from(s) + n).clamp(0, most) as u16;
+        match action {
+            Action::NextPane | Action::PrevPane => self.stats_focus = !self.stats_focus,
+            _ if !self.stats_focus => return false,
+            Action::Up => self.stats_scroll = by(-1, self.stats_scroll),
+            Action::Down => self.stats_scroll = by(1, self.stats_scroll),
+            Action::PageUp => self.stats_scroll = by(-10, self.stats_scroll),
+            Action::PageDown => self.stats_scroll = by(10, self.stats_scroll),
+            Action::Top => self.stats_scroll = 0,
+            Action::Bottom => self.stats_scroll = by(most, 0),
+            _ => return false,
+        }
+        true
     }
 }
 
@@ -138,7 +177,7 @@ impl ReviewScreen<'_> {
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
         Line::from(vec![
-            Span::styled("History review  ", t.accent),
+            Span::styled("Review  ", t.accent),
             Span::styled("r", t.key),
             Span::raw(format!(" routine: {routine}  ")),
             Span::styled("e", t.key),
@@ -150,7 +189,7 @@ impl ReviewScreen<'_> {
             Span::styled("Enter", t.key),
             Span::raw(" details  "),
             Span::styled("Tab", t.key),
-            Span::raw(" trends  "),
+            Span::raw(" statistics  "),
             Span::styled("Esc", t.key),
             Span::raw(" back"),
         ])
@@ -185,7 +224,7 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name: String = s.routine_name.chars().take(20).collect();
+            let name: String = printable(&s.routine_name).chars().take(20).collect();
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
@@ -203,8 +242,6 @@ impl ReviewScreen<'_> {
             lines.push(line);
         }
         Paragraph::new(lines).render(inner, buf);
-        let rows = height.saturating_sub(1);
-        super::scrollbar(area, self.state.visible.len(), offset, rows, buf);
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {
@@ -223,7 +260,7 @@ impl ReviewScreen<'_> {
         };
         let mut lines = vec![
             Line::styled(
-                format!("{} · {}", s.routine_name, s.status.label()),
+                format!("{} · {}", printable(&s.routine_name), s.status.label()),
                 t.title,
             ),
             Line::raw(format!(
@@ -247,7 +284,7 @@ impl ReviewScreen<'_> {
             let name = app
                 .library
                 .exercise(&e.exercise_id)
-                .map_or(e.exercise_id.as_str(), |x| x.name.as_str());
+                .map_or_else(|| printable(&e.exercise_id), |x| x.name.clone());
             let name: String = name.chars().take(16).collect();
             let ratings: Vec<String> = e.tenderness.iter().map(u8::to_string).collect();
             let mut note = ratings.join(" ");
@@ -257,7 +294,10 @@ impl ReviewScreen<'_> {
             let secs = |x: f64| clock(x.round() as u64);
             let side = e.side.map_or("", |x| x.label());
             let row = if recovery {
-                let zone: String = e.zone.as_deref().unwrap_or("").chars().take(11).collect();
+                let zone: String = printable(e.zone.as_deref().unwrap_or(""))
+                    .chars()
+                    .take(11)
+                    .collect();
                 format!(
                     "{name:<16} {side:<5} {zone:<11} {:>5} {:>5} {:>5}  {}",
                     secs(e.search_s),
@@ -277,151 +317,161 @@ impl ReviewScreen<'_> {
         Paragraph::new(lines).render(inner, buf);
     }
 
-    fn progress(&self, area: Rect, buf: &mut Buffer) {
-        let t = &self.app.theme;
-        let block = self.block("Progress");
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let s = self.state.stats.streak;
-        let days = |n: u32| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
-        };
-        let first_week = self
-            .state
-            .stats
-            .weeks
-            .first()
-            .map_or(String::new(), |w| w.week.format("%d %b").to_string());
-        let [head, chart] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled("Streak ", t.accent),
-                Span::raw(format!(
-                    "{} now, longest {}",
-                    days(s.current),
-                    days(s.longest)
-                )),
-            ]),
-            Line::styled(
-                format!("Minutes per week, 12 weeks from {}", first_week),
-                t.dim,
-            ),
-        ])
-        .render(head, buf);
-        let weeks = &self.state.stats.weeks;
-        let bar_width = (chart.width / weeks.len().max(1) as u16)
-            .saturating_sub(1)
-            .clamp(1, 6);
-        let bars: Vec<Bar> = weeks
-            .iter()
-            .map(|w| {
-                Bar::default()
-                    .value(w.minutes.round() as u64)
-                    .label(Line::raw(w.week.format("%d").to_string()))
-                    .style(t.gauge)
-            })
-            .collect();
-        BarChart::default()
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(bar_width)
-            .bar_gap(1)
-            .value_style(t.selected)
-            .render(chart, buf);
+    fn region_name(&self, id: &str) -> String {
+        self.app
+            .library
+            .region(id)
+            .map_or_else(|| printable(id), |r| r.name.clone())
     }
 
-    fn tenderness(&self, area: Rect, buf: &mut Buffer) {
+    /// Every statistic as lines, scrolled as one panel: weekly goal and streak, minutes
+    /// per week, tenderness trends with dates, left/right differences, coverage.
+    pub fn stats_lines(&self) -> Vec<Line<'static>> {
         let app = self.app;
         let t = &app.theme;
-        let mut block = self.block("Tenderness over time (0-10)");
-        if self.state.trends_focused {
-            block = block.border_style(t.focused_border);
+        let stats = &self.state.stats;
+        let mut lines = Vec::new();
+        let g = stats.goal;
+        let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        lines.push(Line::from(vec![
+            Span::styled("This week ", t.accent),
+            Span::raw(format!("{} of {} sessions", g.this_week, g.goal)),
+            Span::styled(
+                format!("  goal met {} in a row", plural(g.weeks_met, "week")),
+                t.dim,
+            ),
+        ]));
+        let s = stats.streak;
+        lines.push(Line::from(vec![
+            Span::styled("Streak ", t.accent),
+            Span::raw(format!(
+                "{} now, longest {}",
+                plural(s.current, "day"),
+                plural(s.longest, "day")
+            )),
+        ]));
+        if let (Some(first), Some(last)) = (stats.weeks.first(), stats.weeks.last()) {
+            let max = stats.weeks.iter().map(|w| w.minutes).fold(0.0, f64::max);
+            let bars: String = stats.weeks.iter().map(|w| spark(w.minutes, max)).collect();
+            lines.push(Line::from(vec![
+                Span::styled("Minutes a week ", t.accent),
+                Span::styled(format!("{} ", first.week.format("%d %b")), t.dim),
+                Span::styled(bars, t.gauge),
+                Span::styled(format!(" {}", last.week.format("%d %b")), t.dim),
+                Span::raw(format!(" this week {:.0}", last.minutes)),
+            ]));
         }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Tenderness 0-10: first and last date, last 4 weeks",
+            t.title,
+        ));
+        if stats.trends.is_empty() {
+            lines.push(Line::styled(
+                "Rate holds (0-9, ) for 10) to see trends here.",
+                t.dim,
+            ));
+        }
+        for tr in &stats.trends {
+            let name: String = self.region_name(&tr.region).chars().take(12).collect();
+            let side = tr.side.map_or("both", |s| s.label());
+            let points: String = tr
+                .points
+                .iter()
+                .rev()
+                .take(10)
+                .rev()
+                .map(|p| spark(p.average, 10.0))
+                .collect();
+            let change = match (tr.recent, tr.before, tr.direction()) {
+                (Some(now), Some(before), Some(d)) => {
+                    format!("{now:.1} {} from {before:.1}", d.arrow())
+                }
+                (Some(now), _, _) => format!("{now:.1}"),
+                _ => "none lately".to_string(),
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{name:<12} {side:<5} ")),
+                Span::styled(tr.first.format("%d %b ").to_string(), t.dim),
+                Span::styled(points, t.gauge),
+                Span::styled(tr.last.format(" %d %b  ").to_string(), t.dim),
+                Span::raw(change),
+            ]));
+        }
+        for a in &stats.asymmetries {
+            lines.push(Line::styled(
+                a.sentence(&self.region_name(&a.region)),
+                t.warning,
+            ));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Days since each region was rolled", t.title));
+        let regions: Vec<String> = match &self.state.filter.region {
+            Some(r) => vec![r.clone()],
+            None => app
+                .library
+                .regions
+                .iter()
+                .filter(|r| r.avoid().is_none())
+                .map(|r| r.id.clone())
+                .collect(),
+        };
+        for c in coverage(&stats.last_worked, &regions, app.today) {
+            let when = match (c.last, c.days) {
+                (Some(d), Some(_)) => days_ago(app.today, d),
+                _ => "never".to_string(),
+            };
+            lines.push(Line::raw(format!(
+                "{:<20} {when}",
+                self.region_name(&c.region)
+                    .chars()
+                    .take(20)
+                    .collect::<String>()
+            )));
+        }
+        lines
+    }
+
+    fn statistics(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.app.theme;
+        let title = if self.state.stats_focus {
+            "Progress (↑↓ scroll, Tab: sessions)"
+        } else {
+            "Progress (Tab to scroll)"
+        };
+        let block = self.block(title).border_style(if self.state.stats_focus {
+            t.focused_border
+        } else {
+            t.border
+        });
         let inner = block.inner(area);
         block.render(area, buf);
-        let stats = &self.state.stats;
-        let mut regions: Vec<&String> = stats.last_worked.keys().collect();
-        for (region, _) in stats.tenderness.keys() {
-            if !regions.contains(&region) {
-                regions.push(region);
-            }
-        }
-        if regions.is_empty() {
-            Paragraph::new(Line::styled(
-                "Rate holds (0-9) to see tenderness here.",
-                t.dim,
-            ))
+        let lines = self.stats_lines();
+        let max = (lines.len() as u16).saturating_sub(inner.height);
+        Paragraph::new(lines)
+            .scroll((self.state.stats_scroll.min(max), 0))
             .render(inner, buf);
-            return;
-        }
-        // One row a region, then one a side with its trend.
-        let mut rows: Vec<(Line<'static>, Option<(String, Vec<u64>, String)>)> = Vec::new();
-        for region in regions {
-            let name = app
-                .library
-                .region(region)
-                .map_or(region.clone(), |r| r.name.clone());
-            let last = stats
-                .last_worked
-                .get(region)
-                .map_or(String::new(), |d| format!(": {}", days_ago(app.today, *d)));
-            rows.push((
-                Line::from(vec![Span::styled(name, t.title), Span::styled(last, t.dim)]),
-                None,
-            ));
-            for ((_, side), points) in stats.tenderness.iter().filter(|((r, _), _)| r == region) {
-                let label = format!("  {:<6}", side.map_or("both", |s| s.label()));
-                let latest = points
-                    .last()
-                    .map_or(String::new(), |p| format!(" {:.1}", p.average));
-                let data: Vec<u64> = points
-                    .iter()
-                    .map(|p| (p.average * 10.0).round() as u64)
-                    .collect();
-                rows.push((Line::raw(""), Some((label, data, latest))));
-            }
-        }
-        // Scrolling stops at the last row; the scrollbar shows where the view is.
-        let height = usize::from(inner.height);
-        let max = rows.len().saturating_sub(height);
-        app.limits.trends.set(Some(max));
-        let scroll = self.state.trends_scroll.min(max);
-        for (i, (line, trend)) in rows.iter().skip(scroll).take(height).enumerate() {
-            let y = inner.y + i as u16;
-            match trend {
-                None => {
-                    Paragraph::new(line.clone()).render(Rect::new(inner.x, y, inner.width, 1), buf)
-                }
-                Some((label, data, latest)) => {
-                    let width = inner.width.saturating_sub(14);
-                    let start = data.len().saturating_sub(width as usize);
-                    Paragraph::new(label.clone()).render(Rect::new(inner.x, y, 8, 1), buf);
-                    Sparkline::default()
-                        .data(&data[start..])
-                        .max(100)
-                        .style(t.gauge)
-                        .render(Rect::new(inner.x + 8, y, width, 1), buf);
-                    Paragraph::new(latest.clone())
-                        .style(Style::new())
-                        .render(Rect::new(inner.x + 8 + width, y, 6, 1), buf);
-                }
-            }
-        }
-        super::scrollbar(area, rows.len(), scroll, height, buf);
     }
+}
+
+/// One bar of a text sparkline: `value` out of `max`.
+fn spark(value: f64, max: f64) -> char {
+    const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    if max <= 0.0 || value <= 0.0 {
+        return BARS[0];
+    }
+    let i = ((value / max) * 8.0).ceil().clamp(1.0, 8.0) as usize;
+    BARS[i]
 }
 
 impl Widget for ReviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let header = Paragraph::new(self.header()).wrap(Wrap { trim: true });
-        let head_h = (header.line_count(area.width) as u16).clamp(1, 3);
+        let head_h = if area.width < 110 { 2 } else { 1 };
         let [head, body] =
             Layout::vertical([Constraint::Length(head_h), Constraint::Fill(1)]).areas(area);
-        header.render(head, buf);
+        Paragraph::new(self.header())
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
         let (list, side) = if body.width >= 100 {
             let [l, r] =
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
@@ -436,10 +486,6 @@ impl Widget for ReviewScreen<'_> {
         } else {
             self.sessions(list, buf);
         }
-        let progress_h = (side.height / 2).clamp(6, 12);
-        let [progress, tender] =
-            Layout::vertical([Constraint::Length(progress_h), Constraint::Fill(1)]).areas(side);
-        self.progress(progress, buf);
-        self.tenderness(tender, buf);
+        self.statistics(side, buf);
     }
 }

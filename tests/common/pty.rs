@@ -175,9 +175,10 @@ impl DataDir {
 
     /// The status written on the log's last line.
     pub fn last_status(&self) -> String {
-        let log = std::fs::read_to_string(self.path.join("history.jsonl")).unwrap_or_default();
-        let line = log.lines().last().unwrap_or_default();
-        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-        value["status"].as_str().unwrap_or("none").to_string()
+        foamroll::history::Store::open(&self.path)
+            .ok()
+            .and_then(|s| s.load().ok())
+            .and_then(|l| l.sessions.first().map(|r| r.status.label().to_string()))
+            .unwrap_or_else(|| "none".to_string())
     }
 }

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use foamroll::history::HistoryLog;
+use foamroll::history::Store;
 use foamroll::library::load_builtin;
 use foamroll::session::Timing;
 use foamroll::ui::{App, Screen, Theme};
@@ -26,7 +26,7 @@ pub fn app(dir: Option<&std::path::Path>) -> App {
     let mut app = App::new(
         load_builtin().library,
         Timing::default(),
-        dir.map(HistoryLog::in_dir),
+        dir.map(Store::in_dir),
         today(),
     );
     app.theme = Theme::monochrome();
