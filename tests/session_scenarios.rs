@@ -322,14 +322,15 @@ fn full_recovery_routine_both_sides_with_checkpoints() {
             other => panic!("unexpected phase {other:?}"),
         }
     }
-    // Quads: 3 lines x 2 sides; hamstrings and glutes: 2 sides each.
-    assert_eq!(holds, 10);
+    // Quads: 3 lines x 2 sides; hamstrings and glutes: 2 sides each; calves: 2 lines x
+    // 2 sides.
+    assert_eq!(holds, 14);
     let record = rig
         .finished
         .clone()
         .unwrap_or_else(|| panic!("no final record"));
     assert_eq!(record.status, Status::Completed);
-    assert_eq!(record.entries.len(), 10);
+    assert_eq!(record.entries.len(), 14);
     assert!(
         record
             .entries
@@ -349,9 +350,9 @@ fn full_recovery_routine_both_sides_with_checkpoints() {
         .collect();
     assert_eq!(sides[2], ("quad-release", Some(Side::Right)));
     assert_eq!(sides[3], ("quad-release", Some(Side::Left)));
-    // One as it starts (the history writes its row), then six (step, side) groups: a
+    // One as it starts (the history writes its row), then eight (step, side) groups: a
     // checkpoint after each but the last, which finishes.
-    assert_eq!(rig.checkpoints.len(), 6);
+    assert_eq!(rig.checkpoints.len(), 8);
     assert!(
         rig.checkpoints[0]
             .entries
@@ -370,7 +371,7 @@ fn full_recovery_routine_both_sides_with_checkpoints() {
         .iter()
         .filter(|c| matches!(c, Cue::SwitchSides(Side::Left)))
         .count();
-    assert_eq!(switches, 3);
+    assert_eq!(switches, 4);
     assert_eq!(
         record.ended_at,
         Some(wall() + chrono::Duration::milliseconds((t * 1000.0) as i64))
@@ -438,6 +439,7 @@ fn back_goes_one_point_and_twice_quickly_one_step() {
         "time already held is kept"
     );
 }
+
 
 #[test]
 fn back_in_a_warm_up_goes_one_side() {
