@@ -597,3 +597,35 @@ fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
     app.handle(Action::Found, clock.at(3.0), wall());
     assert!(key_bar(&render(&app, clock.at(4.0), 40, 20)).contains(" r release"));
 }
+
+#[test]
+fn lists_scroll_to_the_selection_and_text_stops_at_its_end() {
+    let clock = Clock::new();
+    let now = clock.at(0.0);
+    let mut app = app(None);
+    // The routine list at 40x20 shows a few routines; the last one, once selected,
+    // is on screen, with a scrollbar thumb on the border.
+    app.focus = Pane::Countdown;
+    app.handle(Action::Bottom, now, wall());
+    let last = app.library.routines.last().unwrap().name.clone();
+    let screen = render(&app, now, 40, 20);
+    assert!(screen.contains(&last[..15]), "{last}: {screen}");
+    assert!(screen.contains('█'), "a scrollbar: {screen}");
+    // The regions list follows its selection to the end.
+    app.focus = Pane::Regions;
+    app.handle(Action::Bottom, now, wall());
+    let screen = render(&app, now, 40, 20);
+    assert!(screen.contains("Guides") || screen.contains("Pressure"), "{screen}");
+    // The instructions stop where their last line reaches the bottom: one Up after
+    // many Downs shows a different screen at once.
+    app.focus = Pane::Instructions;
+    app.selected = 1;
+    render(&app, now, 80, 24);
+    for _ in 0..500 {
+        app.handle(Action::Down, now, wall());
+    }
+    let bottom = render(&app, now, 80, 24);
+    assert!(app.instructions_scroll < 100, "{}", app.instructions_scroll);
+    app.handle(Action::Up, now, wall());
+    assert_ne!(render(&app, now, 80, 24), bottom);
+}

@@ -171,8 +171,12 @@ impl CountdownPane<'_> {
         for (i, r) in app.library.routines.iter().enumerate() {
             let plan = crate::session::Plan::new(&app.library, r, &app.timing);
             let minutes = (estimate(&plan).as_secs() + 30) / 60;
-            let detail = format!("  {} · ~{minutes} min", r.style.label());
-            let name_w = width.saturating_sub(detail.chars().count()).max(width / 2);
+            // The style goes first when the name would not fit beside it.
+            let mut detail = format!("  {} · ~{minutes} min", r.style.label());
+            if r.name.chars().count() + detail.chars().count() > width {
+                detail = format!("  ~{minutes} min");
+            }
+            let name_w = width.saturating_sub(detail.chars().count());
             let mut line = Line::from(vec![
                 Span::styled(fit(&r.name, name_w), t.title),
                 Span::styled(detail, t.dim),
