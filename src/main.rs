@@ -132,7 +132,7 @@ fn play_plain(
 ) -> io::Result<u8> {
     let report = global.load_library(&[]);
     cli::report_problems(&report, err)?;
-    let Some(routine) = report.library.routine(id) else {
+    let Some(routine) = report.library.playable(id) else {
         writeln!(
             err,
             "foamroll: no routine has the id `{id}` (see `foamroll list`)"
@@ -151,7 +151,7 @@ fn play_plain(
     };
     let status = foamroll::plain::run(
         &report.library,
-        routine,
+        &routine,
         settings.timing(),
         opts,
         log.as_ref(),
@@ -170,7 +170,7 @@ fn open_app(
 ) -> io::Result<u8> {
     let report = global.load_library(&[]);
     if let Some(id) = routine
-        && report.library.routine(id).is_none()
+        && report.library.playable(id).is_none()
     {
         cli::report_problems(&report, &mut io::stderr())?;
         eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");

@@ -200,3 +200,17 @@ fn a_panic_restores_the_terminal() {
     );
     assert!(text.contains("panic requested by FOAMROLL_TEST_PANIC"));
 }
+
+#[test]
+fn play_accepts_an_exercise_id_and_plays_it_alone() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "calf-warmup", "--no-bell"], 80, 24);
+    app.wait_for("Get ready", 10);
+    app.wait_for("Step 1/1", 5);
+    app.send("n");
+    app.wait_for("Keep moving", 5);
+    // Ctrl-C leaves at once, keeping the session as aborted.
+    app.send("\u{3}");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
+}

@@ -440,7 +440,6 @@ fn back_goes_one_point_and_twice_quickly_one_step() {
     );
 }
 
-
 #[test]
 fn back_in_a_warm_up_goes_one_side() {
     let mut rig = Rig::new("pre-run", no_get_ready());

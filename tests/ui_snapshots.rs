@@ -505,7 +505,10 @@ fn review_view_list_detail_and_filters() {
         seen.push_str(&render(&app, now, 80, 24));
         app.handle(Action::Down, now, wall());
     }
-    for trend in ["Quads                yesterday", "Glutes               yesterday"] {
+    for trend in [
+        "Quads                yesterday",
+        "Glutes               yesterday",
+    ] {
         assert!(seen.contains(trend), "{trend}: {seen}");
     }
     app.handle(Action::NextPane, now, wall());
@@ -615,7 +618,10 @@ fn lists_scroll_to_the_selection_and_text_stops_at_its_end() {
     app.focus = Pane::Regions;
     app.handle(Action::Bottom, now, wall());
     let screen = render(&app, now, 40, 20);
-    assert!(screen.contains("Guides") || screen.contains("Pressure"), "{screen}");
+    assert!(
+        screen.contains("Guides") || screen.contains("Pressure"),
+        "{screen}"
+    );
     // The instructions stop where their last line reaches the bottom: one Up after
     // many Downs shows a different screen at once.
     app.focus = Pane::Instructions;

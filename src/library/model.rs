@@ -418,6 +418,14 @@ impl Library {
         self.exercises.iter().find(|e| e.id == id)
     }
 
+    /// What `foamroll play ID` plays: the routine with that id, or else the exercise
+    /// with that id alone (see [`Exercise::alone`]).
+    pub fn playable(&self, id: &str) -> Option<Routine> {
+        self.routine(id)
+            .cloned()
+            .or_else(|| self.exercise(id).map(Exercise::alone))
+    }
+
     pub fn routine(&self, id: &str) -> Option<&Routine> {
         self.routines.iter().find(|r| r.id == id)
     }

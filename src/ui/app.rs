@@ -229,8 +229,9 @@ impl App {
     }
 
     /// Starts a routine at once (Enter, or `foamroll play`).
+    /// `routine_id` may also name an exercise, played alone.
     pub fn start(&mut self, routine_id: &str, now: Instant, wall: DateTime<FixedOffset>) -> bool {
-        let Some(routine) = self.library.routine(routine_id) else {
+        let Some(routine) = self.library.playable(routine_id) else {
             return false;
         };
         if let Some(i) = self
@@ -241,7 +242,7 @@ impl App {
         {
             self.routine_selected = i;
         }
-        let mut session = Session::new(Plan::new(&self.library, routine, &self.timing));
+        let mut session = Session::new(Plan::new(&self.library, &routine, &self.timing));
         let fx = session.update(
             Event::Start {
                 id: uuid::Uuid::new_v4().to_string(),
