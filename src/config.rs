@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use crate::library::{Diagnostic, MIN_RECOVERY_HOLD_S, Position, Severity, Tool};
 use crate::session::Timing;
+use crate::wording::VoiceDetail;
 
 pub const FILE_NAME: &str = "config.yaml";
 
@@ -46,6 +47,15 @@ enum CapWord {
     Off,
 }
 
+/// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
+/// arguments, run without a shell.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+enum OnCue {
+    Program(String),
+    WithArgs(Vec<String>),
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -67,6 +77,12 @@ struct RawConfig {
     bell: Option<bool>,
     #[serde(default)]
     voice: Option<bool>,
+    #[serde(default)]
+    countdown_voice: Option<bool>,
+    #[serde(default)]
+    voice_detail: Option<VoiceDetail>,
+    #[serde(default)]
+    on_cue: Option<OnCue>,
     #[serde(default)]
     theme: Option<ThemeName>,
     #[serde(default)]
@@ -123,6 +139,11 @@ pub struct Settings {
     pub tenderness_prompt: Setting<bool>,
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
+    /// Speak the last 3 seconds of each countdown.
+    pub countdown_voice: Setting<bool>,
+    pub voice_detail: Setting<VoiceDetail>,
+    /// The command run for every cue (program, then arguments).
+    pub on_cue: Setting<Option<Vec<String>>>,
     pub theme: Setting<ThemeName>,
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
@@ -142,6 +163,9 @@ impl Default for Settings {
             tenderness_prompt: Setting::default(true),
             bell: Setting::default(true),
             voice: Setting::default(false),
+            countdown_voice: Setting::default(true),
+            voice_detail: Setting::default(VoiceDetail::Full),
+            on_cue: Setting::default(None),
             theme: Setting::default(ThemeName::Default),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
@@ -217,11 +241,23 @@ impl Settings {
             (raw.tenderness_prompt, &mut self.tenderness_prompt),
             (raw.bell, &mut self.bell),
             (raw.voice, &mut self.voice),
+            (raw.countdown_voice, &mut self.countdown_voice),
         ];
         for (value, setting) in flags {
             if let Some(v) = value {
                 setting.set(v, file());
             }
+        }
+        if let Some(v) = raw.voice_detail {
+            self.voice_detail.set(v, file());
+        }
+        if let Some(v) = raw.on_cue {
+            let command = match v {
+                OnCue::Program(p) => vec![p],
+                OnCue::WithArgs(a) => a,
+            };
+            self.on_cue
+                .set(Some(command).filter(|c| !c.is_empty()), file());
         }
         if let Some(v) = raw.theme {
             self.theme.set(v, file());
@@ -280,6 +316,24 @@ impl Settings {
             ),
             line("bell", self.bell.value.to_string(), &self.bell.source),
             line("voice", self.voice.value.to_string(), &self.voice.source),
+            line(
+                "countdown_voice",
+                self.countdown_voice.value.to_string(),
+                &self.countdown_voice.source,
+            ),
+            line(
+                "voice_detail",
+                self.voice_detail.value.label().to_string(),
+                &self.voice_detail.source,
+            ),
+            line(
+                "on_cue",
+                self.on_cue
+                    .value
+                    .as_ref()
+                    .map_or("none".to_string(), |c| crate::text::printable(&c.join(" "))),
+                &self.on_cue.source,
+            ),
             line(
                 "theme",
                 self.theme.value.label().to_string(),

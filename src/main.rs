@@ -139,22 +139,22 @@ fn play_plain(
         )?;
         return Ok(1);
     };
-    let log = global
+    let recorder = global
         .history_log()
         .map_err(|e| writeln!(err, "foamroll: {e}"))
-        .ok();
+        .ok()
+        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
-        voice: global.voice(settings, err)?,
-        ask_tenderness: settings.tenderness_prompt.value,
+        coach: global.coach_config(settings, err)?,
     };
     let status = foamroll::plain::run(
-        &report.library,
+        std::sync::Arc::new(report.library),
         &routine,
         settings.timing(),
         opts,
-        log.as_ref(),
+        recorder,
         out,
     )?;
     Ok(match status {
@@ -176,10 +176,38 @@ fn open_app(
         eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
         return Ok(1);
     }
-    let voice = global.voice(settings, &mut io::stderr())?;
-    let app = cli::build_app(global, &report, settings, voice);
+    let coach = global.coach_config(settings, &mut io::stderr())?;
+    let app = build_app(global, &report, settings, coach);
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)
+}
+
+/// The full-screen app over the effective library, with history in the data folder.
+fn build_app(
+    global: &cli::Global,
+    report: &foamroll::library::LoadReport,
+    settings: &foamroll::config::Settings,
+    coach: foamroll::coach::CoachConfig,
+) -> foamroll::ui::App {
+    let dirs = global.dirs();
+    let log = dirs.data.as_deref().map(foamroll::history::Store::in_dir);
+    let today = chrono::Local::now().date_naive();
+    let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
+    app.coach_config = coach;
+    app.weekly_goal = settings.weekly_goal.value;
+    app.preferred_tool = settings.equipment.value;
+    app.theme = foamroll::ui::Theme::named(settings.theme.value);
+    let errors = report.error_count();
+    if errors > 0 {
+        let s = if errors == 1 { "" } else { "s" };
+        app.message = Some(format!(
+            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+        ));
+    }
+    if dirs.data.is_none() {
+        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
+    }
+    app
 }

@@ -1,20 +1,29 @@
-//! Spoken cues through the system's speech command. Nothing is linked in; speech runs
-//! in the background, so the timer never waits for it.
+//! Spoken cues through the system's speech command. Nothing is linked in. One
+//! utterance at a time, on a thread of its own, so the timer never waits for speech
+//! and two cues never talk over each other; when the phase moves on, what was queued
+//! for the old phase is dropped and an utterance still speaking for it is cut short.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crate::coach::Speaker;
 
 /// The commands tried, in order.
 pub const COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];
+
+pub const NOT_FOUND: &str =
+    "foamroll: no speech command found (espeak-ng, espeak, spd-say or say); going on without voice";
 
 #[derive(Debug, Clone)]
 pub struct Voice {
     command: PathBuf,
 }
 
-fn find_in_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
+fn find_in(path: &std::ffi::OsStr, name: &str) -> Option<PathBuf> {
+    std::env::split_paths(path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
 }
@@ -22,9 +31,14 @@ fn find_in_path(name: &str) -> Option<PathBuf> {
 impl Voice {
     /// The first speech command found, or `None` (say so once and carry on).
     pub fn detect() -> Option<Voice> {
+        Voice::detect_in(&std::env::var_os("PATH")?)
+    }
+
+    /// The first speech command in the folders of `path` (as `PATH` lists them).
+    pub fn detect_in(path: &std::ffi::OsStr) -> Option<Voice> {
         COMMANDS
             .iter()
-            .find_map(|c| find_in_path(c))
+            .find_map(|c| find_in(path, c))
             .map(|command| Voice { command })
     }
 
@@ -34,20 +48,228 @@ impl Voice {
             .map_or(String::new(), |n| n.to_string_lossy().into_owned())
     }
 
-    /// Speaks `text` without waiting for it.
-    pub fn say(&self, text: &str) {
-        let child = Command::new(&self.command)
+    /// Starts speaking `text`; the caller waits for it.
+    fn spawn(&self, text: &str) -> std::io::Result<Child> {
+        Command::new(&self.command)
             .arg(text)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
-            .spawn();
-        if let Ok(mut child) = child {
-            // Reaped in the background, so no zombie is left and nothing blocks.
-            std::thread::spawn(move || child.wait());
-        }
+            .spawn()
     }
 }
 
-pub const NOT_FOUND: &str =
-    "foamroll: no speech command found (espeak-ng, espeak, spd-say or say); going on without voice";
+/// One thing to say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Utterance {
+    pub text: String,
+    /// The phase it belongs to.
+    pub epoch: u64,
+    /// Not worth saying after this (a "3" said late is wrong).
+    pub until: Option<Instant>,
+}
+
+/// What waits to be said. Pure, so its rules are tested on their own.
+#[derive(Debug, Default)]
+pub struct Queue {
+    items: VecDeque<Utterance>,
+    epoch: u64,
+}
+
+impl Queue {
+    /// A new phase: what was queued for older ones is dropped.
+    pub fn new_phase(&mut self, epoch: u64) {
+        self.epoch = self.epoch.max(epoch);
+        let current = self.epoch;
+        self.items.retain(|u| u.epoch >= current);
+    }
+
+    pub fn push(&mut self, u: Utterance) {
+        if u.epoch >= self.epoch {
+            self.items.push_back(u);
+        }
+    }
+
+    /// The next utterance still worth saying at `now`.
+    pub fn pop(&mut self, now: Instant) -> Option<Utterance> {
+        while let Some(u) = self.items.pop_front() {
+            if u.epoch >= self.epoch && u.until.is_none_or(|t| now <= t) {
+                return Some(u);
+            }
+        }
+        None
+    }
+
+    /// The utterance of `epoch` is stale: a newer phase has begun.
+    pub fn is_stale(&self, epoch: u64) -> bool {
+        epoch < self.epoch
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    queue: Queue,
+    closed: bool,
+    speaking: bool,
+}
+
+#[derive(Debug)]
+struct Shared {
+    state: Mutex<State>,
+    wake: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The speech queue and its thread. Dropping the last handle ends the thread.
+#[derive(Debug)]
+pub struct Speech {
+    shared: Arc<Shared>,
+}
+
+impl Speech {
+    pub fn start(voice: Voice) -> Speech {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State::default()),
+            wake: Condvar::new(),
+        });
+        let worker = shared.clone();
+        std::thread::spawn(move || speak_loop(&voice, &worker));
+        Speech { shared }
+    }
+}
+
+impl Drop for Speech {
+    fn drop(&mut self) {
+        self.shared.lock().closed = true;
+        self.shared.wake.notify_all();
+    }
+}
+
+impl Speaker for Speech {
+    fn finish(&self, within: Duration) {
+        let deadline = Instant::now().checked_add(within);
+        let mut state = self.shared.lock();
+        while !state.closed && (state.speaking || !state.queue.is_empty()) {
+            let left = deadline.map_or(Duration::ZERO, |d| {
+                d.saturating_duration_since(Instant::now())
+            });
+            if left.is_zero() {
+                return;
+            }
+            state = match self.shared.wake.wait_timeout(state, left) {
+                Ok((s, _)) => s,
+                Err(e) => e.into_inner().0,
+            };
+        }
+    }
+
+    fn phase(&self, epoch: u64) {
+        self.shared.lock().queue.new_phase(epoch);
+        self.shared.wake.notify_all();
+    }
+
+    fn say(&self, epoch: u64, text: &str, lifetime: Option<Duration>) {
+        let until = lifetime.and_then(|l| Instant::now().checked_add(l));
+        self.shared.lock().queue.push(Utterance {
+            text: text.to_string(),
+            epoch,
+            until,
+        });
+        self.shared.wake.notify_all();
+    }
+}
+
+/// How often a running utterance is checked for being stale when nothing wakes us.
+const POLL: Duration = Duration::from_millis(50);
+
+fn speak_loop(voice: &Voice, shared: &Shared) {
+    loop {
+        let utterance = {
+            let mut state = shared.lock();
+            loop {
+                if state.closed {
+                    return;
+                }
+                if let Some(u) = state.queue.pop(Instant::now()) {
+                    state.speaking = true;
+                    break u;
+                }
+                state = shared.wake.wait(state).unwrap_or_else(|e| e.into_inner());
+            }
+        };
+        let Ok(mut child) = voice.spawn(&utterance.text) else {
+            shared.lock().speaking = false;
+            shared.wake.notify_all();
+            continue;
+        };
+        // Wait for it to finish; cut it short when its phase is over.
+        loop {
+            if matches!(child.try_wait(), Ok(Some(_)) | Err(_)) {
+                break;
+            }
+            let state = shared.lock();
+            if state.queue.is_stale(utterance.epoch) || state.closed {
+                drop(state);
+                let _ = child.kill();
+                let _ = child.wait();
+                break;
+            }
+            let _ = shared.wake.wait_timeout(state, POLL);
+        }
+        shared.lock().speaking = false;
+        shared.wake.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(text: &str, epoch: u64) -> Utterance {
+        Utterance {
+            text: text.into(),
+            epoch,
+            until: None,
+        }
+    }
+
+    #[test]
+    fn a_new_phase_drops_what_was_queued_for_the_old_one() {
+        let mut q = Queue::default();
+        q.new_phase(1);
+        q.push(u("hold for 30 seconds", 1));
+        q.push(u("3", 1));
+        q.new_phase(2);
+        q.push(u("switch", 2));
+        let now = Instant::now();
+        assert_eq!(q.pop(now).map(|u| u.text), Some("switch".into()));
+        assert_eq!(q.pop(now), None);
+        // A late "2" for the old phase is refused outright.
+        q.push(u("2", 1));
+        assert!(q.is_empty());
+        assert!(q.is_stale(1) && !q.is_stale(2));
+    }
+
+    #[test]
+    fn a_count_said_too_late_is_dropped() {
+        let mut q = Queue::default();
+        let now = Instant::now();
+        q.push(Utterance {
+            text: "3".into(),
+            epoch: 0,
+            until: Some(now),
+        });
+        q.push(u("next", 0));
+        let later = now + Duration::from_secs(1);
+        assert_eq!(q.pop(later).map(|u| u.text), Some("next".into()));
+    }
+}

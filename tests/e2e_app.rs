@@ -9,9 +9,9 @@ use common::pty::DataDir;
 fn browse_play_and_quit_in_a_real_terminal() {
     let data = DataDir::new();
     let mut app = data.spawn(&[], 100, 30);
-    let screen = app.wait_for("Regions", 10);
-    for title in ["Instructions", "Countdown", "History"] {
-        assert!(screen.contains(title), "{title} missing:\n{screen}");
+    // The first frame may arrive in more than one read.
+    for title in ["Regions", "Instructions", "Countdown", "History"] {
+        app.wait_for(title, 10);
     }
     assert!(app.alternate_screen());
 
@@ -19,7 +19,10 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
-    // Start the recovery routine selected in the Countdown pane (post-run).
+    // Start the recovery routine selected in the Countdown pane (post-run): Enter
+    // in the Regions pane would play the selected exercise alone.
+    app.send("\t\t");
+    std::thread::sleep(std::time::Duration::from_millis(100));
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
@@ -59,7 +62,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
 }
 
 #[test]
-fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
+fn quitting_mid_session_asks_keeps_it_as_aborted_and_goes_back_to_browsing() {
     let data = DataDir::new();
     let mut app = data.spawn(&["play", "pre-run", "--no-bell"], 80, 24);
     app.wait_for("Get ready", 10);
@@ -71,11 +74,14 @@ fn quitting_mid_session_asks_and_keeps_it_as_aborted() {
     app.send("q");
     app.wait_for("End this session?", 5);
     app.send("y");
+    // Back to browsing, with the app still running and the session already saved.
+    app.wait_for("Choose a routine", 5);
+    assert_eq!(data.last_status(), "aborted");
+    app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
     assert!(!app.alternate_screen());
     let raw = app.raw.lock().map(|r| r.clone()).unwrap_or_default();
     assert!(!raw.contains(&7u8), "--no-bell rings nothing");
-    assert_eq!(data.last_status(), "aborted");
 }
 
 #[test]
@@ -213,4 +219,27 @@ fn play_accepts_an_exercise_id_and_plays_it_alone() {
     app.send("\u{3}");
     assert_eq!(app.wait_exit(10), Some(0));
     assert_eq!(data.last_status(), "aborted");
+}
+
+#[test]
+fn enter_on_an_exercise_plays_it_alone_and_q_y_comes_back_to_browsing() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["--no-bell"], 100, 30);
+    app.wait_for("Regions", 10);
+    // The first exercise under the quads.
+    app.send("j");
+    app.wait_for("Lie face down on your forearms", 5);
+    app.send("\r");
+    app.wait_for("Get ready", 5);
+    app.wait_for("Step 1/1", 5);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    app.wait_for("Choose a routine", 5);
+    let screen = app.wait_for("aborted", 5);
+    assert!(screen.contains("Quad release"), "in History: {screen}");
+    assert_eq!(data.last_status(), "aborted");
+    // Still running; q on the browse screen quits.
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
 }

@@ -588,7 +588,7 @@ fn the_documented_example_loads() {
     let len = doc[start..]
         .find("```")
         .unwrap_or_else(|| panic!("unclosed block"));
-    let report = load_with("example.yaml", doc[start..start + len].as_bytes());
+    let report = load_with("example.yaml", &doc.as_bytes()[start..start + len]);
     assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
     assert!(report.library.guide("rolling-at-work").is_some());
     let ex = report

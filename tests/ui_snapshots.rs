@@ -116,7 +116,7 @@ fn search() {
 fn a_search_past_its_limit_says_so_on_screen() {
     let clock = Clock::new();
     let mut app = app(None);
-    for step in &mut app.library.routines[0].steps {
+    for step in &mut std::sync::Arc::make_mut(&mut app.library).routines[0].steps {
         if let foamroll::library::StepTiming::Recovery { search_limit_s, .. } = &mut step.timing {
             *search_limit_s = Some(20);
         }
@@ -367,12 +367,13 @@ fn confirm_quit_while_playing() {
     play(&mut app, &clock, "post-run", &[(1.0, Action::Quit)]);
     assert!(!app.should_quit);
     snap_sizes("confirm_quit", &app, clock.at(1.0));
-    // The `n` key arrives as Skip and answers no.
-    app.handle(Action::Skip, clock.at(2.0), wall());
+    app.handle(Action::No, clock.at(2.0), wall());
     assert!(app.playing());
     app.handle(Action::Quit, clock.at(3.0), wall());
     app.handle(Action::Yes, clock.at(3.0), wall());
-    assert!(app.should_quit);
+    // Yes keeps the session as aborted and goes back to browsing.
+    assert!(!app.should_quit);
+    assert!(app.session().is_none());
 }
 
 #[test]

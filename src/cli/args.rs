@@ -136,9 +136,15 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
+/// The slowest `--speed`: below it a session would outlast any reason to run it, and
+/// times would be scaled past what the clock can count.
+pub const MIN_SPEED: f64 = 0.01;
+
 fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(f) if f.is_finite() && f > 0.0 && f <= 10_000.0 => Ok(f),
-        _ => Err("expected a number above 0 and at most 10000".to_string()),
+        Ok(f) if f.is_finite() && (MIN_SPEED..=10_000.0).contains(&f) => Ok(f),
+        _ => Err(format!(
+            "expected a number from {MIN_SPEED} (a hundred times slower) to 10000; 1 is real time"
+        )),
     }
 }

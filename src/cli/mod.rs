@@ -91,20 +91,23 @@ impl Global {
         Ok(settings)
     }
 
-    /// The speech command when voice is on; says once when there is none.
-    pub fn voice(
+    /// How the coach behaves: the settings, with the speech queue when the voice is on
+    /// (says once when there is no speech command).
+    pub fn coach_config(
         &self,
         settings: &crate::config::Settings,
         err: &mut impl Write,
-    ) -> io::Result<Option<crate::voice::Voice>> {
-        if !settings.voice.value {
-            return Ok(None);
+    ) -> io::Result<crate::coach::CoachConfig> {
+        let mut speaker: Option<std::sync::Arc<dyn crate::coach::Speaker>> = None;
+        if settings.voice.value {
+            match crate::voice::Voice::detect() {
+                Some(voice) => {
+                    speaker = Some(std::sync::Arc::new(crate::voice::Speech::start(voice)));
+                }
+                None => writeln!(err, "{}", crate::voice::NOT_FOUND)?,
+            }
         }
-        let voice = crate::voice::Voice::detect();
-        if voice.is_none() {
-            writeln!(err, "{}", crate::voice::NOT_FOUND)?;
-        }
-        Ok(voice)
+        Ok(crate::coach::CoachConfig::from_settings(settings, speaker))
     }
 }
 
@@ -180,34 +183,4 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
     clap_mangen::Man::new(Args::command()).render(out)
 }
 
-/// The full-screen app over the effective library, with history in the data folder.
-pub fn build_app(
-    global: &Global,
-    report: &LoadReport,
-    settings: &crate::config::Settings,
-    voice: Option<crate::voice::Voice>,
-) -> crate::ui::App {
-    let dirs = global.dirs();
-    let log = dirs.data.as_deref().map(crate::history::Store::in_dir);
-    let today = chrono::Local::now().date_naive();
-    let mut app = crate::ui::App::new(report.library.clone(), settings.timing(), log, today);
-    app.bell_enabled = settings.bell.value;
-    app.ask_tenderness = settings.tenderness_prompt.value;
-    app.weekly_goal = settings.weekly_goal.value;
-    app.preferred_tool = settings.equipment.value;
-    app.theme = crate::ui::Theme::named(settings.theme.value);
-    app.voice = voice;
-    let errors = report.error_count();
-    if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
-        app.message = Some(format!(
-            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
-        ));
-    }
-    if dirs.data.is_none() {
-        app.message = Some("No home folder: history is not saved (use --data-dir)".to_string());
-    }
-    app
-}
-
-pub use show::{list, show, timing_words};
+pub use show::{list, show};

@@ -8,6 +8,7 @@ use crate::library::{
     Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
     join_or,
 };
+use crate::wording::timing_words;
 
 /// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
 struct Styler {
@@ -153,22 +154,6 @@ fn write_exercise(
         }
     }
     Ok(())
-}
-
-/// How a step is timed, in words: "hold 30 s min, 2 points per side".
-pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
-    match timing {
-        StepTiming::Recovery {
-            min_hold_s, points, ..
-        } => {
-            let p = if *points == 1 { "spot" } else { "spots" };
-            format!(
-                "hold at least {} s, {points} tender {p}",
-                min_hold_s.unwrap_or(default_hold)
-            )
-        }
-        StepTiming::Warmup { duration_s, .. } => format!("keep moving for {duration_s} s"),
-    }
 }
 
 fn write_routine(

@@ -51,19 +51,22 @@ impl PhaseClock {
         if self.paused_at.is_some() {
             return None;
         }
-        Some(self.started + self.paused_total + active)
+        self.started
+            .checked_add(self.paused_total)?
+            .checked_add(active)
     }
 
     /// A countdown's length after +/- adjustments, never below zero.
     pub fn length(&self, base: Duration) -> Duration {
         let base_s = base.as_secs_f64();
-        Duration::from_secs_f64((base_s + self.adjust_s as f64).max(0.0))
+        // Checked: no length, however adjusted, reaches a panicking conversion.
+        Duration::try_from_secs_f64((base_s + self.adjust_s as f64).max(0.0)).unwrap_or(base)
     }
 
     /// Adds or removes time, keeping what is left of `base` at zero or more.
     pub fn adjust(&mut self, base: Duration, delta_s: i64, now: Instant) {
         let elapsed = self.elapsed(now).as_secs_f64();
-        let wanted = self.adjust_s + delta_s;
+        let wanted = self.adjust_s.saturating_add(delta_s);
         // Removing time stops at "nothing left", so the countdown ends now rather than
         // pretending it ended in the past.
         let floor = (elapsed - base.as_secs_f64()).ceil() as i64;
@@ -140,10 +143,11 @@ impl SessionClock {
         if self.factor == 1.0 {
             return real;
         }
-        self.origin
-            + real
-                .saturating_duration_since(self.origin)
-                .mul_f64(self.factor)
+        let scaled = real.saturating_duration_since(self.origin).as_secs_f64() * self.factor;
+        Duration::try_from_secs_f64(scaled)
+            .ok()
+            .and_then(|d| self.origin.checked_add(d))
+            .unwrap_or(real)
     }
 
     pub fn now(&self) -> Instant {
@@ -152,9 +156,8 @@ impl SessionClock {
 
     /// Real time to wait from real `now` until session instant `until`.
     pub fn real_wait(&self, now: Instant, until: Instant) -> Duration {
-        until
-            .saturating_duration_since(self.at(now))
-            .div_f64(self.factor)
+        let wait = until.saturating_duration_since(self.at(now)).as_secs_f64() / self.factor;
+        Duration::try_from_secs_f64(wait).unwrap_or(Duration::MAX)
     }
 }
 

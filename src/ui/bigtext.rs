@@ -205,25 +205,11 @@ pub fn lines(text: &str, size: Size) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// "m:ss", or "h:mm:ss" past an hour.
-pub fn clock(secs: u64) -> String {
-    if secs >= 3600 {
-        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-    } else {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    }
-}
+pub use crate::wording::clock;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clock_formats() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(75), "1:15");
-        assert_eq!(clock(3725), "1:02:05");
-    }
 
     #[test]
     fn width_matches_rendered_lines_in_every_size() {

@@ -13,98 +13,12 @@ use super::app::App;
 use super::layout::Pane;
 use super::theme::Tone;
 use super::{bigtext, pane_block};
-use crate::cues::side_word;
 use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
+use crate::wording::{next_words, now_words, phase_words, place_words};
 
 pub struct CountdownPane<'a> {
     pub app: &'a App,
     pub now: Instant,
-}
-
-/// The phase in words, as the person on the floor needs to hear it.
-pub fn phase_words(view: &View) -> String {
-    let words = match (view.state, view.phase.map(|p| &p.kind)) {
-        (RunState::Finished, _) => "Done".to_string(),
-        (RunState::Aborted, _) => "Session ended".to_string(),
-        (_, Some(PhaseKind::GetReady { .. })) => "Get ready".to_string(),
-        (_, Some(PhaseKind::Search { .. })) => "Find the tender spot".to_string(),
-        (_, Some(PhaseKind::Hold { .. })) if view.overtime.is_some() => {
-            "Overtime: release when it eases".to_string()
-        }
-        (_, Some(PhaseKind::Hold { .. })) => "Hold".to_string(),
-        (_, Some(PhaseKind::Move { .. })) => "Keep moving".to_string(),
-        (_, Some(PhaseKind::SwitchSides { to, .. })) => {
-            let region = view.step.map_or("", |s| s.region.as_str());
-            format!("Switch to the {}", side_word(region, *to))
-        }
-        (_, Some(PhaseKind::Rest { .. })) => "Rest".to_string(),
-        (_, None) => "Ready".to_string(),
-    };
-    if view.state == RunState::Paused {
-        format!("PAUSED · {words}")
-    } else {
-        words
-    }
-}
-
-/// Where the person is: "Quads · right leg · inner line".
-pub fn place_words(view: &View, region_name: &str) -> String {
-    let mut parts = vec![region_name.to_string()];
-    if let Some(e) = view.entry {
-        if let Some(side) = e.side {
-            parts.push(side_word(&e.region, side));
-        }
-        if let Some(zone) = &e.zone {
-            parts.push(zone.clone());
-        }
-    }
-    parts.join(" · ")
-}
-
-fn next_words(app: &App, session: &Session, view: &View) -> String {
-    let Some(next) = view.next else {
-        return if view.state == RunState::Finished {
-            String::new()
-        } else {
-            "Next: finish".to_string()
-        };
-    };
-    let plan = session.plan();
-    let entry = next.entry.and_then(|i| session.record().entries.get(i));
-    let step = plan.steps.get(next.step);
-    let region = step
-        .and_then(|s| app.library.region(&s.region))
-        .map_or("", |r| r.name.as_str());
-    let place = || {
-        let mut s = region.to_lowercase();
-        if let Some(e) = entry {
-            if let Some(side) = e.side {
-                s.push_str(&format!(", {}", side_word(&e.region, side)));
-            }
-            if let Some(z) = &e.zone {
-                s.push_str(&format!(", {z}"));
-            }
-        }
-        s
-    };
-    match &next.kind {
-        PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
-        PhaseKind::Search { .. } => format!("Next: {}", place()),
-        PhaseKind::Hold { min, .. } => {
-            format!("Next: hold it at least {} seconds", min.as_secs())
-        }
-        PhaseKind::Move { .. } => format!("Next: {}, keep moving", place()),
-        PhaseKind::SwitchSides { to, .. } => {
-            format!(
-                "Next: switch to the {}",
-                side_word(step.map_or("", |s| s.region.as_str()), *to)
-            )
-        }
-        PhaseKind::Rest { .. } => {
-            let name = step.map_or("the next step", |s| s.exercise_name.as_str());
-            format!("Next: rest, then {name}")
-        }
-    }
 }
 
 /// The number shown large: what is left, or time counting up where nothing is fixed.
@@ -130,28 +44,6 @@ pub fn tone(view: &View) -> Tone {
         Some(PhaseKind::Hold { .. }) => Tone::Hold,
         Some(PhaseKind::Move { .. }) => Tone::Move,
         Some(PhaseKind::SwitchSides { .. } | PhaseKind::Rest { .. }) => Tone::Between,
-    }
-}
-
-/// What to do now, with the key that does it.
-pub fn now_words(view: &View, auto_find: bool) -> String {
-    if view.state == RunState::Paused {
-        return "Press Space to resume".to_string();
-    }
-    match view.phase.map(|p| &p.kind) {
-        Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
-        Some(PhaseKind::Search { .. }) if auto_find => {
-            "Roll slowly; press f when you find it".to_string()
-        }
-        Some(PhaseKind::Search { .. }) => "Roll slowly. Press f when you find it".to_string(),
-        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => {
-            "Press r when it eases".to_string()
-        }
-        Some(PhaseKind::Hold { .. }) => "Hold. Press r when it eases".to_string(),
-        Some(PhaseKind::Move { cue, .. }) => cue.clone(),
-        Some(PhaseKind::SwitchSides { .. }) => "Change sides (n: start now)".to_string(),
-        Some(PhaseKind::Rest { .. }) => "Rest and breathe (n: skip the rest)".to_string(),
-        None => String::new(),
     }
 }
 
@@ -248,7 +140,7 @@ impl CountdownPane<'_> {
         // The three lines that never go: now, next, feedback.
         let mut text = vec![
             Line::styled(now_words(&view, auto_find), t.title),
-            Line::styled(next_words(app, session, &view), t.dim),
+            Line::styled(next_words(&app.library, session, &view), t.dim),
         ];
         let mut feedback: Vec<Line<'static>> = app
             .feedback(self.now)
@@ -256,7 +148,7 @@ impl CountdownPane<'_> {
             .chain(app.storage_warning.clone())
             .map(|m| Line::styled(m, t.warning))
             .collect();
-        if view.rating_due && app.ask_tenderness && app.feedback(self.now).is_none() {
+        if view.rating_due && app.ask_tenderness() && app.feedback(self.now).is_none() {
             feedback.insert(
                 0,
                 Line::styled("How tender? 0-9, ) for 10 (optional)", t.accent),
@@ -435,7 +327,7 @@ impl Widget for CountdownPane<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        match &app.session {
+        match app.session() {
             Some(session) => self.render_session(session, inner, buf),
             None => self.render_routines(inner, buf),
         }

@@ -1,4 +1,4 @@
-//! The key bar and the help overlay: every key, in one place.
+//! The key bar and the help overlay, both from the coach's command table.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -6,49 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
+use crate::coach::commands;
 use crate::session::{PhaseKind, RunState};
-
-/// (keys, what they do)
-pub const KEYS: &[(&str, &str)] = &[
-    (
-        "↑ ↓  j k",
-        "move in the focused pane (scroll the instructions)",
-    ),
-    ("Tab  Shift-Tab  ← →  h l", "next / previous pane"),
-    (
-        "Enter",
-        "start the selected routine; after a session, back to browsing",
-    ),
-    ("a", "from the IT band: jump to the muscles to work instead"),
-    (
-        "i",
-        "guides: pressure and pain, why roll, warm-up or recovery",
-    ),
-    ("Space", "pause / resume"),
-    ("f", "found the tender spot: start the hold"),
-    ("r", "release the hold (after the minimum)"),
-    ("R", "release the hold now, before the minimum"),
-    ("n", "skip to the next phase (in a search: skip that spot)"),
-    (
-        "b",
-        "back one trigger point or side; twice within 2 seconds: a whole step",
-    ),
-    ("+  -", "add / remove 10 s on the countdown"),
-    (
-        "0-9  )",
-        "rate how tender the spot was, 0-10 (`)` is 10), after a hold",
-    ),
-    (
-        "H  (Enter on History)",
-        "open the history review; there r e d c filter, Enter details",
-    ),
-    ("?", "this help"),
-    (
-        "q  Esc",
-        "quit (asks first while a session runs; it is kept as aborted)",
-    ),
-    ("mouse", "click to select and focus, wheel to scroll"),
-];
 
 pub struct KeyBar<'a> {
     pub app: &'a App,
@@ -59,43 +18,47 @@ pub struct KeyBar<'a> {
 const ALWAYS: [(&str, &str); 2] = [("?", "help"), ("q", "quit")];
 
 impl KeyBar<'_> {
-    /// The keys for what is on screen now, most useful first.
+    /// The keys for what is on screen now, most useful first: the table's keys for
+    /// this context, without those that do nothing now (no `f` or `r` in a warm-up,
+    /// no `a` away from the IT band), the key of the phase first.
     fn context_keys(&self) -> Vec<(&'static str, &'static str)> {
         let app = self.app;
+        let mut keys: Vec<(&str, &str)> = commands::bar(app.bar_context())
+            .filter(|k| !ALWAYS.iter().any(|a| a.0 == k.0))
+            .collect();
         if app.playing() {
-            let view = app.session.as_ref().map(|s| s.view(self.now));
+            let view = app.session().map(|s| s.view(self.now));
             let kind = view.as_ref().and_then(|v| v.phase).map(|p| &p.kind);
-            // The key for this phase first, so that it shows on the narrowest bar.
-            let mut keys = match kind {
-                Some(PhaseKind::Search { .. }) => vec![("f", "found"), ("n", "skip spot")],
-                Some(PhaseKind::Hold { .. }) => vec![("r", "release"), ("R", "release now")],
-                _ => vec![("n", "skip")],
+            let search = matches!(kind, Some(PhaseKind::Search { .. }));
+            let hold = matches!(kind, Some(PhaseKind::Hold { .. }));
+            keys.retain(|(k, _)| match *k {
+                "f" => search,
+                "r" | "R" => hold,
+                _ => true,
+            });
+            let first = match kind {
+                Some(PhaseKind::Search { .. }) => Some("f"),
+                Some(PhaseKind::Hold { .. }) => Some("r"),
+                _ => None,
             };
-            if view.as_ref().is_some_and(|v| v.rating_due) {
-                keys.insert(0, ("0-9", "rate"));
+            if let Some(i) = keys.iter().position(|(k, _)| Some(*k) == first) {
+                let key = keys.remove(i);
+                keys.insert(0, key);
             }
-            let paused = view.as_ref().is_some_and(|v| v.state == RunState::Paused);
-            if paused {
+            if view.as_ref().is_some_and(|v| v.state == RunState::Paused)
+                && let Some(i) = keys.iter().position(|(k, _)| *k == "Space")
+            {
+                keys.remove(i);
                 keys.insert(0, ("Space", "resume"));
-            } else {
-                keys.push(("Space", "pause"));
             }
-            keys.extend([("b", "back"), ("+/-", "time")]);
-            if matches!(kind, Some(PhaseKind::Hold { .. })) {
-                keys.push(("n", "skip"));
+            if view.as_ref().is_some_and(|v| v.rating_due) {
+                keys.insert(1.min(keys.len()), ("0-9", "rate"));
             }
             keys.push(("Tab", "panes"));
-            keys
-        } else if app.session.is_some() {
-            vec![("Enter", "browse"), ("Tab", "pane")]
-        } else {
-            let mut keys = vec![("↑↓", "move"), ("Enter", "start"), ("Tab", "pane")];
-            if selected_avoided(app) {
-                keys.insert(0, ("a", "alternatives"));
-            }
-            keys.push(("H", "history"));
-            keys
+        } else if app.session().is_none() && !selected_avoided(app) {
+            keys.retain(|(k, _)| *k != "a");
         }
+        keys
     }
 }
 
@@ -152,8 +115,7 @@ pub struct HelpOverlay<'a> {
 /// The help as lines of `width` cells: each key, then its description wrapped and
 /// indented under it (beside it when there is room, below it when narrow).
 fn help_lines(width: u16, t: &super::theme::Theme) -> Vec<Line<'static>> {
-    let key_w = KEYS
-        .iter()
+    let key_w = commands::help_rows()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0)
@@ -163,11 +125,11 @@ fn help_lines(width: u16, t: &super::theme::Theme) -> Vec<Line<'static>> {
     let indent = if beside { key_w } else { 4 };
     let text_w = width.saturating_sub(indent).max(10);
     let mut lines = Vec::new();
-    for (k, what) in KEYS {
+    for (k, what) in commands::help_rows() {
         let wrapped = wrap(what, text_w);
         if beside {
             for (i, part) in wrapped.into_iter().enumerate() {
-                let key = if i == 0 { *k } else { "" };
+                let key = if i == 0 { k } else { "" };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{key:<key_w$}"), t.key),
                     Span::raw(part),

@@ -4,12 +4,14 @@
 pub mod app;
 mod bigtext;
 mod bodymap;
+mod browse;
 mod countdown;
 mod help;
 mod history_pane;
 mod instructions;
-pub mod keys;
 pub mod layout;
+mod list;
+mod mouse;
 mod regions;
 pub mod review;
 pub mod runtime;
@@ -24,7 +26,9 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 
-pub use app::{Action, App, Overlay, Row};
+/// The app's commands are the coach's: one table of keys for every front end.
+pub use crate::coach::Command as Action;
+pub use app::{App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;
 
@@ -65,19 +69,28 @@ impl Widget for Screen<'_> {
             return;
         };
         if let Some(state) = &app.review {
-            review::ReviewScreen { app, state }.render(area, buf);
+            review::ReviewScreen {
+                app: review::Context {
+                    theme: &app.theme,
+                    library: &app.library,
+                    history: &app.history,
+                    log: None,
+                    today: app.today,
+                },
+                state,
+            }
+            .render(area, buf);
             if app.overlay == Overlay::Help {
                 help::HelpOverlay { app }.render(area, buf);
             }
             return;
         }
         let view = app
-            .session
-            .as_ref()
+            .session()
             .filter(|s| !s.is_over())
             .map(|s| s.view(self.now));
         let step_info = view.as_ref().and_then(|v| v.step);
-        let step = app.session.as_ref().zip(view.as_ref()).and_then(|(s, v)| {
+        let step = app.session().zip(view.as_ref()).and_then(|(s, v)| {
             let phase = v.phase?;
             let info = s.plan().steps.get(phase.step)?;
             let ex = app.library.exercise(&info.exercise_id)?;

@@ -7,11 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::app::{Action, App, list_offset};
-use super::bigtext::clock;
-use crate::history::{Filter, Review, SessionSummary, coverage};
+use super::list::list_offset;
+use super::theme::Theme;
+use crate::coach::Command;
+use crate::history::{Filter, Review, SessionSummary, Store, coverage};
+use crate::library::Library;
 use crate::session::SessionRecord;
 use crate::text::printable;
+use crate::wording::{clock, days_ago};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -115,7 +118,7 @@ impl ReviewState {
     /// Tab and Shift-Tab move the keys between the sessions and the statistics; while
     /// the statistics have them, the arrows and page keys scroll them. True when the
     /// action was used here.
-    pub fn handle_stats_key(&mut self, action: Action) -> bool {
+    pub fn handle_stats_key(&mut self, action: Command) -> bool {
         // Enough for every line (the library's regions are at most a dozen or so); the
         // screen clamps to the real end.
         let st = &self.stats;
@@ -123,14 +126,14 @@ impl ReviewState {
         let most = i32::try_from(rows).unwrap_or(i32::from(u16::MAX));
         let by = |n: i32, s: u16| (i32::from(s) + n).clamp(0, most) as u16;
         match action {
-            Action::NextPane | Action::PrevPane => self.stats_focus = !self.stats_focus,
+            Command::NextPane | Command::PrevPane => self.stats_focus = !self.stats_focus,
             _ if !self.stats_focus => return false,
-            Action::Up => self.stats_scroll = by(-1, self.stats_scroll),
-            Action::Down => self.stats_scroll = by(1, self.stats_scroll),
-            Action::PageUp => self.stats_scroll = by(-10, self.stats_scroll),
-            Action::PageDown => self.stats_scroll = by(10, self.stats_scroll),
-            Action::Top => self.stats_scroll = 0,
-            Action::Bottom => self.stats_scroll = by(most, 0),
+            Command::Up => self.stats_scroll = by(-1, self.stats_scroll),
+            Command::Down => self.stats_scroll = by(1, self.stats_scroll),
+            Command::PageUp => self.stats_scroll = by(-10, self.stats_scroll),
+            Command::PageDown => self.stats_scroll = by(10, self.stats_scroll),
+            Command::Top => self.stats_scroll = 0,
+            Command::Bottom => self.stats_scroll = by(most, 0),
             _ => return false,
         }
         true
@@ -149,17 +152,92 @@ pub fn cycle(current: &Option<String>, options: &[String]) -> Option<String> {
     }
 }
 
-pub struct ReviewScreen<'a> {
-    pub app: &'a App,
-    pub state: &'a ReviewState,
+/// What the review needs from the app, to draw it and to answer its keys.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub theme: &'a Theme,
+    pub library: &'a Library,
+    pub history: &'a [SessionSummary],
+    pub log: Option<&'a Store>,
+    pub today: NaiveDate,
 }
 
-fn days_ago(today: NaiveDate, d: NaiveDate) -> String {
-    match (today - d).num_days() {
-        0 => "today".to_string(),
-        1 => "yesterday".to_string(),
-        n => format!("{n} days ago"),
+/// What the app does after a key in the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    Help,
+    Quit,
+}
+
+impl ReviewState {
+    /// The review's keys: move, open a session, filter, scroll the statistics, leave.
+    pub fn handle(&mut self, command: Command, ctx: &Context) -> Outcome {
+        if self.handle_stats_key(command) {
+            return Outcome::Stay;
+        }
+        let last = self.visible.len().saturating_sub(1) as i64;
+        let mut moved =
+            |delta: i64| self.selected = (self.selected as i64 + delta).clamp(0, last) as usize;
+        match command {
+            Command::Up => moved(-1),
+            Command::Down => moved(1),
+            Command::PageUp => moved(-10),
+            Command::PageDown => moved(10),
+            Command::Top => moved(-1_000_000),
+            Command::Bottom => moved(1_000_000),
+            Command::Enter => {
+                self.detail = match self.detail.take() {
+                    Some(_) => None,
+                    None => {
+                        let summary = self
+                            .visible
+                            .get(self.selected)
+                            .and_then(|&i| ctx.history.get(i));
+                        summary.and_then(|s| {
+                            ctx.log
+                                .map(|l| l.record_at(s.offset).map_err(|e| e.to_string()))
+                        })
+                    }
+                };
+            }
+            Command::Escape if self.detail.is_some() => {
+                self.detail = None;
+                return Outcome::Stay;
+            }
+            Command::Escape | Command::Quit | Command::OpenReview => return Outcome::Close,
+            Command::Interrupt => return Outcome::Quit,
+            Command::Help => return Outcome::Help,
+            Command::FilterRoutine => {
+                let ids: Vec<String> = ctx.library.routines.iter().map(|r| r.id.clone()).collect();
+                self.filter.routine = cycle(&self.filter.routine, &ids);
+            }
+            Command::FilterRegion => {
+                let ids: Vec<String> = ctx
+                    .library
+                    .regions
+                    .iter()
+                    .filter(|r| r.avoid().is_none())
+                    .map(|r| r.id.clone())
+                    .collect();
+                self.filter.region = cycle(&self.filter.region, &ids);
+            }
+            Command::FilterDates => self.cycle_dates(),
+            Command::ClearFilters => {
+                self.filter = Filter::default();
+                self.dates = DateRange::default();
+            }
+            _ => return Outcome::Stay,
+        }
+        self.refresh(ctx.history, ctx.today);
+        Outcome::Stay
     }
+}
+
+pub struct ReviewScreen<'a> {
+    pub app: Context<'a>,
+    pub state: &'a ReviewState,
 }
 
 impl ReviewScreen<'_> {

@@ -1,24 +1,28 @@
 //! The terminal side: set-up and guaranteed restore, the input and signal threads,
-//! and the loop that sleeps until input or the next deadline. Nothing is redrawn
-//! unless something changed.
+//! suspending, and the loop that sleeps until input or the next deadline. Nothing is
+//! redrawn unless something changed.
 
 use std::io::{self, Write};
 use std::sync::mpsc;
 use std::time::Instant;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 
+use super::Screen;
 use super::app::App;
-use super::{Screen, keys};
+use crate::coach::Command;
+use crate::keys;
+use crate::signals::{self, Signal};
 
 enum Input {
     Terminal(Event),
-    /// SIGTERM or SIGHUP: save and leave.
-    Signal,
+    Signal(Signal),
     /// The terminal cannot be read any more.
     Closed(io::Error),
 }
@@ -44,7 +48,7 @@ pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
         previous(info);
     }));
     let (tx, rx) = mpsc::channel();
-    crate::signals::notify_on_stop(tx.clone(), Input::Signal)?;
+    signals::notify(tx.clone(), Input::Signal)?;
     let terminal = ratatui::init();
     let _guard = TerminalGuard;
     execute!(io::stdout(), EnableMouseCapture)?;
@@ -52,7 +56,11 @@ pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
     if let Some(id) = start {
         app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
-    event_loop(terminal, &mut app, &rx, clock)
+    let result = event_loop(terminal, &mut app, &rx, clock);
+    if result.is_err() {
+        app.save_interrupted(clock.now());
+    }
+    result
 }
 
 fn spawn_input_thread(tx: mpsc::Sender<Input>) {
@@ -68,6 +76,23 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
             }
         }
     });
+}
+
+/// Ctrl-Z: the session pauses, the terminal is given back, the program stops; on `fg`
+/// the app takes the terminal again and redraws it in full.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, now: Instant) -> io::Result<()> {
+    app.suspend(now);
+    let mut out = io::stdout();
+    execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show)?;
+    terminal::disable_raw_mode()?;
+    signals::stop_until_continued()?;
+    terminal::enable_raw_mode()?;
+    execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+    // Clears the screen and forgets the last frame, so the next draw is complete
+    // (`Terminal::clear` would ask the terminal for the cursor, racing the input thread).
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
 }
 
 fn event_loop(
@@ -118,9 +143,14 @@ fn event_loop(
                 app.tick(now);
                 dirty = true;
             }
-            Some(Input::Signal) => {
+            Some(Input::Signal(Signal::Stop)) => {
                 app.save_interrupted(now);
                 return Ok(());
+            }
+            Some(Input::Signal(Signal::Suspend)) => {
+                suspend(&mut terminal, app, now)?;
+                app.resume(clock.now());
+                dirty = true;
             }
             Some(Input::Closed(e)) => {
                 app.save_interrupted(now);
@@ -129,13 +159,19 @@ fn event_loop(
             Some(Input::Terminal(ev)) => {
                 let size = terminal.size()?;
                 match ev {
-                    Event::Key(key) => {
-                        if let Some(action) = keys::action(key, app.review.is_some()) {
-                            app.tick(now);
-                            app.handle(action, now, wall);
+                    Event::Key(key) => match keys::command(key, app.context()) {
+                        Some(Command::Suspend) => {
+                            suspend(&mut terminal, app, now)?;
+                            app.resume(clock.now());
                             dirty = true;
                         }
-                    }
+                        Some(command) => {
+                            app.tick(now);
+                            app.handle(command, now, wall);
+                            dirty = true;
+                        }
+                        None => {}
+                    },
                     Event::Mouse(m) => match m.kind {
                         MouseEventKind::Down(_) => {
                             app.click(m.column, m.row, size.width, size.height);

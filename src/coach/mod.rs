@@ -1,0 +1,447 @@
+//! The one driver of a running session, for every front end. The coach starts a
+//! session (id, wall clock), feeds it events, and carries out every effect: the speech
+//! queue and the `on_cue` hook, bell and flash requests, checkpoints and the final
+//! record, and messages for the screen. It saves the session as interrupted on a
+//! signal or an error. The app and plain mode only draw or print its [`Note`]s.
+//! Time comes in as `now`, so the coach runs on a fake clock in tests.
+
+pub mod commands;
+mod hook;
+mod recorder;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+
+pub use commands::{Binding, Command, Context, Key};
+pub use hook::CueHook;
+pub use recorder::Recorder;
+
+use crate::library::{Library, Routine};
+use crate::session::{
+    Cue, Effect, Event, PhaseKind, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
+    ceil_secs,
+};
+use crate::wording::{self, VoiceDetail};
+
+/// Something that speaks, one utterance at a time (see [`crate::voice::Speech`]).
+pub trait Speaker: fmt::Debug {
+    /// A new phase began: everything queued for an earlier one is stale.
+    fn phase(&self, epoch: u64);
+    /// Queues `text` for phase `epoch`; it is dropped if still unspoken after `lifetime`.
+    fn say(&self, epoch: u64, text: &str, lifetime: Option<Duration>);
+    /// Waits, at most `within`, until everything queued has been said.
+    fn finish(&self, within: Duration) {
+        let _ = within;
+    }
+}
+
+/// How the coach behaves; the same for every session of a run of the program.
+#[derive(Debug, Clone)]
+pub struct CoachConfig {
+    pub bell: bool,
+    /// Ask for a tenderness rating after each hold.
+    pub ask_tenderness: bool,
+    /// Speak the last 3 seconds of holds, moves, rests and get ready.
+    pub countdown_voice: bool,
+    pub voice_detail: VoiceDetail,
+    pub speaker: Option<Arc<dyn Speaker>>,
+    pub on_cue: Option<CueHook>,
+}
+
+impl Default for CoachConfig {
+    fn default() -> Self {
+        CoachConfig {
+            bell: true,
+            ask_tenderness: true,
+            countdown_voice: true,
+            voice_detail: VoiceDetail::Full,
+            speaker: None,
+            on_cue: None,
+        }
+    }
+}
+
+impl CoachConfig {
+    /// From the person's settings; `speaker` when the voice is on and found.
+    pub fn from_settings(
+        settings: &crate::config::Settings,
+        speaker: Option<Arc<dyn Speaker>>,
+    ) -> CoachConfig {
+        CoachConfig {
+            bell: settings.bell.value,
+            ask_tenderness: settings.tenderness_prompt.value,
+            countdown_voice: settings.countdown_voice.value,
+            voice_detail: settings.voice_detail.value,
+            speaker,
+            on_cue: settings.on_cue.value.as_ref().and_then(|c| {
+                let (program, args) = c.split_first()?;
+                Some(CueHook {
+                    program: program.clone(),
+                    args: args.to_vec(),
+                })
+            }),
+        }
+    }
+}
+
+/// What a front end shows or prints. Speech, the hook and saving are already done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// A cue: flash, ring the bell when `bell`, print the text.
+    Cue {
+        kind: &'static str,
+        text: String,
+        bell: bool,
+    },
+    /// Words that go with a cue: set-up, main caution, the pressure-and-pain rule.
+    Detail(String),
+    /// One of the last seconds of a countdown.
+    Count(u64),
+    /// A short message: a refusal, a rating noted, a history warning, paused.
+    Feedback(String),
+    /// The person paused (true) or went on (false).
+    Paused(bool),
+    /// A hold was rated-able: ask how tender it was.
+    RatingPrompt,
+    /// The session ended with this status and its record was handed to the recorder.
+    Ended(Status),
+}
+
+/// How long a spoken count may wait before it is no longer worth saying.
+const COUNT_LIFETIME: Duration = Duration::from_millis(900);
+
+pub struct Coach {
+    library: Arc<Library>,
+    session: Session,
+    config: CoachConfig,
+    recorder: Option<Box<dyn Recorder>>,
+    notes: Vec<Note>,
+    /// Counts phase starts; speech for an older epoch is stale.
+    epoch: u64,
+    counted: Option<(u64, u64)>,
+    introduced: Option<usize>,
+    prompted: Option<u64>,
+    storage_warning: Option<String>,
+    /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
+    held: bool,
+}
+
+impl fmt::Debug for Coach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Coach")
+            .field("session", &self.session)
+            .field("epoch", &self.epoch)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Coach {
+    /// Starts `routine` at `now`: the session gets a new id and is saved at once as
+    /// running, so that even a `kill -9` in the first second leaves it in the history.
+    pub fn start(
+        library: Arc<Library>,
+        routine: &Routine,
+        timing: &Timing,
+        config: CoachConfig,
+        recorder: Option<Box<dyn Recorder>>,
+        now: Instant,
+        wall: DateTime<FixedOffset>,
+    ) -> Coach {
+        let session = Session::new(Plan::new(&library, routine, timing));
+        let mut coach = Coach {
+            library,
+            session,
+            config,
+            recorder,
+            notes: Vec::new(),
+            epoch: 0,
+            counted: None,
+            introduced: None,
+            prompted: None,
+            storage_warning: None,
+            held: false,
+        };
+        let id = uuid::Uuid::new_v4().to_string();
+        // The engine's first effect is a checkpoint: the record as it starts.
+        let fx = coach.session.update(Event::Start { id, wall }, now);
+        coach.carry(fx, now);
+        coach
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn config(&self) -> &CoachConfig {
+        &self.config
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.session.is_over()
+    }
+
+    /// Why history cannot be saved; stays until a save succeeds.
+    pub fn storage_warning(&self) -> Option<&str> {
+        self.storage_warning.as_deref()
+    }
+
+    /// What happened since the last call, for the front end to show.
+    pub fn take_notes(&mut self) -> Vec<Note> {
+        std::mem::take(&mut self.notes)
+    }
+
+    /// When the coach next has something to do by itself; `None`: only input matters.
+    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        self.session.next_deadline(now)
+    }
+
+    /// Time passed: deadlines due by `now` are carried out.
+    pub fn tick(&mut self, now: Instant) {
+        self.send(Event::Tick, now);
+    }
+
+    /// A session command; returns false for commands that are not about the session.
+    pub fn command(&mut self, command: Command, now: Instant, wall: DateTime<FixedOffset>) -> bool {
+        let event = match command {
+            Command::TogglePause => Event::TogglePause,
+            Command::Found => Event::FoundSpot,
+            Command::Release => Event::Release { force: false },
+            Command::ForceRelease => Event::Release { force: true },
+            Command::Skip => Event::Skip,
+            Command::Back => Event::Back,
+            Command::AddTime => Event::AddTime,
+            Command::RemoveTime => Event::RemoveTime,
+            Command::Rate(n) => {
+                if !self.session.view(now).rating_due {
+                    return true;
+                }
+                self.notes
+                    .push(Note::Feedback(wording::tenderness_noted(n)));
+                Event::Rate(n)
+            }
+            Command::Interrupt => Event::Abort { wall },
+            _ => return false,
+        };
+        self.send(event, now);
+        true
+    }
+
+    /// Ends the session as aborted (the person asked to).
+    pub fn abort(&mut self, now: Instant, wall: DateTime<FixedOffset>) {
+        self.send(Event::Abort { wall }, now);
+    }
+
+    /// Pauses while something else has the person's attention (a question, a
+    /// suspend); [`Coach::go_on`] resumes only if this paused it.
+    pub fn hold_on(&mut self, now: Instant) {
+        if self.session.state() == RunState::Running {
+            self.send_quietly(Event::TogglePause, now);
+            self.held = true;
+        }
+    }
+
+    pub fn go_on(&mut self, now: Instant) {
+        if self.held {
+            self.held = false;
+            if self.session.state() == RunState::Paused {
+                self.send_quietly(Event::TogglePause, now);
+            }
+        }
+    }
+
+    /// Lets the last words be said before the program ends (at most `within`).
+    pub fn finish_speaking(&self, within: Duration) {
+        if let Some(s) = &self.config.speaker {
+            s.finish(within);
+        }
+    }
+
+    /// Saves the session as interrupted (a signal, a lost terminal, an error).
+    pub fn save_interrupted(&mut self, now: Instant) {
+        if !self.session.is_over() && self.session.state() != RunState::NotStarted {
+            let mut record = self.session.snapshot(now);
+            record.status = Status::Interrupted;
+            self.save(&record);
+        }
+    }
+
+    fn send(&mut self, event: Event, now: Instant) {
+        self.send_with(event, now, true);
+    }
+
+    /// Pausing for a question or a suspend says nothing about it.
+    fn send_quietly(&mut self, event: Event, now: Instant) {
+        self.send_with(event, now, false);
+    }
+
+    fn send_with(&mut self, event: Event, now: Instant, announce: bool) {
+        let before = (self.session.state(), self.session.view(now).phase_index);
+        let paused_before = before.0 == RunState::Paused;
+        let was_work = self.current_is_work(now);
+        let fx = self.session.update(event, now);
+        let after = self.session.view(now).phase_index;
+        let checkpointed = fx.iter().any(|e| {
+            matches!(
+                e,
+                Effect::Checkpoint(_) | Effect::Finished(_) | Effect::Aborted(_)
+            )
+        });
+        self.carry(fx, now);
+        // After every hold and every move, not only every side: a kill loses at most
+        // the phase in progress.
+        if was_work && after != before.1 && !checkpointed && !self.session.is_over() {
+            let record = self.session.record().clone();
+            self.save(&record);
+        }
+        match (paused_before, self.session.state()) {
+            _ if !announce => {}
+            (false, RunState::Paused) => self.notes.push(Note::Paused(true)),
+            (true, RunState::Running) => self.notes.push(Note::Paused(false)),
+            _ => {}
+        }
+    }
+
+    fn current_is_work(&self, now: Instant) -> bool {
+        self.session
+            .view(now)
+            .phase
+            .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. } | PhaseKind::Move { .. }))
+    }
+
+    /// Carries out the session's effects, then the countdown's last seconds.
+    fn carry(&mut self, effects: Vec<Effect>, now: Instant) {
+        for effect in effects {
+            match effect {
+                Effect::Cue(cue) => self.cue(&cue, now),
+                Effect::Checkpoint(record) => self.save(&record),
+                Effect::Finished(record) | Effect::Aborted(record) => {
+                    self.save(&record);
+                    self.notes.push(Note::Ended(record.status));
+                }
+                Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => self
+                    .notes
+                    .push(Note::Feedback(wording::release_refused(remaining))),
+            }
+        }
+        let view = self.session.view(now);
+        // Once per hold: the prompt stands until rated or the next hold ends.
+        if view.rating_due
+            && self.config.ask_tenderness
+            && !self.session.is_over()
+            && self.prompted != Some(self.epoch)
+        {
+            self.prompted = Some(self.epoch);
+            self.notes.push(Note::RatingPrompt);
+        }
+        self.count(now);
+    }
+
+    fn cue(&mut self, cue: &Cue, now: Instant) {
+        let view = self.session.view(now);
+        let text = wording::cue_text(cue, &self.session, &self.library, &view);
+        let starts_phase = !matches!(
+            cue,
+            Cue::MinimumReached | Cue::SearchLimit | Cue::OvertimeEnded
+        );
+        if starts_phase {
+            self.epoch += 1;
+            if let Some(s) = &self.config.speaker {
+                s.phase(self.epoch);
+            }
+        }
+        if let Some(s) = &self.config.speaker {
+            s.say(self.epoch, &text, None);
+        }
+        if let Some(hook) = &self.config.on_cue {
+            hook.run(wording::cue_kind(cue), &text);
+        }
+        self.notes.push(Note::Cue {
+            kind: wording::cue_kind(cue),
+            text,
+            bell: self.config.bell,
+        });
+        if !starts_phase || self.session.is_over() {
+            return;
+        }
+        // A step is introduced when it is next: at get ready, in the rest before it, or
+        // as it starts when nothing comes before it.
+        let Some((step, kind)) = view.phase.map(|p| (p.step, p.kind.clone())) else {
+            return;
+        };
+        if self.introduced != Some(step) && !matches!(kind, PhaseKind::SwitchSides { .. }) {
+            self.introduced = Some(step);
+            let intro = self
+                .session
+                .plan()
+                .steps
+                .get(step)
+                .and_then(|s| self.library.exercise(&s.exercise_id))
+                .map(|ex| wording::step_intro(ex, self.config.voice_detail));
+            if let Some(intro) = intro {
+                self.detail(intro);
+            }
+        }
+        if matches!(kind, PhaseKind::GetReady { .. }) {
+            self.detail(wording::pressure_rule(&self.library));
+        }
+    }
+
+    fn detail(&mut self, text: String) {
+        if let Some(s) = &self.config.speaker {
+            s.say(self.epoch, &text, None);
+        }
+        self.notes.push(Note::Detail(text));
+    }
+
+    /// "3", "2", "1" at the end of a get ready, hold, move or rest.
+    fn count(&mut self, now: Instant) {
+        let view = self.session.view(now);
+        let counted_phase = view.phase.is_some_and(|p| {
+            matches!(
+                p.kind,
+                PhaseKind::GetReady { .. }
+                    | PhaseKind::Hold { .. }
+                    | PhaseKind::Move { .. }
+                    | PhaseKind::Rest { .. }
+            )
+        });
+        if view.state != RunState::Running || view.overtime.is_some() || !counted_phase {
+            return;
+        }
+        let Some(left) = view.remaining else { return };
+        let n = ceil_secs(left);
+        if (1..=3).contains(&n) && self.counted != Some((self.epoch, n)) {
+            self.counted = Some((self.epoch, n));
+            if self.config.countdown_voice
+                && let Some(s) = &self.config.speaker
+            {
+                s.say(self.epoch, &n.to_string(), Some(COUNT_LIFETIME));
+            }
+            self.notes.push(Note::Count(n));
+        }
+    }
+
+    /// The one place the coach hands a record to storage.
+    fn save(&mut self, record: &SessionRecord) {
+        let Some(recorder) = &mut self.recorder else {
+            return;
+        };
+        match recorder.save(record) {
+            Ok(()) => self.storage_warning = None,
+            Err(e) => {
+                if self.storage_warning.is_none() {
+                    self.notes
+                        .push(Note::Feedback(wording::history_not_saved(&e)));
+                }
+                self.storage_warning = Some(wording::history_not_saved(&e));
+            }
+        }
+    }
+}

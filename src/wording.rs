@@ -1,0 +1,502 @@
+//! Every user-facing phrase about a session and the library, in one place below both
+//! `ui` and `cli`: phase words, "where am I" phrases, what comes next, exercise
+//! sections, timing words, clock and "days ago" formatting, and the sentences the coach
+//! speaks. Spoken sentences are written for the ear ("30 seconds", "right quad").
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::library::{Exercise, Library, StepTiming};
+use crate::session::{Cue, PhaseKind, RunState, Session, Side, View, ceil_secs};
+
+/// The pressure-and-pain rule, said at get ready when the library has no guide for it.
+pub const PRESSURE_RULE: &str =
+    "Tender is fine; sharp, shooting or tingling pain means ease off or stop.";
+
+/// The id of the library guide whose first sentences replace [`PRESSURE_RULE`].
+pub const PRESSURE_GUIDE_ID: &str = "pressure-and-pain";
+
+/// "right leg", "left side" (glutes have sides; the shipped leg regions have legs).
+pub fn side_word(region: &str, side: Side) -> String {
+    let part = if region == "glutes" { "side" } else { "leg" };
+    format!("{} {part}", side.label())
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "1 second", "30 seconds": units spelled out, for the ear and for plain text.
+pub fn seconds(n: u64) -> String {
+    if n == 1 {
+        "1 second".to_string()
+    } else {
+        format!("{n} seconds")
+    }
+}
+
+/// "m:ss", or "h:mm:ss" past an hour.
+pub fn clock(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+/// "today", "yesterday", "12 days ago".
+pub fn days_ago(today: NaiveDate, d: NaiveDate) -> String {
+    match (today - d).num_days() {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// One limb, for the ear: "quads" becomes "quad" after a side ("right quad").
+pub fn singular(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let (head, last) = lower.rsplit_once(' ').unwrap_or(("", lower.as_str()));
+    let one = match last {
+        "calves" => "calf".to_string(),
+        "feet" => "foot".to_string(),
+        "quads" | "hamstrings" | "glutes" | "adductors" | "lats" | "shins" | "flexors" | "pecs"
+        | "calfs" => last.trim_end_matches('s').to_string(),
+        other => other.to_string(),
+    };
+    if head.is_empty() {
+        one
+    } else {
+        format!("{head} {one}")
+    }
+}
+
+fn region_name(library: &Library, id: &str) -> String {
+    library
+        .region(id)
+        .map_or_else(|| id.to_string(), |r| r.name.clone())
+}
+
+/// Where the person is, for the ear: "Right quad, inner line", "Glutes".
+pub fn place(library: &Library, view: &View) -> String {
+    let region = view
+        .step
+        .map(|s| region_name(library, &s.region))
+        .unwrap_or_default();
+    let mut s = match view.entry.and_then(|e| e.side) {
+        Some(side) => format!("{} {}", capitalise(side.label()), singular(&region)),
+        None => capitalise(&region.to_lowercase()),
+    };
+    if let Some(zone) = view.entry.and_then(|e| e.zone.as_deref()) {
+        s.push_str(&format!(", {zone}"));
+    }
+    s
+}
+
+/// The phase in words, as the person on the floor needs to see it.
+pub fn phase_words(view: &View) -> String {
+    let words = match (view.state, view.phase.map(|p| &p.kind)) {
+        (RunState::Finished, _) => "Done".to_string(),
+        (RunState::Aborted, _) => "Session ended".to_string(),
+        (_, Some(PhaseKind::GetReady { .. })) => "Get ready".to_string(),
+        (_, Some(PhaseKind::Search { .. })) => "Find the tender spot".to_string(),
+        (_, Some(PhaseKind::Hold { .. })) if view.overtime.is_some() => {
+            "Overtime: release when it eases".to_string()
+        }
+        (_, Some(PhaseKind::Hold { .. })) => "Hold".to_string(),
+        (_, Some(PhaseKind::Move { .. })) => "Keep moving".to_string(),
+        (_, Some(PhaseKind::SwitchSides { to, .. })) => {
+            let region = view.step.map_or("", |s| s.region.as_str());
+            format!("Switch to the {}", side_word(region, *to))
+        }
+        (_, Some(PhaseKind::Rest { .. })) => "Rest".to_string(),
+        (_, None) => "Ready".to_string(),
+    };
+    if view.state == RunState::Paused {
+        format!("PAUSED · {words}")
+    } else {
+        words
+    }
+}
+
+/// What to do now, with the key that does it ("Press f when you find it").
+pub fn now_words(view: &View, auto_find: bool) -> String {
+    if view.state == RunState::Paused {
+        return "Press Space to resume".to_string();
+    }
+    match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
+        Some(PhaseKind::Search { .. }) if auto_find => {
+            "Roll slowly; press f when you find it".to_string()
+        }
+        Some(PhaseKind::Search { .. }) => "Roll slowly. Press f when you find it".to_string(),
+        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => {
+            "Press r when it eases".to_string()
+        }
+        Some(PhaseKind::Hold { .. }) => "Hold. Press r when it eases".to_string(),
+        Some(PhaseKind::Move { cue, .. }) => cue.clone(),
+        Some(PhaseKind::SwitchSides { .. }) => "Change sides (n: start now)".to_string(),
+        Some(PhaseKind::Rest { .. }) => "Rest and breathe (n: skip the rest)".to_string(),
+        None => String::new(),
+    }
+}
+
+/// Where the person is, on screen: "Quads · right leg · inner line".
+pub fn place_words(view: &View, region_name: &str) -> String {
+    let mut parts = vec![region_name.to_string()];
+    if let Some(e) = view.entry {
+        if let Some(side) = e.side {
+            parts.push(side_word(&e.region, side));
+        }
+        if let Some(zone) = &e.zone {
+            parts.push(zone.clone());
+        }
+    }
+    parts.join(" · ")
+}
+
+/// The place of the next phase: "hamstrings, right leg, inner line".
+fn next_place(library: &Library, session: &Session, view: &View) -> Option<String> {
+    let next = view.next?;
+    let step = session.plan().steps.get(next.step)?;
+    let mut s = region_name(library, &step.region);
+    // The first phase of the next step names its side and zone; a rest does not.
+    let entry = next
+        .entry
+        .or_else(|| {
+            session
+                .plan()
+                .phases
+                .iter()
+                .skip(view.phase_index + 1)
+                .find_map(|p| p.entry)
+        })
+        .and_then(|i| session.record().entries.get(i));
+    if let Some(e) = entry {
+        if let Some(side) = e.side {
+            s.push_str(&format!(", {}", side_word(&e.region, side)));
+        }
+        if let Some(z) = &e.zone {
+            s.push_str(&format!(", {z}"));
+        }
+    }
+    Some(s)
+}
+
+/// What comes next, on screen.
+pub fn next_words(library: &Library, session: &Session, view: &View) -> String {
+    let Some(next) = view.next else {
+        return if view.state == RunState::Finished {
+            String::new()
+        } else {
+            "Next: finish".to_string()
+        };
+    };
+    let plan = session.plan();
+    let step = plan.steps.get(next.step);
+    let place = || {
+        next_place(library, session, view)
+            .unwrap_or_default()
+            .to_lowercase()
+    };
+    match &next.kind {
+        PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
+        PhaseKind::Search { .. } => format!("Next: {}", place()),
+        PhaseKind::Hold { min, .. } => {
+            format!("Next: hold it at least {}", seconds(min.as_secs()))
+        }
+        PhaseKind::Move { .. } => format!("Next: {}, keep moving", place()),
+        PhaseKind::SwitchSides { to, .. } => {
+            format!(
+                "Next: switch to the {}",
+                side_word(step.map_or("", |s| s.region.as_str()), *to)
+            )
+        }
+        PhaseKind::Rest { .. } => {
+            let name = step.map_or("the next step", |s| s.exercise_name.as_str());
+            format!("Next: rest, then {name}")
+        }
+    }
+}
+
+/// "Next: hamstrings, right leg", said during get ready, rest and switch: the next
+/// place where work happens.
+pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<String> {
+    let plan = session.plan();
+    let work = plan.phases.iter().skip(view.phase_index + 1).find(|p| {
+        matches!(
+            p.kind,
+            PhaseKind::Search { .. } | PhaseKind::Move { .. } | PhaseKind::Hold { .. }
+        )
+    })?;
+    let step = plan.steps.get(work.step)?;
+    let mut s = region_name(library, &step.region).to_lowercase();
+    if let Some(e) = work.entry.and_then(|i| session.record().entries.get(i)) {
+        if let Some(side) = e.side {
+            s.push_str(&format!(", {}", side_word(&e.region, side)));
+        }
+        if let Some(z) = &e.zone {
+            s.push_str(&format!(", {z}"));
+        }
+    }
+    Some(format!("Next: {s}."))
+}
+
+/// The kind of a cue, as the `on_cue` hook receives it in `FOAMROLL_CUE`.
+pub fn cue_kind(cue: &Cue) -> &'static str {
+    match cue {
+        Cue::GetReady => "get-ready",
+        Cue::Search => "search",
+        Cue::Hold => "hold",
+        Cue::MinimumReached => "minimum",
+        Cue::SearchLimit => "search-limit",
+        Cue::OvertimeEnded => "overtime-ended",
+        Cue::SwitchSides(_) => "switch",
+        Cue::Move => "move",
+        Cue::Rest => "rest",
+        Cue::Finished => "finished",
+    }
+}
+
+/// The sentence for a cue, for the state the session is in when it is given.
+pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) -> String {
+    let plan = session.plan();
+    let secs = |d: &Duration| seconds(d.as_secs());
+    let next = || {
+        next_spoken(library, session, view)
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default()
+    };
+    match (cue, view.phase.map(|p| &p.kind)) {
+        (Cue::GetReady, Some(PhaseKind::GetReady { duration })) => {
+            format!(
+                "Get ready: {}, in {}.{}",
+                plan.routine_name,
+                secs(duration),
+                next()
+            )
+        }
+        (Cue::Search, _) => {
+            let hands_free = plan.timing.auto_find_s.map_or(String::new(), |s| {
+                format!(" The hold starts in {}.", seconds(u64::from(s)))
+            });
+            format!(
+                "{}: roll slowly and find the most tender spot.{hands_free}",
+                place(library, view)
+            )
+        }
+        (Cue::Hold, Some(PhaseKind::Hold { min, .. })) => {
+            format!(
+                "{}: hold the tender spot for {}.",
+                place(library, view),
+                secs(min)
+            )
+        }
+        (Cue::MinimumReached, _) => {
+            if plan.timing.auto_release {
+                "Minimum done: release.".to_string()
+            } else {
+                "Minimum done: keep holding until it eases, then release.".to_string()
+            }
+        }
+        (Cue::SearchLimit, _) => {
+            "Still searching? Hold the most tender spot you found, or skip it.".to_string()
+        }
+        (Cue::OvertimeEnded, _) => "That is long enough: release.".to_string(),
+        (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { duration, .. })) => {
+            let region = view.step.map_or("", |s| s.region.as_str());
+            format!(
+                "Switch to the {}, {}.{}",
+                side_word(region, *side),
+                secs(duration),
+                next()
+            )
+        }
+        (Cue::SwitchSides(side), _) => {
+            let region = view.step.map_or("", |s| s.region.as_str());
+            format!("Switch to the {}.", side_word(region, *side))
+        }
+        (Cue::Move, Some(PhaseKind::Move { duration, cue })) => {
+            format!(
+                "{}: keep moving for {}. {cue}",
+                place(library, view),
+                secs(duration)
+            )
+        }
+        (Cue::Rest, Some(PhaseKind::Rest { duration })) => {
+            format!("Rest, {}.{}", secs(duration), next())
+        }
+        (Cue::Finished, _) => {
+            let finish = library
+                .routine(&plan.routine_id)
+                .and_then(|r| r.finish.clone());
+            match finish {
+                Some(f) => format!("Done: {}. {f}", plan.routine_name),
+                None => format!("Done: {}.", plan.routine_name),
+            }
+        }
+        // A cue for a phase already left: say what it was about, briefly.
+        (Cue::GetReady, _) => "Get ready.".to_string(),
+        (Cue::Hold, _) => "Hold.".to_string(),
+        (Cue::Move, _) => "Keep moving.".to_string(),
+        (Cue::Rest, _) => "Rest.".to_string(),
+    }
+}
+
+/// The short pressure-and-pain rule said at get ready: the first sentence or two of the
+/// library's `pressure-and-pain` guide (its short form), or ours when it has none.
+pub fn pressure_rule(library: &Library) -> String {
+    library
+        .guide(PRESSURE_GUIDE_ID)
+        .map(|g| sentences(g.short_form(), 2))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| PRESSURE_RULE.to_string())
+}
+
+/// How much the coach says when a step starts (`voice_detail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceDetail {
+    /// The set-up in one or two sentences, and the main caution.
+    #[default]
+    Full,
+    /// The main caution only.
+    Brief,
+}
+
+impl VoiceDetail {
+    pub fn label(self) -> &'static str {
+        match self {
+            VoiceDetail::Full => "full",
+            VoiceDetail::Brief => "brief",
+        }
+    }
+}
+
+/// The first `n` sentences of `text`, on one line.
+pub fn sentences(text: &str, n: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut end = 0;
+    let mut count = 0;
+    let bytes: Vec<(usize, char)> = flat.char_indices().collect();
+    for (i, &(at, c)) in bytes.iter().enumerate() {
+        let next_is_space = bytes.get(i + 1).is_none_or(|&(_, n)| n == ' ');
+        if matches!(c, '.' | '!' | '?') && next_is_space {
+            count += 1;
+            end = at + c.len_utf8();
+            if count == n {
+                break;
+            }
+        }
+    }
+    if count == 0 {
+        flat
+    } else {
+        flat[..end].to_string()
+    }
+}
+
+/// What the coach says when a step starts: its name, the set-up, the main caution.
+pub fn step_intro(exercise: &Exercise, detail: VoiceDetail) -> String {
+    let caution = exercise
+        .cautions
+        .first()
+        .map(|c| format!(" Careful: {}", sentences(c, 1)))
+        .unwrap_or_default();
+    match detail {
+        VoiceDetail::Full => format!(
+            "{}. {}{caution}",
+            exercise.name,
+            sentences(&exercise.setup, 2)
+        ),
+        VoiceDetail::Brief => format!("{}.{caution}", exercise.name),
+    }
+}
+
+/// How a step is timed, in words: "hold at least 30 s, 2 tender spots".
+pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
+    match timing {
+        StepTiming::Recovery {
+            min_hold_s, points, ..
+        } => {
+            let p = if *points == 1 { "spot" } else { "spots" };
+            format!(
+                "hold at least {} s, {points} tender {p}",
+                min_hold_s.unwrap_or(default_hold)
+            )
+        }
+        StepTiming::Warmup { duration_s, .. } => format!("keep moving for {duration_s} s"),
+    }
+}
+
+/// `r` before the minimum.
+pub fn release_refused(remaining: Duration) -> String {
+    format!(
+        "Keep holding: {} to the minimum (R releases anyway)",
+        seconds(ceil_secs(remaining))
+    )
+}
+
+pub fn tenderness_noted(n: u8) -> String {
+    format!("Tenderness {n} noted")
+}
+
+pub const RATING_PROMPT: &str = "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)";
+pub const PAUSED: &str = "Paused: press space to go on";
+pub const GOING_ON: &str = "Going on";
+pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";
+pub const INTERRUPTED: &str = "Stopped; the session is kept as interrupted";
+pub const RELEASE_HINT: &str = "Press r to release once it eases";
+
+/// The warning shown while history cannot be saved.
+pub fn history_not_saved(why: &str) -> String {
+    format!("History not saved ({why}). The session goes on.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_formats() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(75), "1:15");
+        assert_eq!(clock(3725), "1:02:05");
+    }
+
+    #[test]
+    fn seconds_are_spelled_out() {
+        assert_eq!(seconds(1), "1 second");
+        assert_eq!(seconds(30), "30 seconds");
+    }
+
+    #[test]
+    fn limbs_are_singular_after_a_side() {
+        assert_eq!(singular("Quads"), "quad");
+        assert_eq!(singular("Hamstrings"), "hamstring");
+        assert_eq!(singular("Calf and Achilles"), "calf and achilles");
+        assert_eq!(singular("Calves"), "calf");
+    }
+
+    #[test]
+    fn first_sentences() {
+        assert_eq!(sentences("One. Two.  Three.", 2), "One. Two.");
+        assert_eq!(sentences("No full stop", 1), "No full stop");
+        assert_eq!(
+            sentences("Stay 2.5 cm away. Then go.", 1),
+            "Stay 2.5 cm away."
+        );
+    }
+
+    #[test]
+    fn days_ago_words() {
+        let d = |n| NaiveDate::from_ymd_opt(2026, 11, n).unwrap_or_default();
+        assert_eq!(days_ago(d(20), d(20)), "today");
+        assert_eq!(days_ago(d(20), d(19)), "yesterday");
+        assert_eq!(days_ago(d(20), d(8)), "12 days ago");
+    }
+}

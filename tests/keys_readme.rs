@@ -1,0 +1,78 @@
+//! The README's key table lists exactly the keys of the command table, which drives
+//! the app, plain mode, the `?` help and the key bar.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
+
+use foamroll::coach::commands::{self, BINDINGS, Context, Key, lookup};
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn readme_key_rows() -> Vec<(String, String)> {
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split("### Keys")
+        .nth(1)
+        .unwrap_or_else(|| panic!("README has no Keys section"));
+    section
+        .lines()
+        .skip_while(|l| !l.starts_with("| key |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").collect();
+            (
+                normalise(cells.first().copied().unwrap_or_default()),
+                normalise(cells.get(1).copied().unwrap_or_default()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_key_table_lists_the_same_keys_as_the_command_table() {
+    let readme = readme_key_rows();
+    let table: Vec<(String, String)> = commands::help_rows()
+        .map(|(k, h)| (normalise(k), normalise(h)))
+        .collect();
+    assert!(table.len() >= 15, "{table:?}");
+    assert_eq!(readme, table);
+}
+
+#[test]
+fn every_key_in_the_help_does_something_somewhere() {
+    for b in BINDINGS.iter().filter(|b| !b.help.is_empty()) {
+        for &(key, command) in b.keys {
+            let key = if key == Key::Digit {
+                Key::Char('4')
+            } else {
+                key
+            };
+            let found = [
+                Context::Browse,
+                Context::Playing,
+                Context::Over,
+                Context::Review,
+                Context::Plain,
+            ]
+            .iter()
+            .any(|&c| lookup(key, c).is_some());
+            assert!(found, "{} ({command:?}) is bound nowhere", b.label);
+        }
+    }
+}
+
+#[test]
+fn plain_mode_lists_its_session_keys() {
+    let list = commands::plain_key_list();
+    for key in [
+        "Space pause",
+        "f found",
+        "r release",
+        "n skip",
+        "q quit",
+        "? help",
+    ] {
+        assert!(list.contains(key), "{list}");
+    }
+}
