@@ -225,6 +225,20 @@ impl CountdownPane<'_> {
         } else {
             t.gauge
         };
+        // Under big digits the bar is as wide as they are: it reads as part of the
+        // clock, and a second moves it by fewer cells.
+        let gauge = match size {
+            Some(size) if size != bigtext::SMALL => {
+                let w = bigtext::width(&digits, size)
+                    .max(gauge.width / 2)
+                    .min(gauge.width);
+                let [g] = Layout::horizontal([Constraint::Length(w)])
+                    .flex(ratatui::layout::Flex::Center)
+                    .areas(gauge);
+                g
+            }
+            _ => gauge,
+        };
         Paragraph::new(bar(gauge.width, view.progress, gauge_style, t.dim)).render(gauge, buf);
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
