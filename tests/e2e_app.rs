@@ -243,3 +243,12 @@ fn enter_on_an_exercise_plays_it_alone_and_q_y_comes_back_to_browsing() {
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
 }
+
+#[test]
+fn play_suggests_the_nearest_exercise_ids_too() {
+    let out = common::Sandbox::new().run(&["play", "quad-releas"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("quad-release"), "{err}");
+    assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
+}
