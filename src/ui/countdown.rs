@@ -189,13 +189,14 @@ impl CountdownPane<'_> {
         let digits_h = size.map_or(0, |s| s.height);
         // Big digits sit in the middle of the room they have.
         let spare = room.saturating_sub(digits_h);
-        let [head, place_area, _, number, _, gauge, text_area, overall] = Layout::vertical([
+        // The bar stays under the digits; the spare rows go above and below them.
+        let [head, place_area, _, number, gauge, _, text_area, overall] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(if show_place { place_h } else { 0 }),
             Constraint::Length(spare / 2),
             Constraint::Length(digits_h),
-            Constraint::Length(spare - spare / 2),
             Constraint::Length(u16::from(show_gauge)),
+            Constraint::Length(spare - spare / 2),
             Constraint::Length(text_h),
             Constraint::Length(u16::from(show_overall)),
         ])
