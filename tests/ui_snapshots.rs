@@ -621,3 +621,43 @@ fn lists_scroll_to_the_selection_and_text_stops_at_its_end() {
     app.handle(Action::Up, now, wall());
     assert_ne!(render(&app, now, 80, 24), bottom);
 }
+
+#[test]
+fn a_rating_is_confirmed_on_screen_at_every_size() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[(1.0, Action::Skip), (5.0, Action::Found)],
+    );
+    app.handle(Action::ForceRelease, clock.at(10.0), wall());
+    app.handle(Action::Rate(6), clock.at(11.0), wall());
+    for (w, h) in SIZES {
+        let flat = words(&render(&app, clock.at(12.0), w, h));
+        assert!(flat.contains("Tenderness 6 noted"), "{w}x{h}: {flat}");
+        assert!(flat.contains("Next:"), "{w}x{h}: {flat}");
+    }
+}
+
+#[test]
+fn no_name_is_cut_at_200_columns() {
+    let clock = Clock::new();
+    let app = app(None);
+    let screen = render(&app, clock.at(0.0), 200, 50);
+    let lib = &app.library;
+    let names = lib
+        .regions
+        .iter()
+        .map(|r| r.name.clone())
+        .chain(lib.exercises.iter().map(|e| e.name.clone()))
+        .chain(lib.routines.iter().map(|r| r.name.clone()));
+    for name in names {
+        assert!(
+            screen.contains(&name),
+            "{name} is cut or missing:\n{screen}"
+        );
+    }
+    assert!(!screen.contains('…'), "{screen}");
+}

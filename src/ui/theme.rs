@@ -165,3 +165,26 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phase_has_its_own_colour_in_the_colour_themes() {
+        for theme in [Theme::colour(), Theme::high_contrast()] {
+            for (i, a) in theme.tones.iter().enumerate() {
+                for b in &theme.tones[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+        // Without colour, paused still stands out: reversed.
+        let mono = Theme::monochrome();
+        assert!(
+            mono.tone(Tone::Paused)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+    }
+}
