@@ -39,6 +39,19 @@ fn words(screen: &str) -> String {
         .join(" ")
 }
 
+/// The post-run, its get ready skipped at 1 s and the first spot found at 5 s: a hold.
+fn holding() -> (Clock, App) {
+    let clock = Clock::new();
+    let mut app = app(None);
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[(1.0, Action::Skip), (5.0, Action::Found)],
+    );
+    (clock, app)
+}
+
 /// Plays `routine`, then applies `actions` at their times; returns the last instant.
 fn play(app: &mut App, clock: &Clock, routine: &str, actions: &[(f64, Action)]) -> f64 {
     assert!(app.start(routine, clock.at(0.0), wall()));
@@ -139,14 +152,7 @@ fn a_search_past_its_limit_says_so_on_screen() {
 
 #[test]
 fn hold() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, app) = holding();
     let screen = render(&app, clock.at(17.5), 80, 24);
     assert!(screen.contains("Hold"));
     snap_sizes("hold", &app, clock.at(17.5));
@@ -154,18 +160,9 @@ fn hold() {
 
 #[test]
 fn hold_refused_release() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[
-            (1.0, Action::Skip),
-            (5.0, Action::Found),
-            (10.0, Action::Release),
-        ],
-    );
+    let (clock, mut app) = holding();
+    app.tick(clock.at(10.0));
+    app.handle(Action::Release, clock.at(10.0), wall());
     for (w, h) in SIZES {
         let screen = render(&app, clock.at(10.0), w, h);
         let flat = words(&screen);
@@ -185,14 +182,7 @@ fn hold_refused_release() {
 
 #[test]
 fn overtime_with_rating_prompt_after() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, mut app) = holding();
     app.tick(clock.at(47.0));
     snap_sizes("overtime", &app, clock.at(47.0));
     app.handle(Action::Release, clock.at(50.0), wall());
@@ -203,18 +193,9 @@ fn overtime_with_rating_prompt_after() {
 
 #[test]
 fn paused() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[
-            (1.0, Action::Skip),
-            (5.0, Action::Found),
-            (9.0, Action::TogglePause),
-        ],
-    );
+    let (clock, mut app) = holding();
+    app.tick(clock.at(9.0));
+    app.handle(Action::TogglePause, clock.at(9.0), wall());
     snap_sizes("paused", &app, clock.at(30.0));
 }
 
@@ -363,14 +344,7 @@ fn confirm_quit_while_playing() {
 
 #[test]
 fn stacked_layout_on_a_narrow_terminal() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, mut app) = holding();
     for (w, h) in [(60, 40), (50, 22)] {
         let screen = render(&app, clock.at(12.0), w, h);
         for title in ["Instructions", "Countdown"] {
@@ -624,14 +598,7 @@ fn lists_scroll_to_the_selection_and_text_stops_at_its_end() {
 
 #[test]
 fn a_rating_is_confirmed_on_screen_at_every_size() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, mut app) = holding();
     app.handle(Action::ForceRelease, clock.at(10.0), wall());
     app.handle(Action::Rate(6), clock.at(11.0), wall());
     for (w, h) in SIZES {
