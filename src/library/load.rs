@@ -4,6 +4,9 @@
 //! or item never stops the rest: each problem becomes a [`Diagnostic`] and only the
 //! offending item is skipped.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::merge::Merged;
 use super::model::Library;
@@ -47,6 +50,8 @@ impl LoadReport {
 pub struct Loader {
     files: Vec<SourceFile>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Files read from disk, by canonical path, with their index in `files`.
+    seen: HashMap<PathBuf, usize>,
 }
 
 impl Loader {
@@ -76,8 +81,50 @@ impl Loader {
         }
     }
 
-    /// Parses, merges and validates every file added.
-    pub fn finish(mut self) -> LoadReport {
+    /// When the file at `key` was read already, moves it to `layer` (if later) and
+    /// returns true: a file reached twice is one file, not an override of itself.
+    pub(super) fn move_to_layer(&mut self, key: &PathBuf, layer: Layer) -> bool {
+        let Some(&index) = self.seen.get(key) else {
+            return false;
+        };
+        if let Some(file) = self.files.get_mut(index) {
+            file.layer = file.layer.max(layer);
+        }
+        true
+    }
+
+    pub(super) fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Records that the file most recently added came from `key` on disk.
+    pub(super) fn remember(&mut self, key: PathBuf) {
+        if let Some(index) = self.files.len().checked_sub(1) {
+            self.seen.insert(key, index);
+        }
+    }
+
+    /// Parses, merges and validates every file added. When they are exactly the
+    /// built-in files, the library precomputed from them is used instead
+    /// ([`super::precomputed`]).
+    pub fn finish(self) -> LoadReport {
+        let builtin = super::builtin::FILES;
+        let only_builtin = self.diagnostics.is_empty()
+            && self.files.len() == builtin.len()
+            && self.files.iter().zip(builtin).all(|(f, (path, text))| {
+                f.layer == Layer::Builtin && f.path == *path && f.text == *text
+            });
+        if only_builtin && let Some(library) = super::precomputed::builtin() {
+            return LoadReport {
+                library,
+                diagnostics: Vec::new(),
+            };
+        }
+        self.finish_yaml()
+    }
+
+    /// Parses, merges and validates every file added, from their YAML.
+    pub fn finish_yaml(mut self) -> LoadReport {
         // Stable, so files keep their order inside a layer.
         self.files.sort_by_key(|f| f.layer);
         let mut merged = Merged::default();
@@ -142,4 +189,9 @@ fn parse_all(files: &[SourceFile]) -> Vec<Result<RawFile, Diagnostic>> {
 /// Loads the library built into the binary alone.
 pub fn load_builtin() -> LoadReport {
     Loader::with_builtin().finish()
+}
+
+/// Loads the library built into the binary from its YAML, never from the precomputed copy.
+pub fn load_builtin_yaml() -> LoadReport {
+    Loader::with_builtin().finish_yaml()
 }

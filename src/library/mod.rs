@@ -3,18 +3,21 @@
 pub mod bounds;
 mod builtin;
 pub mod diagnostic;
+mod hints;
 mod load;
 mod merge;
 pub mod model;
 mod parse;
+pub mod precomputed;
 mod read;
+pub mod scalar;
 mod validate;
 pub mod yaml;
 
 pub use bounds::{MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S};
 pub use builtin::FILES as BUILTIN_FILES;
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use load::{Layer, LoadReport, Loader, load_builtin};
+pub use load::{Layer, LoadReport, Loader, load_builtin, load_builtin_yaml};
 pub use model::*;
 pub use parse::{check_raw, parse, parse_yaml};
 pub use validate::join_or;
