@@ -111,7 +111,7 @@ echo "list (process start and the library): $(median_ms 21 "$BIN" list) (medians
 
 # The app itself, from a cold start of the process, with those 3,650 sessions: the first
 # screen (history summaries loaded), then H to the review drawn with every statistic.
-tuiperf=${TUIPERF:-/work/shared/tuiperf/tuiperf.py}
+tuiperf=${TUIPERF:-../shared/tuiperf/tuiperf.py}
 if [ -f "$tuiperf" ]; then
   python3 "$tuiperf" --repeat 5 --size 80x24 --env FOAMROLL_DATA_DIR="$work/ten" \
     --env FOAMROLL_CONFIG_DIR="$work/config" --ready-marker 'Regions' \
