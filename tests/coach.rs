@@ -507,3 +507,17 @@ fn the_speech_queue_never_overlaps_drops_stale_words_and_says_a_new_phase_at_onc
         "waited for the cue to end"
     );
 }
+
+#[test]
+fn the_last_hold_can_be_rated_after_the_session_ends() {
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    run.run_until(10_000.0);
+    assert!(run.coach.is_over());
+    let end = *run.speaker.now.lock().unwrap() + Duration::from_secs(1);
+    run.coach
+        .command(Command::Rate(4), run.t0 + end, common::ui::wall());
+    let saved = run.saved.borrow();
+    let last = saved.last().unwrap();
+    assert_eq!(last.status, Status::Completed);
+    assert_eq!(last.entries.last().unwrap().tenderness, vec![4]);
+}
