@@ -284,7 +284,6 @@ impl Coach {
     fn send_with(&mut self, event: Event, now: Instant, announce: bool) {
         let before = (self.session.state(), self.session.view(now).phase_index);
         let paused_before = before.0 == RunState::Paused;
-        let was_work = self.current_is_work(now);
         let fx = self.session.update(event, now);
         let after = self.session.view(now).phase_index;
         let checkpointed = fx.iter().any(|e| {
@@ -295,8 +294,19 @@ impl Coach {
         });
         self.carry(fx, now);
         // After every hold and every move, not only every side: a kill loses at most
-        // the phase in progress.
-        if was_work && after != before.1 && !checkpointed && !self.session.is_over() {
+        // the phase in progress. A late wake-up may pass several phases at once.
+        let passed_work = before.0 != RunState::NotStarted
+            && self
+                .session
+                .plan()
+                .phases
+                .get(before.1..after)
+                .is_some_and(|passed| {
+                    passed
+                        .iter()
+                        .any(|p| matches!(p.kind, PhaseKind::Hold { .. } | PhaseKind::Move { .. }))
+                });
+        if passed_work && !checkpointed && !self.session.is_over() {
             let record = self.session.record().clone();
             self.save(&record);
         }
@@ -306,13 +316,6 @@ impl Coach {
             (true, RunState::Running) => self.notes.push(Note::Paused(false)),
             _ => {}
         }
-    }
-
-    fn current_is_work(&self, now: Instant) -> bool {
-        self.session
-            .view(now)
-            .phase
-            .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. } | PhaseKind::Move { .. }))
     }
 
     /// Carries out the session's effects, then the countdown's last seconds.
