@@ -325,3 +325,72 @@ fn voice_without_a_speech_command_says_so_once_and_carries_on() {
     );
     assert!(stdout(&out).contains("Done: Pre-run warm-up"));
 }
+
+#[test]
+fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
+    let sb = Sandbox::new();
+    let log = sb.path().join("cues.txt");
+    let hook = sb.write(
+        "bin/hook",
+        &format!(
+            "#!/bin/sh\nprintf '%s|%s|%s\\n' \"$1\" \"$FOAMROLL_CUE\" \"$FOAMROLL_TEXT\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    let mut perms = std::fs::metadata(&hook)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&hook, perms).unwrap_or_else(|e| panic!("{e}"));
+    // A list is the program and its arguments; `$HOME;` would mean something to a shell.
+    sb.write(
+        "config/config.yaml",
+        &format!(
+            "on_cue: [{}, '$HOME;']\nvoice_detail: brief\ncountdown_voice: false\n",
+            hook.display()
+        ),
+    );
+    let config = stdout(&sb.run(&["config"]));
+    for key in ["on_cue", "voice_detail", "countdown_voice"] {
+        let line = config
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key} missing:\n{config}"));
+        assert!(line.contains("config.yaml"), "{line}");
+    }
+    let out = sb
+        .command()
+        .args(["play", "pre-run", "--plain", "--speed", "200"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The hook runs in the background: give the last one a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let mut text = String::new();
+    while std::time::Instant::now() < deadline {
+        text = std::fs::read_to_string(&log).unwrap_or_default();
+        if text.contains("|finished|") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let printed = stdout(&out);
+    assert!(
+        text.starts_with("$HOME;|get-ready|Get ready: Pre-run warm-up, in 5 seconds."),
+        "{text}"
+    );
+    for kind in ["|move|", "|switch|", "|rest|", "|finished|"] {
+        assert!(text.contains(kind), "{kind} missing:\n{text}");
+    }
+    // One call per cue line printed, with the same words.
+    for line in text.lines() {
+        let words = line.splitn(3, '|').nth(2).unwrap_or_default();
+        assert!(printed.contains(words), "{words:?} not printed");
+    }
+    // brief: the step's name and caution, not its set-up.
+    assert!(
+        printed.contains("00:00 Calf and Achilles. Careful:"),
+        "{printed}"
+    );
+}
