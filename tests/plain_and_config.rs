@@ -11,6 +11,30 @@ fn cues(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Writes an executable shell script `name` in the sandbox.
+fn script(sb: &Sandbox, name: &str, body: &str) -> std::path::PathBuf {
+    let path = sb.write(name, &format!("#!/bin/sh\n{body}\n"));
+    let mut perms = std::fs::metadata(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&path, perms).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+/// What `path` holds once it contains `until` (background commands finish late), or
+/// after 5 seconds.
+fn read_when(path: &std::path::Path, until: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(until) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     let sb = Sandbox::new();
@@ -257,18 +281,11 @@ fn speed_is_validated() {
 fn voice_speaks_each_cue_through_the_speech_command() {
     let sb = Sandbox::new();
     let spoken = sb.path().join("spoken.txt");
-    let script = sb.write(
+    script(
+        &sb,
         "bin/espeak-ng",
-        &format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
-            spoken.display()
-        ),
+        &format!("printf '%s\\n' \"$1\" >> '{}'", spoken.display()),
     );
-    let mut perms = std::fs::metadata(&script)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&script, perms).unwrap_or_else(|e| panic!("{e}"));
     let path = format!(
         "{}:{}",
         sb.path().join("bin").display(),
@@ -283,15 +300,7 @@ fn voice_speaks_each_cue_through_the_speech_command() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Speech runs in the background: give the last one a moment.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let mut text = String::new();
-    while std::time::Instant::now() < deadline {
-        text = std::fs::read_to_string(&spoken).unwrap_or_default();
-        if text.contains("Now go do your dynamic warm-up") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let text = read_when(&spoken, "Now go do your dynamic warm-up");
     assert!(text.contains("Get ready: Pre-run warm-up"), "{text}");
     assert!(text.contains("Now go do your dynamic warm-up"), "{text}");
     // At 50 times real speed most phases end before their words do: what was said is
@@ -330,18 +339,14 @@ fn voice_without_a_speech_command_says_so_once_and_carries_on() {
 fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
     let sb = Sandbox::new();
     let log = sb.path().join("cues.txt");
-    let hook = sb.write(
+    let hook = script(
+        &sb,
         "bin/hook",
         &format!(
-            "#!/bin/sh\nprintf '%s|%s|%s\\n' \"$1\" \"$FOAMROLL_CUE\" \"$FOAMROLL_TEXT\" >> '{}'\n",
+            "printf '%s|%s|%s\\n' \"$1\" \"$FOAMROLL_CUE\" \"$FOAMROLL_TEXT\" >> '{}'",
             log.display()
         ),
     );
-    let mut perms = std::fs::metadata(&hook)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&hook, perms).unwrap_or_else(|e| panic!("{e}"));
     // A list is the program and its arguments; `$HOME;` would mean something to a shell.
     sb.write(
         "config/config.yaml",
@@ -366,15 +371,7 @@ fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The hook runs in the background: give the last one a moment.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let mut text = String::new();
-    while std::time::Instant::now() < deadline {
-        text = std::fs::read_to_string(&log).unwrap_or_default();
-        if text.contains("|finished|") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let text = read_when(&log, "|finished|");
     let printed = stdout(&out);
     assert!(
         text.starts_with("$HOME;|get-ready|Get ready: Pre-run warm-up, in 5 seconds."),
