@@ -1,4 +1,5 @@
 //! Plain mode on the real binary, the config file, completions and the manual.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 
