@@ -11,6 +11,7 @@ mod recorder;
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
@@ -108,6 +109,13 @@ pub enum Note {
     RatingPrompt,
     /// The session ended with this status and its record was handed to the recorder.
     Ended(Status),
+}
+
+/// A new phase's number. Shared by every coach of the program, so that a second session
+/// in the app never looks older to the speech queue than the first.
+fn next_epoch() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed) + 1
 }
 
 /// How long a spoken count may wait before it is no longer worth saying.
@@ -354,7 +362,7 @@ impl Coach {
             Cue::MinimumReached | Cue::SearchLimit | Cue::OvertimeEnded
         );
         if starts_phase {
-            self.epoch += 1;
+            self.epoch = next_epoch();
             if let Some(s) = &self.config.speaker {
                 s.phase(self.epoch);
             }
