@@ -23,6 +23,15 @@ fn script(sb: &Sandbox, name: &str, body: &str) -> std::path::PathBuf {
     path
 }
 
+/// `foamroll play ROUTINE --plain --speed SPEED` with no keys to read: hands-free.
+fn hands_free(sb: &Sandbox, routine: &str, speed: &str) -> std::process::Output {
+    sb.command()
+        .args(["play", routine, "--plain", "--speed", speed])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// What `path` holds once it contains `until` (background commands finish late), or
 /// after 5 seconds.
 fn read_when(path: &std::path::Path, until: &str) -> String {
@@ -115,12 +124,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
 #[test]
 fn plain_warmup_keeps_moving() {
     let sb = Sandbox::new();
-    let out = sb
-        .command()
-        .args(["play", "pre-run", "--plain", "--speed", "200"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = hands_free(&sb, "pre-run", "200");
     let text = stdout(&out);
     assert!(!text.contains("hold"), "{text}");
     assert!(
@@ -378,12 +382,7 @@ fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
             .unwrap_or_else(|| panic!("{key} missing:\n{config}"));
         assert!(line.contains("config.yaml"), "{line}");
     }
-    let out = sb
-        .command()
-        .args(["play", "pre-run", "--plain", "--speed", "200"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = hands_free(&sb, "pre-run", "200");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The hook runs in the background: give the last one a moment.
     let text = read_when(&log, "|finished|");
