@@ -507,3 +507,57 @@ fn the_speech_queue_never_overlaps_drops_stale_words_and_says_a_new_phase_at_onc
         "waited for the cue to end"
     );
 }
+
+#[test]
+fn the_last_hold_can_be_rated_after_the_session_ends() {
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    run.run_until(10_000.0);
+    assert!(run.coach.is_over());
+    let end = *run.speaker.now.lock().unwrap() + Duration::from_secs(1);
+    run.coach
+        .command(Command::Rate(4), run.t0 + end, common::ui::wall());
+    let saved = run.saved.borrow();
+    let last = saved.last().unwrap();
+    assert_eq!(last.status, Status::Completed);
+    assert_eq!(last.entries.last().unwrap().tenderness, vec![4]);
+}
+
+#[test]
+fn a_second_session_with_the_same_voice_is_never_stale() {
+    let library: Arc<Library> = Arc::new(load_builtin().library);
+    let speaker = Arc::new(FakeSpeaker::default());
+    let routine = library.routine("pre-run").unwrap().clone();
+    let epochs = |speaker: &FakeSpeaker| -> Vec<u64> {
+        let log = speaker.log.lock().unwrap();
+        log.iter()
+            .filter_map(|s| match s {
+                Said::Phase(e) => Some(*e),
+                Said::Say { .. } => None,
+            })
+            .collect()
+    };
+    let t0 = Instant::now();
+    for _ in 0..2 {
+        let config = CoachConfig {
+            speaker: Some(speaker.clone()),
+            ..CoachConfig::default()
+        };
+        let mut coach = Coach::start(
+            library.clone(),
+            &routine,
+            &hands_free(),
+            config,
+            None,
+            t0,
+            common::ui::wall(),
+        );
+        coach.tick(t0 + Duration::from_secs(3_600));
+        assert!(coach.is_over());
+    }
+    let all = epochs(&speaker);
+    assert!(all.len() > 4);
+    assert!(
+        all.windows(2).all(|w| w[0] < w[1]),
+        "epochs keep growing across sessions: {all:?}"
+    );
+}
