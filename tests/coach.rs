@@ -254,6 +254,28 @@ fn the_last_three_seconds_are_spoken_at_their_second_and_can_be_turned_off() {
 }
 
 #[test]
+fn a_late_wake_up_never_skips_a_number_of_the_countdown() {
+    // Get ready is 10 s: the coach sleeps through 7 s and 8 s and wakes at 8.5 s, then
+    // at 9.95 s. The printed countdown still reads 3, 2, 1.
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    for at in [8.5, 9.95] {
+        let d = Duration::from_secs_f64(at);
+        run.set_clock(d);
+        run.coach.tick(run.t0 + d);
+        run.collect(d);
+    }
+    let counts: Vec<u64> = run
+        .notes
+        .iter()
+        .filter_map(|(_, n)| match n {
+            Note::Count(k) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counts, vec![3, 2, 1]);
+}
+
+#[test]
 fn each_phase_starts_a_new_epoch_before_its_cue_so_older_words_are_stale() {
     let mut run = Run::start("post-run", |_| {}, hands_free());
     run.run_until(300.0);

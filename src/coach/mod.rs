@@ -432,14 +432,24 @@ impl Coach {
         }
         let Some(left) = view.remaining else { return };
         let n = ceil_secs(left);
-        if (1..=3).contains(&n) && self.counted != Some((self.epoch, n)) {
-            self.counted = Some((self.epoch, n));
+        if !(1..=3).contains(&n) {
+            return;
+        }
+        // A late wake-up (a loaded machine, a fast `--speed`) may have slept through a
+        // second: count it too, so the printed countdown never skips a number. Speech
+        // drops a count that is already stale (COUNT_LIFETIME).
+        let from = match self.counted {
+            Some((epoch, last)) if epoch == self.epoch => last.saturating_sub(1),
+            _ => ceil_secs(left.saturating_add(view.elapsed)).min(3),
+        };
+        for k in (n..=from).rev() {
+            self.counted = Some((self.epoch, k));
             if self.config.countdown_voice
                 && let Some(s) = &self.config.speaker
             {
-                s.say(self.epoch, &n.to_string(), Some(COUNT_LIFETIME));
+                s.say(self.epoch, &k.to_string(), Some(COUNT_LIFETIME));
             }
-            self.notes.push(Note::Count(n));
+            self.notes.push(Note::Count(k));
         }
     }
 
