@@ -218,11 +218,10 @@ fn play_plain(
     err: &mut impl Write,
 ) -> io::Result<u8> {
     cli::report_problems(&report, err)?;
-    let Some(routine) = report.library.routine(id) else {
+    let Some(routine) = report.library.playable(id) else {
         writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
-    let routine = routine.clone();
     let recorder = global
         .history_log()
         .map_err(|e| writeln!(err, "foamroll: {e}"))
@@ -254,7 +253,7 @@ fn open_app(
     routine: Option<&str>,
 ) -> io::Result<u8> {
     if let Some(id) = routine
-        && report.library.routine(id).is_none()
+        && report.library.playable(id).is_none()
     {
         cli::report_problems(&report, &mut io::stderr())?;
         writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
@@ -268,8 +267,10 @@ fn open_app(
     result.map(|()| 0)
 }
 
+/// `play` takes a routine id or an exercise id: the nearest of both are suggested.
 fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
-    let ids = library.routines.iter().map(|r| r.id.as_str());
+    let ids = (library.routines.iter().map(|r| r.id.as_str()))
+        .chain(library.exercises.iter().map(|e| e.id.as_str()));
     cli::unknown_id("no routine", id, ids)
 }
 
