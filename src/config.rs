@@ -1,22 +1,34 @@
 //! `config.yaml`: the person's settings. Every key is optional; each effective value
 //! knows where it came from (default < file < flag), which `foamroll config` prints.
-//! An invalid file is reported with `PATH:LINE:COL` and the defaults are used.
+//!
+//! Each key is checked on its own against the bounds routine files share
+//! ([`crate::library::bounds`]): a bad key is reported with `PATH:LINE:COL` and keeps
+//! its default, and every other key still applies. The file is read like every other
+//! file foamroll reads: bounded, regular files only.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::library::{Diagnostic, MIN_RECOVERY_HOLD_S, Position, Severity, Tool};
+use crate::files::read_limited;
+use crate::library::bounds::{
+    GET_READY_S, MAX_FILE_BYTES, OVERTIME_CAP_S, RECOVERY_HOLD_S, REST_S, SWITCH_SIDES_S,
+    WEEKLY_GOAL,
+};
+use crate::library::scalar::Scalar;
+use crate::library::{Diagnostic, Position, Severity, Tool};
 use crate::session::Timing;
+use crate::text::{did_you_mean, echo, forbidden_char};
 use crate::wording::VoiceDetail;
 
 pub const FILE_NAME: &str = "config.yaml";
 
 /// Colour themes; `NO_COLOR` in the environment always wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
     Default,
     HighContrast,
@@ -31,64 +43,8 @@ impl ThemeName {
             ThemeName::Mono => "mono",
         }
     }
-}
 
-/// `overtime_cap: 90` or `overtime_cap: off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-enum Cap {
-    Seconds(u32),
-    Word(CapWord),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum CapWord {
-    Off,
-}
-
-/// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
-/// arguments, run without a shell.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-enum OnCue {
-    Program(String),
-    WithArgs(Vec<String>),
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    min_hold: Option<Spanned<u32>>,
-    #[serde(default)]
-    get_ready: Option<Spanned<u32>>,
-    #[serde(default)]
-    rest: Option<Spanned<u32>>,
-    #[serde(default)]
-    switch_sides: Option<Spanned<u32>>,
-    #[serde(default)]
-    overtime_cap: Option<Spanned<Cap>>,
-    #[serde(default)]
-    auto_release: Option<bool>,
-    #[serde(default)]
-    tenderness_prompt: Option<bool>,
-    #[serde(default)]
-    bell: Option<bool>,
-    #[serde(default)]
-    voice: Option<bool>,
-    #[serde(default)]
-    countdown_voice: Option<bool>,
-    #[serde(default)]
-    voice_detail: Option<VoiceDetail>,
-    #[serde(default)]
-    on_cue: Option<OnCue>,
-    #[serde(default)]
-    theme: Option<ThemeName>,
-    #[serde(default)]
-    equipment: Option<Tool>,
-    #[serde(default)]
-    weekly_goal: Option<Spanned<u32>>,
+    pub const ALL: [ThemeName; 3] = [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,29 +136,197 @@ pub struct Flags {
     pub voice: bool,
 }
 
+/// The keys `config.yaml` may hold, with what each means, in the order `foamroll
+/// config` prints them (also the manual's list).
+pub const KEYS: [(&str, &str); 15] = [
+    (
+        "min_hold",
+        "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
+    ),
+    (
+        "get_ready",
+        "seconds before the first step when a routine sets none, 0 to 60",
+    ),
+    (
+        "rest",
+        "seconds between steps when a routine sets none, 0 to 120",
+    ),
+    ("switch_sides", "seconds to change sides, 0 to 60"),
+    (
+        "overtime_cap",
+        "seconds of overtime before a hold ends by itself, 0 to 120; it cannot be switched off",
+    ),
+    (
+        "auto_release",
+        "true: end each hold as soon as its minimum is reached",
+    ),
+    (
+        "tenderness_prompt",
+        "false: do not ask for a 0-9 tenderness rating after holds",
+    ),
+    ("bell", "false: no terminal bell on phase changes"),
+    (
+        "voice",
+        "true: speak the cues through the system's speech command",
+    ),
+    (
+        "voice_detail",
+        "full: each step's set-up and main caution are spoken; brief: the caution only",
+    ),
+    (
+        "countdown_voice",
+        "false: do not speak the last 3 seconds of each countdown",
+    ),
+    (
+        "on_cue",
+        "a command run for every cue, without a shell: a program, or a list of a program and its arguments",
+    ),
+    (
+        "theme",
+        "default, high-contrast or mono; NO_COLOR always means no colour",
+    ),
+    (
+        "equipment",
+        "your tool, whose notes are shown first: roller, travel-roller, stick, ball, trigger-point-tool or any",
+    ),
+    (
+        "weekly_goal",
+        "sessions a week the review and the report count against, 1 to 14 (default 3)",
+    ),
+];
+
+/// The key names alone.
+fn key_names() -> impl Iterator<Item = &'static str> {
+    KEYS.iter().map(|(k, _)| *k)
+}
+
+/// The file's top level: `key: value` pairs in order, each with its place.
+struct Entries(Vec<(Spanned<String>, Spanned<Scalar>)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`key: value` lines, such as `min_hold: 45`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+            fn visit_unit<E>(self) -> Result<Entries, E> {
+                Ok(Entries(Vec::new()))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A whole number of seconds within `range`.
+fn seconds(key: &str, value: &Scalar, range: &RangeInclusive<u32>) -> Result<u32, String> {
+    let n = value
+        .whole()
+        .map_err(|why| format!("{key}: {why} of seconds"))?;
+    if range.contains(&n) {
+        return Ok(n);
+    }
+    Err(format!(
+        "{key} is {n} seconds; it must be between {} and {} seconds",
+        range.start(),
+        range.end()
+    ))
+}
+
+fn boolean(key: &str, value: &Scalar) -> Result<bool, String> {
+    match value {
+        Scalar::Bool(b) => Ok(*b),
+        other => Err(format!(
+            "{key}: expected true or false, found {}",
+            other.describe()
+        )),
+    }
+}
+
+/// One of a few words; the message lists them and suggests the nearest.
+fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T, String> {
+    let names: Vec<&str> = choices.iter().map(|(n, _)| n.as_str()).collect();
+    if let Scalar::Text(s) = value
+        && let Some((_, v)) = choices.iter().find(|(n, _)| n == s)
+    {
+        return Ok(*v);
+    }
+    let near = match value {
+        Scalar::Text(s) => did_you_mean(s, names.iter().copied()),
+        _ => String::new(),
+    };
+    Err(format!(
+        "{key}: unknown value {}{near}; choose {}",
+        value.describe(),
+        crate::library::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+    ))
+}
+
+/// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
+/// arguments, run without a shell. Each is one line of printable text.
+fn command(value: &Scalar) -> Result<Vec<String>, String> {
+    let words = match value {
+        Scalar::Text(program) => vec![program.clone()],
+        Scalar::List(items) if !items.is_empty() => items
+            .iter()
+            .map(|item| match item {
+                Scalar::Text(word) => Ok(word.clone()),
+                Scalar::Whole(n) => Ok(n.to_string()),
+                other => Err(format!(
+                    "on_cue: each word of the command is text, found {}",
+                    other.describe()
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        other => {
+            return Err(format!(
+                "on_cue: expected a program, or a list of a program and its arguments, found {}",
+                other.describe()
+            ));
+        }
+    };
+    if words.first().is_none_or(|p| p.trim().is_empty()) {
+        return Err("on_cue: the program's name is empty".to_string());
+    }
+    if let Some(c) = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .find(|&c| forbidden_char(c) || c == '\n')
+    {
+        return Err(format!(
+            "on_cue: control character U+{:04X} is not allowed in the command",
+            u32::from(c)
+        ));
+    }
+    Ok(words)
+}
+
 impl Settings {
     /// Reads `config.yaml` from `dir` (a missing file is fine) and applies `flags`.
-    /// Problems come back as diagnostics; the settings are then the defaults plus flags.
+    /// Problems come back as diagnostics; a key with a problem keeps its default.
     pub fn load(dir: Option<&Path>, flags: Flags) -> (Settings, Vec<Diagnostic>) {
         let mut settings = Settings::default();
         let mut problems = Vec::new();
         if let Some(dir) = dir {
             let path = dir.join(FILE_NAME);
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let shown = path.display().to_string();
-                    match parse(&shown, &bytes) {
-                        Ok(raw) => settings.apply(raw, &shown),
-                        Err(d) => problems.push(d),
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            let shown = crate::text::path(&path);
+            match read_limited(&path, MAX_FILE_BYTES) {
+                Ok(bytes) => problems = settings.apply_file(&shown, &bytes),
+                Err(e) if e.is_not_found() => {}
                 Err(e) => problems.push(Diagnostic::at(
                     Severity::Error,
-                    &path.display().to_string(),
+                    &shown,
                     None,
                     Position::START,
-                    format!("cannot read: {e}"),
+                    e.to_string(),
                 )),
             }
         }
@@ -215,59 +339,120 @@ impl Settings {
         (settings, problems)
     }
 
-    fn apply(&mut self, raw: RawConfig, path: &str) {
-        let file = || Source::File(path.to_string());
-        if let Some(v) = raw.min_hold {
-            self.min_hold.set(v.value, file());
+    /// Applies the content of a config file named `path`, key by key. Returns the
+    /// problems found; the keys without problems are applied.
+    pub fn apply_file(&mut self, path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+        let text = match crate::library::check_raw(path, bytes) {
+            Ok(text) => text,
+            Err(d) => return vec![d],
+        };
+        if text.trim().is_empty() {
+            return Vec::new();
         }
-        if let Some(v) = raw.get_ready {
-            self.get_ready.set(v.value, file());
-        }
-        if let Some(v) = raw.rest {
-            self.rest.set(v.value, file());
-        }
-        if let Some(v) = raw.switch_sides {
-            self.switch_sides.set(v.value, file());
-        }
-        if let Some(v) = raw.overtime_cap {
-            let cap = match v.value {
-                Cap::Seconds(s) => Some(s),
-                Cap::Word(CapWord::Off) => None,
+        let entries: Entries = match crate::library::parse_yaml(path, &text) {
+            Ok(entries) => entries,
+            Err(d) => return vec![d],
+        };
+        let mut problems = Vec::new();
+        for (key, value) in entries.0 {
+            let (at, why) = match self.apply_key(&key.value, &value.value, path) {
+                Ok(()) => continue,
+                Err(Misplaced::Key(why)) => (key.referenced, why),
+                Err(Misplaced::Value(why)) => (value.referenced, why),
             };
-            self.overtime_cap.set(cap, file());
+            problems.push(Diagnostic::at(
+                Severity::Error,
+                path,
+                Some(&text),
+                Position::from_location(&at),
+                why,
+            ));
         }
-        let flags = [
-            (raw.auto_release, &mut self.auto_release),
-            (raw.tenderness_prompt, &mut self.tenderness_prompt),
-            (raw.bell, &mut self.bell),
-            (raw.voice, &mut self.voice),
-            (raw.countdown_voice, &mut self.countdown_voice),
-        ];
-        for (value, setting) in flags {
-            if let Some(v) = value {
-                setting.set(v, file());
+        problems
+    }
+
+    fn apply_key(&mut self, key: &str, value: &Scalar, path: &str) -> Result<(), Misplaced> {
+        let file = || Source::File(path.to_string());
+        let secs = |range| seconds(key, value, range).map_err(Misplaced::Value);
+        let flag = || boolean(key, value).map_err(Misplaced::Value);
+        match key {
+            "min_hold" => self.min_hold.set(
+                seconds(key, value, &RECOVERY_HOLD_S).map_err(|why| {
+                    Misplaced::Value(format!(
+                        "{why}: a recovery hold needs at least {} seconds for a tender spot to ease",
+                        RECOVERY_HOLD_S.start()
+                    ))
+                })?,
+                file(),
+            ),
+            "get_ready" => self.get_ready.set(secs(&GET_READY_S)?, file()),
+            "rest" => self.rest.set(secs(&REST_S)?, file()),
+            "switch_sides" => self.switch_sides.set(secs(&SWITCH_SIDES_S)?, file()),
+            "overtime_cap" => {
+                if matches!(value, Scalar::Text(t) if t == "off") || value == &Scalar::Bool(false) {
+                    return Err(Misplaced::Value(format!(
+                        "overtime_cap cannot be switched off: a hold always ends by itself; give the most seconds of overtime, from {} to {}",
+                        OVERTIME_CAP_S.start(),
+                        OVERTIME_CAP_S.end()
+                    )));
+                }
+                self.overtime_cap.set(Some(secs(&OVERTIME_CAP_S)?), file());
+            }
+            "auto_release" => self.auto_release.set(flag()?, file()),
+            "tenderness_prompt" => self.tenderness_prompt.set(flag()?, file()),
+            "bell" => self.bell.set(flag()?, file()),
+            "voice" => self.voice.set(flag()?, file()),
+            "countdown_voice" => self.countdown_voice.set(flag()?, file()),
+            "voice_detail" => {
+                let details = [VoiceDetail::Full, VoiceDetail::Brief].map(|d| (d.label().to_string(), d));
+                let detail = word(key, value, &details).map_err(Misplaced::Value)?;
+                self.voice_detail.set(detail, file());
+            }
+            "on_cue" => {
+                let command = command(value).map_err(Misplaced::Value)?;
+                self.on_cue.set(Some(command), file());
+            }
+            "theme" => {
+                let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
+                let theme = word(key, value, &themes).map_err(Misplaced::Value)?;
+                self.theme.set(theme, file());
+            }
+            "equipment" => {
+                // The names routine files use for tools, from the one definition.
+                let mut tools: Vec<(String, Option<Tool>)> = Tool::ALL
+                    .iter()
+                    .filter_map(|t| {
+                        let name = serde_json::to_value(t).ok()?.as_str()?.to_string();
+                        Some((name, Some(*t)))
+                    })
+                    .collect();
+                tools.push(("any".to_string(), None));
+                let tool = word(key, value, &tools).map_err(Misplaced::Value)?;
+                self.equipment.set(tool, file());
+            }
+            "weekly_goal" => {
+                let goal = value
+                    .whole()
+                    .map_err(|why| Misplaced::Value(format!("{key}: {why} of sessions")))?;
+                if !WEEKLY_GOAL.contains(&goal) {
+                    return Err(Misplaced::Value(format!(
+                        "weekly_goal is {goal}; it must be from {} to {} sessions a week",
+                        WEEKLY_GOAL.start(),
+                        WEEKLY_GOAL.end()
+                    )));
+                }
+                self.weekly_goal.set(goal, file());
+            }
+            other => {
+                return Err(Misplaced::Key(format!(
+                    "unknown key `{}` in the config file{}; the keys are {}",
+                    echo(other),
+                    did_you_mean(other, key_names()),
+                    key_names().collect::<Vec<_>>().join(", ")
+                )));
             }
         }
-        if let Some(v) = raw.voice_detail {
-            self.voice_detail.set(v, file());
-        }
-        if let Some(v) = raw.on_cue {
-            let command = match v {
-                OnCue::Program(p) => vec![p],
-                OnCue::WithArgs(a) => a,
-            };
-            self.on_cue
-                .set(Some(command).filter(|c| !c.is_empty()), file());
-        }
-        if let Some(v) = raw.theme {
-            self.theme.set(v, file());
-        }
-        if let Some(v) = raw.equipment {
-            self.equipment.set(Some(v), file());
-        }
-        if let Some(v) = raw.weekly_goal {
-            self.weekly_goal.set(v.value, file());
-        }
+        Ok(())
     }
 
     pub fn timing(&self) -> Timing {
@@ -355,39 +540,12 @@ impl Settings {
     }
 }
 
-fn parse(path: &str, bytes: &[u8]) -> Result<RawConfig, Diagnostic> {
-    let text = crate::library::check_raw(path, bytes)?;
-    if text.trim().is_empty() {
-        return Ok(RawConfig::default());
-    }
-    let raw: RawConfig = crate::library::parse_yaml(path, &text)?;
-    if let Some(h) = &raw.min_hold
-        && h.value < MIN_RECOVERY_HOLD_S
-    {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            path,
-            Some(&text),
-            Position::from_location(&h.referenced),
-            format!(
-                "min_hold is {} s; a recovery hold must be at least {MIN_RECOVERY_HOLD_S} s",
-                h.value
-            ),
-        ));
-    }
-    if let Some(g) = &raw.weekly_goal
-        && !(1..=14).contains(&g.value)
-    {
-        return Err(Diagnostic::at(
-            Severity::Error,
-            path,
-            Some(&text),
-            Position::from_location(&g.referenced),
-            format!(
-                "weekly_goal is {}; it must be from 1 to 14 sessions a week",
-                g.value
-            ),
-        ));
-    }
-    Ok(raw)
+/// Where a problem is: on the key (unknown) or on its value.
+enum Misplaced {
+    Key(String),
+    Value(String),
 }
+
+/// The line printed after the config file's problems.
+pub const PROBLEMS_NOTE: &str =
+    "foamroll: the config file has errors; those keys keep their default values";

@@ -5,14 +5,17 @@ use clap::Parser;
 use foamroll::cli::{self, Args, Command, HistoryAction};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return cli::usage_error(&e),
+    };
     match run(args) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`foamroll history --json | head`) is the reader's choice to stop,
+        // not an error worth a message, however deep in the error it is.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`foamroll list | head`) is not an error worth a message.
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("foamroll: {e}");
-            }
+            eprintln!("foamroll: {e}");
             ExitCode::from(2)
         }
     }
@@ -39,9 +42,15 @@ fn run(args: Args) -> io::Result<u8> {
             if cli::show(&report.library, &id, &mut out)? {
                 Ok(0)
             } else {
+                let lib = &report.library;
+                let ids = lib.routines.iter().map(|r| r.id.as_str());
+                let ids = ids.chain(lib.exercises.iter().map(|e| e.id.as_str()));
+                let ids = ids.chain(lib.regions.iter().map(|r| r.id.as_str()));
+                let ids = ids.chain(lib.guides.iter().map(|g| g.id.as_str()));
                 writeln!(
                     err,
-                    "foamroll: no exercise, routine, region or guide has the id `{id}` (see `foamroll list`)"
+                    "{}",
+                    cli::unknown_id("no exercise, routine, region or guide", &id, ids)
                 )?;
                 Ok(1)
             }
@@ -77,6 +86,14 @@ fn run(args: Args) -> io::Result<u8> {
                 }
                 None => {}
             }
+            if limit == Some(0) {
+                // The parser refuses 0 already; a library caller gets the same answer.
+                writeln!(
+                    err,
+                    "foamroll: --limit 0 would show nothing: give 1 or more"
+                )?;
+                return Ok(2);
+            }
             let loaded = match log.records(since, limit) {
                 Ok(l) => l,
                 Err(e) => {
@@ -109,7 +126,8 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Man) => {
-            cli::man(&mut out)?;
+            let keys: Vec<_> = foamroll::coach::commands::help_rows().collect();
+            cli::man(&keys, &mut out)?;
             Ok(0)
         }
         Some(Command::Play { routine_id, plain }) => {
@@ -133,10 +151,7 @@ fn play_plain(
     let report = global.load_library(&[]);
     cli::report_problems(&report, err)?;
     let Some(routine) = report.library.routine(id) else {
-        writeln!(
-            err,
-            "foamroll: no routine has the id `{id}` (see `foamroll list`)"
-        )?;
+        writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
     let routine = routine.clone();
@@ -174,7 +189,7 @@ fn open_app(
         && report.library.routine(id).is_none()
     {
         cli::report_problems(&report, &mut io::stderr())?;
-        eprintln!("foamroll: no routine has the id `{id}` (see `foamroll list`)");
+        writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     }
     let coach = global.coach_config(settings, &mut io::stderr())?;
@@ -183,6 +198,11 @@ fn open_app(
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
     result.map(|()| 0)
+}
+
+fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
+    let ids = library.routines.iter().map(|r| r.id.as_str());
+    cli::unknown_id("no routine", id, ids)
 }
 
 /// The full-screen app over the effective library, with history in the data folder.

@@ -1,5 +1,5 @@
 //! Where foamroll keeps its files. Each folder comes from a flag, else an environment
-//! variable (clap reads both), else the platform's standard place.
+//! variable (read in `cli::Global::dirs`), else the platform's standard place.
 
 use std::path::PathBuf;
 

@@ -22,9 +22,136 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// The longest value echoed back in a message, in characters.
+pub const ECHO_MAX: usize = 80;
+
+/// A value from a file or the command line, as echoed in a message: printable, on one
+/// line, and cut to [`ECHO_MAX`] characters (an invalid id may be 100 KB long).
+pub fn echo(s: &str) -> String {
+    let shown = printable(s);
+    if shown.chars().count() <= ECHO_MAX {
+        return shown;
+    }
+    shown.chars().take(ECHO_MAX - 1).chain(['…']).collect()
+}
+
+/// A line of a message that quotes values in single quotes (clap's errors): printable,
+/// with each quoted value cut to [`ECHO_MAX`] characters.
+pub fn cut_line(s: &str) -> String {
+    cut_between(&printable(s), '\'')
+}
+
+/// A path as printed in messages: the file name is untrusted (a file named with an
+/// escape sequence would otherwise act on the terminal).
+pub fn path(p: &std::path::Path) -> String {
+    printable(&p.display().to_string())
+}
+
+/// Cuts every `backquoted` value in a message to [`ECHO_MAX`] characters, so a message
+/// that quotes a value from a file (an unknown field, an invalid id) stays short.
+pub fn cut_quoted(msg: &str) -> String {
+    cut_between(msg, '`')
+}
+
+/// Cuts every part of `msg` between two `quote`s to [`ECHO_MAX`] characters.
+fn cut_between(msg: &str, quote: char) -> String {
+    let mut out = String::with_capacity(msg.len().min(1024));
+    for (i, part) in msg.split(quote).enumerate() {
+        if i > 0 {
+            out.push(quote);
+        }
+        // Odd parts sit between quotes.
+        if i % 2 == 1 {
+            out.push_str(&echo(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// The known names nearest to `query` (at most three, nearest first), for "did you
+/// mean …?". A name is near when few edits turn one into the other, relative to its
+/// length, or when one contains the other.
+pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    // A 100 KB query has no near neighbour worth the quadratic work.
+    if query.is_empty() || query.chars().count() > 2 * ECHO_MAX {
+        return Vec::new();
+    }
+    let limit = (query.chars().count() / 3).clamp(1, 4);
+    let mut near: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter(|c| *c != query)
+        .filter_map(|c| {
+            let d = strsim::damerau_levenshtein(query, c);
+            let contains = query.len() >= 3 && (c.contains(query) || query.contains(c));
+            (d <= limit || contains).then_some((d, c))
+        })
+        .collect();
+    near.sort();
+    near.dedup_by(|a, b| a.1 == b.1);
+    near.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// " (did you mean `a` or `b`?)", or nothing when no known name is near.
+pub fn did_you_mean<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let near = suggest(query, candidates);
+    let quoted: Vec<String> = near.iter().map(|c| format!("`{}`", echo(c))).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (did you mean {one}?)"),
+        [init @ .., last] => format!(" (did you mean {} or {last}?)", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echo_cuts_long_values_and_removes_controls() {
+        let long = "x".repeat(100_000);
+        let shown = echo(&long);
+        assert_eq!(shown.chars().count(), ECHO_MAX);
+        assert!(shown.ends_with('…'));
+        assert_eq!(echo("a\nb\u{1b}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(echo("short"), "short");
+    }
+
+    #[test]
+    fn cut_quoted_only_touches_backquoted_values() {
+        let msg = format!("unknown field `{}`, expected `id`", "y".repeat(500));
+        let cut = cut_quoted(&msg);
+        assert!(cut.chars().count() < 120, "{cut}");
+        assert!(cut.ends_with("…`, expected `id`"), "{cut}");
+    }
+
+    #[test]
+    fn suggestions_are_the_nearest_known_names() {
+        let ids = [
+            "quad-release",
+            "calf-release",
+            "post-run",
+            "pre-run",
+            "it-band",
+        ];
+        assert_eq!(suggest("quad-relase", ids), vec!["quad-release"]);
+        assert_eq!(suggest("postrun", ids), vec!["post-run"]);
+        assert_eq!(suggest("quad", ids), vec!["quad-release"]);
+        assert!(suggest("zzzzzz", ids).is_empty());
+        assert!(suggest(&"q".repeat(10_000), ids).is_empty());
+        assert_eq!(
+            did_you_mean("quad-relese", ids),
+            " (did you mean `quad-release`?)"
+        );
+        assert_eq!(did_you_mean("zzzzzz", ids), "");
+    }
+
+    #[test]
+    fn paths_are_printable() {
+        let p = std::path::Path::new("a\u{1b}]0;pwned\u{7}.yaml");
+        assert!(!path(p).contains('\u{1b}'));
+    }
 
     #[test]
     fn printable_removes_escape_sequences() {

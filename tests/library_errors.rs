@@ -63,7 +63,7 @@ fn duplicate_key() {
         "version: 1\nregions:\n  - id: a\n    name: A\n    name: B\n",
         5,
         5,
-        "duplicate mapping key",
+        "the key `name` appears twice here: keep one",
     );
 }
 
@@ -440,7 +440,7 @@ fn empty_file() {
 fn oversized_file_is_refused_before_parsing() {
     let mut text = b"version: 1\n#".to_vec();
     text.resize(1024 * 1024 + 1, b'x');
-    assert_error(&String::from_utf8_lossy(&text), 1, 1, "limited to 1 MiB");
+    assert_error(&String::from_utf8_lossy(&text), 1, 1, "larger than 1 MiB");
 }
 
 #[test]
@@ -500,7 +500,12 @@ fn alias_bomb_fails_fast() {
     text.push_str(&vec!["*n"; 5000].join(","));
     text.push_str("]\n");
     // "    alternatives: [" is 19 columns; the 1,001st alias starts at 20 + 1000 * 3.
-    assert_error(&text, 5, 3020, "possible alias bomb");
+    assert_error(
+        &text,
+        5,
+        3020,
+        "uses too many anchors (`&name`) or aliases (`*name`); foamroll refuses it",
+    );
 
     let mut laughs =
         String::from("version: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
@@ -521,7 +526,11 @@ fn deep_nesting_fails_fast() {
     );
     let report = load_with("t.yaml", text.as_bytes());
     let d = only_error(&report, "t.yaml");
-    assert!(d.message.contains("nesting is too deep"), "{d}");
+    assert!(
+        d.message
+            .contains("nests deeper than any foamroll file needs"),
+        "{d}"
+    );
     // It stops inside the run of brackets, long before its end.
     assert_eq!(d.position.line, 2);
     assert!((10..2_000).contains(&d.position.column), "{d}");
@@ -575,7 +584,9 @@ fn files_and_folders_on_disk() {
     assert!(report.library.region("neck").is_some());
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].path.ends_with("missing-too") && errors[0].message.contains("cannot read"));
+    assert!(
+        errors[0].path.ends_with("missing-too") && errors[0].message.contains("does not exist")
+    );
 }
 
 #[test]

@@ -122,7 +122,7 @@ fn config_precedence_default_then_file_then_flag() {
 
     let file = sb.write(
         "config/config.yaml",
-        "bell: true\nmin_hold: 45\novertime_cap: off\ntheme: high-contrast\nequipment: ball\n",
+        "bell: true\nmin_hold: 45\novertime_cap: 60\ntheme: high-contrast\nequipment: ball\n",
     );
     let text = show(&["config"]);
     let shown = file.display().to_string();
@@ -131,7 +131,7 @@ fn config_precedence_default_then_file_then_flag() {
         "{text}"
     );
     assert!(
-        text.contains(&format!("overtime_cap       = off            ({shown})")),
+        text.contains(&format!("overtime_cap       = 60 s           ({shown})")),
         "{text}"
     );
     assert!(
@@ -175,17 +175,31 @@ fn an_invalid_config_is_reported_with_its_position_and_defaults_are_used() {
         assert_eq!(out.status.code(), Some(0), "{args:?} goes on");
         let err = stderr(&out);
         assert!(
-            err.contains(&format!("{}:2:11: error: min_hold is 20 s", file.display())),
+            err.contains(&format!(
+                "{}:2:11: error: min_hold is 20 seconds; it must be between 30 and 120 seconds",
+                file.display()
+            )),
             "{err}"
         );
-        assert!(err.contains("using the default settings"), "{err}");
+        assert!(
+            err.contains("those keys keep their default values"),
+            "{err}"
+        );
     }
-    assert!(stdout(&sb.run(&["config"])).contains("bell               = true           (default)"));
+    // The other keys still apply.
+    let text = stdout(&sb.run(&["config"]));
+    assert!(text.contains("bell               = false"), "{text}");
+    assert!(
+        text.contains("min_hold           = 30 s           (default)"),
+        "{text}"
+    );
 
     sb.write("config/config.yaml", "bell: true\nbel: false\n");
     let err = stderr(&sb.run(&["config"]));
     assert!(
-        err.contains("config.yaml:2:1: error: unknown field `bel`"),
+        err.contains(
+            "config.yaml:2:1: error: unknown key `bel` in the config file (did you mean `bell`?)"
+        ),
         "{err}"
     );
     sb.write("config/config.yaml", "theme: neon\n");

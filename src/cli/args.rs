@@ -21,11 +21,13 @@ pub struct Global {
     /// Also read routine files from DIR (repeatable; later folders override earlier ones)
     #[arg(long, value_name = "DIR", global = true)]
     pub library: Vec<PathBuf>,
-    /// Where history and state are kept [default: $XDG_DATA_HOME/foamroll]
-    #[arg(long, value_name = "DIR", env = "FOAMROLL_DATA_DIR", global = true)]
+    // The environment variables are read in `Global::dirs`, not by clap: clap would
+    // show an option set from the environment as required in every usage line.
+    /// Where history and state are kept [env: FOAMROLL_DATA_DIR] [default: $XDG_DATA_HOME/foamroll]
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
-    /// Where config.yaml and routines/ are read from [default: $XDG_CONFIG_HOME/foamroll]
-    #[arg(long, value_name = "DIR", env = "FOAMROLL_CONFIG_DIR", global = true)]
+    /// Where config.yaml and routines/ are read from [env: FOAMROLL_CONFIG_DIR] [default: $XDG_CONFIG_HOME/foamroll]
+    #[arg(long, value_name = "DIR", global = true)]
     pub config: Option<PathBuf>,
     /// Do not ring the terminal bell on phase changes
     #[arg(long, global = true)]
@@ -82,8 +84,8 @@ pub enum Command {
         /// Only sessions on or after this day
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
-        /// At most N sessions (the newest)
-        #[arg(long, value_name = "N")]
+        /// At most N sessions (the newest; 1 or more)
+        #[arg(long, value_name = "N", value_parser = parse_limit)]
         limit: Option<usize>,
     },
     /// Start a routine at once: in the app, or with --plain as lines of text
@@ -136,15 +138,41 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
-/// The slowest `--speed`: below it a session would outlast any reason to run it, and
-/// times would be scaled past what the clock can count.
-pub const MIN_SPEED: f64 = 0.01;
+/// The environment variable naming the data folder.
+pub const DATA_DIR_ENV: &str = "FOAMROLL_DATA_DIR";
+/// The environment variable naming the config folder.
+pub const CONFIG_DIR_ENV: &str = "FOAMROLL_CONFIG_DIR";
 
+/// A folder from the environment; an empty value counts as unset.
+pub fn env_dir(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn parse_limit(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 sessions would show nothing: give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number of sessions, 1 or more".to_string()),
+    }
+}
+
+/// The speed factor becomes durations (`Duration::mul_f64`, `div_f64`), so every value
+/// that could overflow one is refused here with words, not a panic later.
 fn parse_speed(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(f) if f.is_finite() && (MIN_SPEED..=10_000.0).contains(&f) => Ok(f),
-        _ => Err(format!(
-            "expected a number from {MIN_SPEED} (a hundred times slower) to 10000; 1 is real time"
+    use crate::session::SPEED;
+    let (slowest, fastest) = (SPEED.start(), SPEED.end());
+    let range = format!("from {slowest} (a hundred times slower) to {fastest}; 1 is real time");
+    match s.trim().parse::<f64>() {
+        Ok(f) if f.is_nan() => Err(format!("expected a number {range}")),
+        Ok(f) if f < *slowest => Err(format!(
+            "the slowest speed is {slowest}: give a number {range}"
         )),
+        Ok(f) if f > *fastest => Err(format!(
+            "the fastest speed is {fastest}: give a number {range}"
+        )),
+        Ok(f) => Ok(f),
+        Err(_) => Err(format!("expected a number {range}")),
     }
 }

@@ -3,6 +3,7 @@
 
 mod args;
 pub mod history;
+mod man;
 mod show;
 
 use std::io::{self, Write};
@@ -14,8 +15,16 @@ use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
 
 impl Global {
+    /// The folders: a flag, else its environment variable, else the standard place.
     pub fn dirs(&self) -> Dirs {
-        Dirs::resolve(self.config.clone(), self.data_dir.clone())
+        Dirs::resolve(
+            self.config
+                .clone()
+                .or_else(|| args::env_dir(args::CONFIG_DIR_ENV)),
+            self.data_dir
+                .clone()
+                .or_else(|| args::env_dir(args::DATA_DIR_ENV)),
+        )
     }
 
     /// The effective library: built-in, then the config folder, then `--library` folders,
@@ -35,6 +44,58 @@ impl Global {
     }
 }
 
+/// True when `e`, or an error it wraps (`serde_json` wraps the writer's), is a closed
+/// pipe.
+pub fn is_broken_pipe(e: &io::Error) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // `io::Error::other(inner)`: its `source` skips `inner` itself.
+            if let Some(inner) = io.get_ref() {
+                current = Some(inner);
+                continue;
+            }
+        }
+        if let Some(json) = err.downcast_ref::<serde_json::Error>()
+            && json.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        current = err.source();
+    }
+    false
+}
+
+/// Prints a command-line error (or `--help`, `--version`) and gives its exit code.
+/// clap echoes the offending value whole; an error's text goes through the printable
+/// filter with long values cut, as every other message does.
+pub fn usage_error(e: &clap::Error) -> std::process::ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if !e.use_stderr() {
+        // Help and version: our own text, with clap's colours.
+        let _ = e.print();
+        return std::process::ExitCode::from(code);
+    }
+    let text = e.render().to_string();
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", crate::text::cut_line(line));
+    }
+    std::process::ExitCode::from(code)
+}
+
+/// "foamroll: no routine has the id `x` (did you mean `y`?); see `foamroll list`".
+pub fn unknown_id<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    format!(
+        "foamroll: {what} has the id `{}`{}; see `foamroll list`",
+        crate::text::echo(id),
+        crate::text::did_you_mean(id, known)
+    )
+}
+
 /// Prints what was skipped and why, so a command still works on the rest.
 pub fn report_problems(report: &LoadReport, err: &mut impl Write) -> io::Result<()> {
     for d in &report.diagnostics {
@@ -48,13 +109,23 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
     let report = global.load_library(paths);
     report_problems(&report, out)?;
     let errors = report.error_count();
+    let warnings = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::library::Severity::Warning)
+        .count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
+    let warned = if warnings > 0 {
+        format!("; {}", plural(warnings, "warning"))
+    } else {
+        String::new()
+    };
     if errors == 0 {
-        writeln!(out, "{summary}: ok")?;
+        writeln!(out, "{summary}: ok{warned}")?;
         Ok(0)
     } else {
-        let s = if errors == 1 { "" } else { "s" };
-        writeln!(out, "{summary} loaded; {errors} error{s}")?;
+        writeln!(out, "{summary} loaded; {}{warned}", plural(errors, "error"))?;
         Ok(1)
     }
 }
@@ -83,10 +154,7 @@ impl Global {
             writeln!(err, "{d}")?;
         }
         if !problems.is_empty() {
-            writeln!(
-                err,
-                "foamroll: config.yaml has errors; using the default settings"
-            )?;
+            writeln!(err, "{}", crate::config::PROBLEMS_NOTE)?;
         }
         Ok(settings)
     }
@@ -122,7 +190,7 @@ pub fn print_config(
         .as_ref()
         .map(|d| d.join(crate::config::FILE_NAME));
     let shown = file.map_or("none (no home folder)".to_string(), |f| {
-        f.display().to_string()
+        crate::text::path(&f)
     });
     writeln!(out, "config file: {shown}")?;
     for (key, value, source) in settings.describe() {
@@ -138,7 +206,10 @@ pub fn completions(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut cmd = with_id_values(library);
-    clap_complete::generate(shell, &mut cmd, "foamroll", out);
+    // clap_complete panics when it cannot write (a closed pipe): generate into memory.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "foamroll", &mut script);
+    out.write_all(&script)?;
     if shell == clap_complete::Shell::Fish {
         // clap_complete's fish script leaves positional values out; add the ids.
         let routines: Vec<&str> = library.routines.iter().map(|r| r.id.as_str()).collect();
@@ -177,10 +248,6 @@ fn with_id_values(library: &crate::library::Library) -> clap::Command {
         })
 }
 
-/// `foamroll man`
-pub fn man(out: &mut impl Write) -> io::Result<()> {
-    use clap::CommandFactory;
-    clap_mangen::Man::new(Args::command()).render(out)
-}
+pub use man::man;
 
 pub use show::{list, show};

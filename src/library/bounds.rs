@@ -32,3 +32,5 @@ pub const WARMUP_DURATION_S: RangeInclusive<u32> = 5..=600;
 pub const MAX_DURATION_S: u32 = *WARMUP_DURATION_S.end();
 /// A warm-up movement's length when a routine gives none.
 pub const DEFAULT_WARMUP_DURATION_S: u32 = 30;
+/// Sessions a week the review and the report count against (`weekly_goal`).
+pub const WEEKLY_GOAL: RangeInclusive<u32> = 1..=14;

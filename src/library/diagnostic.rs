@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::text::printable;
+use crate::text::{cut_quoted, printable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +57,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The offending line of the source, already made safe to print.
     pub source_line: Option<String>,
+    /// Plain words on how to fix it, printed under the quoted line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
@@ -74,11 +77,19 @@ impl Diagnostic {
         });
         Diagnostic {
             severity,
-            path: path.to_string(),
+            // File names are untrusted too: a name may hold an escape sequence.
+            path: printable(path),
             position,
-            message: printable(&message.into()),
+            message: cut_quoted(&printable(&message.into())),
             source_line,
+            hint: None,
         }
+    }
+
+    /// Adds plain words on how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(cut_quoted(&printable(&hint.into())));
+        self
     }
 
     pub fn is_error(&self) -> bool {
@@ -102,6 +113,9 @@ impl fmt::Display for Diagnostic {
             let caret_at = usize::try_from(column.saturating_sub(1)).unwrap_or(0);
             let (src, caret_at) = crop(src, caret_at);
             write!(f, "\n {gutter} | {src}\n {pad} | {}^", " ".repeat(caret_at))?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
         }
         Ok(())
     }

@@ -4,6 +4,9 @@
 //! or item never stops the rest: each problem becomes a [`Diagnostic`] and only the
 //! offending item is skipped.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::merge::Merged;
 use super::model::Library;
@@ -47,6 +50,8 @@ impl LoadReport {
 pub struct Loader {
     files: Vec<SourceFile>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Files read from disk, by canonical path, with their index in `files`.
+    seen: HashMap<PathBuf, usize>,
 }
 
 impl Loader {
@@ -73,6 +78,29 @@ impl Loader {
                 text,
             }),
             Err(d) => self.diagnostics.push(d),
+        }
+    }
+
+    /// When the file at `key` was read already, moves it to `layer` (if later) and
+    /// returns true: a file reached twice is one file, not an override of itself.
+    pub(super) fn move_to_layer(&mut self, key: &PathBuf, layer: Layer) -> bool {
+        let Some(&index) = self.seen.get(key) else {
+            return false;
+        };
+        if let Some(file) = self.files.get_mut(index) {
+            file.layer = file.layer.max(layer);
+        }
+        true
+    }
+
+    pub(super) fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Records that the file most recently added came from `key` on disk.
+    pub(super) fn remember(&mut self, key: PathBuf) {
+        if let Some(index) = self.files.len().checked_sub(1) {
+            self.seen.insert(key, index);
         }
     }
 

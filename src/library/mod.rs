@@ -3,12 +3,14 @@
 pub mod bounds;
 mod builtin;
 pub mod diagnostic;
+mod hints;
 mod load;
 mod merge;
 pub mod model;
 mod parse;
 pub mod precomputed;
 mod read;
+pub mod scalar;
 mod validate;
 pub mod yaml;
 

@@ -18,10 +18,7 @@ pub fn check_raw(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
         return Err(error(
             None,
             Position::START,
-            format!(
-                "file is larger than {} KiB; routine files are limited to 1 MiB",
-                MAX_FILE_BYTES / 1024
-            ),
+            format!("larger than {}", crate::files::size_words(MAX_FILE_BYTES)),
         ));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -78,6 +75,8 @@ fn parse_options() -> Options {
             max_alias_expansions_per_anchor: 1_000,
         },
         duplicate_keys: DuplicateKeyPolicy::Error,
+        // `!custom` and friends mean nothing to foamroll: an error, not silence.
+        reject_unsupported_tags: true,
         // `yes`/`no` as booleans is a classic YAML trap.
         strict_booleans: true,
         with_snippet: false,
@@ -126,6 +125,16 @@ pub fn parse(path: &str, text: &str) -> Result<RawFile, Diagnostic> {
 
 /// Parses YAML into `T` with the hardened options, errors located in `path`.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
+    if let Some((pos, tag)) = first_tag(text) {
+        return Err(Diagnostic::at(
+            Severity::Error,
+            path,
+            Some(text),
+            pos,
+            format!("the tag `{tag}` is not used in foamroll files"),
+        )
+        .with_hint("remove the tag and write the value itself"));
+    }
     serde_saphyr::from_str_with_options(text, parse_options()).map_err(|e| {
         let mut pos = e
             .location()
@@ -138,8 +147,47 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Res
                 msg = "tab used for indentation: YAML indents with spaces only".to_string();
             }
         }
-        Diagnostic::at(Severity::Error, path, Some(text), pos, msg)
+        let d = Diagnostic::at(Severity::Error, path, Some(text), pos, &msg);
+        match super::hints::hint(text, &d, is_layout_error(&e)) {
+            // The hint names the line to fix; quote that one.
+            Some((at, hint)) => {
+                Diagnostic::at(Severity::Error, path, Some(text), at, msg).with_hint(hint)
+            }
+            None => d,
+        }
     })
+}
+
+/// The first explicit tag (`!custom`, `!!binary`, `!!str`): foamroll's files never need
+/// one, and the parser would otherwise apply or ignore it without a word. Files without
+/// a `!` skip the extra pass.
+fn first_tag(text: &str) -> Option<(Position, String)> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    if !text.contains('!') {
+        return None;
+    }
+    for item in Parser::new_from_str(text) {
+        // Syntax errors are the real parse's to report, with its own words.
+        let Ok((event, span)) = item else {
+            return None;
+        };
+        let tag = match event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, _, tag)
+            | Event::MappingStart(_, _, tag) => tag,
+            _ => None,
+        };
+        if let Some(tag) = tag {
+            let shown = tag.to_string();
+            let shown = match shown.strip_prefix("tag:yaml.org,2002:") {
+                Some(core) => format!("!!{core}"),
+                None => shown,
+            };
+            let at = Position::new(span.start.line() as u64, span.start.col() as u64 + 1);
+            return Some((at, shown));
+        }
+    }
+    None
 }
 
 /// The first tab in the leading white space of a line, from line `from` on.
@@ -156,38 +204,102 @@ fn indenting_tab(text: &str, from: u64) -> Option<Position> {
 
 /// The parser's message without its own "at line L, column C" (we print the position first).
 fn yaml_message(e: &serde_saphyr::Error) -> String {
-    use serde_saphyr::budget::BudgetBreach;
-    let inner = e.without_snippet();
+    // An error met while replaying an alias wraps the real one; its own message adds
+    // both places in parentheses, which we print as a position instead.
+    let mut inner = e.without_snippet();
+    while let serde_saphyr::Error::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
     if let serde_saphyr::Error::Budget { breach, .. } = inner {
-        return match breach {
-            BudgetBreach::Depth { .. } => "nesting is too deep".to_string(),
-            BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
-                "too many aliases or anchors (possible alias bomb)".to_string()
-            }
-            BudgetBreach::Documents { .. } => {
-                "a library file holds exactly one YAML document (remove the extra `---`)"
-                    .to_string()
-            }
-            other => format!("file is too complex ({other:?})"),
-        };
+        return budget_sentence(breach);
     }
     let msg = inner.to_string();
     if msg.starts_with("recursion limit exceeded") {
-        return "nesting is too deep".to_string();
+        return budget_sentence(&serde_saphyr::budget::BudgetBreach::Depth { depth: 0 });
     }
-    let msg = match msg.rfind(" at line ") {
-        Some(i) if msg[i..].contains(", column ") => msg[..i].to_string(),
-        _ => msg,
-    };
+    let msg = without_position(&msg).to_string();
     if let Some(kind) = msg.strip_prefix("invalid ")
         && matches!(kind, "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize")
     {
         return "expected a whole number of 0 or more".to_string();
     }
     if msg.contains("alias replay") || msg.contains("expansion") {
-        return format!("{msg} (possible alias bomb)");
+        return "this file repeats its aliases (`*name`) too often; foamroll refuses it"
+            .to_string();
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key") {
+        // The parser's words name its own options; say what to do instead.
+        let key = rest
+            .trim_start_matches(':')
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or_default()
+            .trim();
+        return if key.is_empty() {
+            "a key appears twice here: keep one".to_string()
+        } else {
+            format!("the key `{key}` appears twice here: keep one")
+        };
+    }
+    if msg.contains("untagged enum") || msg.contains("Options") {
+        return "this value is not one foamroll understands here".to_string();
     }
     msg
+}
+
+/// True for errors that a misplaced line can cause: the parser's own (syntax) and a
+/// missing field (a field indented out of its item). A wrong value or an unknown field
+/// is about its own line, and an indentation hint there would point elsewhere.
+fn is_layout_error(e: &serde_saphyr::Error) -> bool {
+    let mut inner = e.without_snippet();
+    while let serde_saphyr::Error::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
+    matches!(
+        inner,
+        serde_saphyr::Error::ExternalMessage { .. } | serde_saphyr::Error::SerdeMissingField { .. }
+    )
+}
+
+/// `msg` without a trailing " at line L, column C".
+fn without_position(msg: &str) -> &str {
+    let Some(i) = msg.rfind(" at line ") else {
+        return msg;
+    };
+    let tail = &msg[i + " at line ".len()..];
+    let is_position = tail.split_once(", column ").is_some_and(|(l, c)| {
+        !l.is_empty()
+            && !c.is_empty()
+            && l.chars().all(|ch| ch.is_ascii_digit())
+            && c.chars().all(|ch| ch.is_ascii_digit())
+    });
+    if is_position { &msg[..i] } else { msg }
+}
+
+/// A budget breach as a sentence a person can act on.
+fn budget_sentence(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let refuse = |what: &str| format!("this file {what}; foamroll refuses it");
+    match breach {
+        B::Depth { .. } | B::InclusionDepth { .. } => {
+            refuse("nests deeper than any foamroll file needs")
+        }
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+            refuse("uses too many anchors (`&name`) or aliases (`*name`)")
+        }
+        B::Documents { .. } => {
+            "a file holds exactly one YAML document: remove the extra `---`".to_string()
+        }
+        B::ScalarBytes { .. } | B::RecordedAnchorBytes { .. } => refuse(&format!(
+            "expands to more than {} of text",
+            crate::files::size_words(4 * MAX_FILE_BYTES).replace("MiB", "MB")
+        )),
+        B::InputBytes { .. } => refuse(&format!(
+            "is larger than {}",
+            crate::files::size_words(MAX_FILE_BYTES)
+        )),
+        _ => refuse("holds more items than any foamroll file needs"),
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use super::model::{
 use super::yaml::{
     RawExercise, RawGuide, RawRegion, RawRolling, RawRoutine, RawSource, RawStep, Text,
 };
+use crate::text::did_you_mean;
 
 pub(super) struct Validator<'a> {
     pub(super) files: &'a [SourceFile],
@@ -267,7 +268,11 @@ impl Validator<'_> {
                             self.error(
                                 r.file,
                                 &alt.referenced,
-                                format!("unknown region `{}` in alternatives", alt.value),
+                                format!(
+                                    "unknown region `{}` in alternatives{}",
+                                    alt.value,
+                                    did_you_mean(&alt.value, all.keys().copied())
+                                ),
                             );
                             ok = false;
                         }
@@ -312,7 +317,11 @@ impl Validator<'_> {
             self.error(
                 e.file,
                 &raw.region.referenced,
-                format!("exercise `{id}`: unknown region `{}`", raw.region.value),
+                format!(
+                    "exercise `{id}`: unknown region `{}`{}",
+                    raw.region.value,
+                    did_you_mean(&raw.region.value, regions.iter().map(|r| r.id.as_str()))
+                ),
             );
             return Err((id, Unusable::Invalid));
         };
@@ -466,7 +475,13 @@ impl Validator<'_> {
                     format!("{who}: exercise `{}` has errors (see above)", ex_id.value)
                 }
                 None => {
-                    format!("{who}: unknown exercise `{}`", ex_id.value)
+                    let ids = known.exercises.keys().copied();
+                    let ids = ids.chain(known.unusable.keys().map(String::as_str));
+                    format!(
+                        "{who}: unknown exercise `{}`{}",
+                        ex_id.value,
+                        did_you_mean(&ex_id.value, ids)
+                    )
                 }
             };
             self.error(file, &ex_id.referenced, msg);

@@ -6,6 +6,7 @@ use serde::de::Deserializer;
 use serde_saphyr::{Location, Spanned};
 
 use super::model::{Style, Tool};
+use super::scalar;
 use crate::text::forbidden_char;
 
 /// The format version this build reads.
@@ -47,6 +48,7 @@ impl Text {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
+    #[serde(deserialize_with = "scalar::spanned_whole")]
     pub version: Spanned<u32>,
     #[serde(default)]
     pub regions: Vec<RawRegion>,
@@ -69,10 +71,12 @@ pub enum RawRolling {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
     /// One side of it, in the singular: "quad" for `right quad`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_one_line")]
     pub singular: Option<Text>,
     #[serde(default)]
     pub description: Option<Text>,
@@ -103,18 +107,20 @@ pub struct RawEquipment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    #[serde(deserialize_with = "scalar::one_line")]
     pub title: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_one_line")]
     pub authors: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub year: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_one_line")]
     pub journal: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
+    #[serde(deserialize_with = "scalar::one_line")]
     pub heading: Text,
     pub paragraphs: Vec<Text>,
 }
@@ -123,7 +129,9 @@ pub struct RawSection {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGuide {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub title: Text,
     /// One or two sentences that can be spoken; defaults to the first paragraph.
     #[serde(default)]
@@ -136,8 +144,11 @@ pub struct RawGuide {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExercise {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
+    #[serde(deserialize_with = "scalar::id")]
     pub region: Spanned<String>,
     pub style: Style,
     #[serde(default)]
@@ -152,7 +163,7 @@ pub struct RawExercise {
     pub cautions: Vec<Text>,
     #[serde(default)]
     pub per_side: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::one_line_list")]
     pub zones: Vec<Text>,
     #[serde(default)]
     pub movement: Option<Text>,
@@ -163,31 +174,34 @@ pub struct RawExercise {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
+    #[serde(deserialize_with = "scalar::id")]
     pub exercise: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub hold: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub points: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub search_limit: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub duration: Option<Spanned<u32>>,
     #[serde(default)]
     pub cue: Option<Spanned<Text>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub rest: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoutine {
+    #[serde(deserialize_with = "scalar::id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "scalar::one_line")]
     pub name: Text,
     pub style: Spanned<Style>,
     pub description: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub get_ready: Option<Spanned<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub rest: Option<Spanned<u32>>,
     #[serde(default)]
     pub finish: Option<Text>,

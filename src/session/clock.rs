@@ -129,10 +129,14 @@ pub struct SessionClock {
     factor: f64,
 }
 
+/// The speed factors `--speed` accepts: a factor outside these would make durations
+/// overflow (`--speed 1e-20` once panicked in `Duration::div_f64`).
+pub const SPEED: std::ops::RangeInclusive<f64> = 0.01..=10_000.0;
+
 impl SessionClock {
     pub fn new(origin: Instant, factor: f64) -> Self {
         let factor = if factor.is_finite() && factor > 0.0 {
-            factor
+            factor.clamp(*SPEED.start(), *SPEED.end())
         } else {
             1.0
         };

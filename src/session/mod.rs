@@ -6,7 +6,7 @@ mod machine;
 mod plan;
 mod record;
 
-pub use clock::{PhaseClock, SessionClock, ceil_secs};
+pub use clock::{PhaseClock, SPEED, SessionClock, ceil_secs};
 pub use machine::{ADJUST_STEP_S, Cue, Effect, Event, Refusal, RunState, Session, View};
 pub use plan::{Phase, PhaseKind, Plan, StepInfo, Timing};
 pub use record::{EntryRecord, RECORD_FORMAT, SessionRecord, Side, Status};
