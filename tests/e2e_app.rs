@@ -30,7 +30,7 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.wait_for("Find the tender spot", 5);
     app.send("f");
     app.wait_for("Hold", 5);
-    app.wait_for("Trigger point 1 of 1", 5);
+    app.wait_for("Tender spot 1 of 1", 5);
 
     // Skip to the end.
     for _ in 0..60 {

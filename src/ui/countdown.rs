@@ -134,9 +134,14 @@ impl CountdownPane<'_> {
                 Some(
                     PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. },
                 ) => {
-                    lines.push(Line::raw(format!("Trigger point {point} of {points}")));
+                    lines.push(Line::raw(format!("Tender spot {point} of {points}")));
                 }
                 Some(PhaseKind::Move { cue, .. }) => lines.push(Line::raw(cue.clone())),
+                // The short form of the pressure-and-pain guide, as the coach says it.
+                Some(PhaseKind::GetReady { .. }) => lines.push(Line::styled(
+                    crate::wording::pressure_rule(&app.library),
+                    t.accent,
+                )),
                 _ => {}
             }
             if view.rating_due && app.ask_tenderness() {
@@ -185,7 +190,7 @@ impl CountdownPane<'_> {
             crate::library::Style::Recovery => {
                 let hold: f64 = r.entries.iter().map(|e| e.hold_s).sum();
                 lines.push(Line::raw(format!(
-                    "{duration} in all · {held} trigger points held · {} held",
+                    "{duration} in all · {held} tender spots held · {} held",
                     bigtext::clock(hold.round() as u64)
                 )));
             }
