@@ -241,7 +241,8 @@ pub const BINDINGS: &[Binding] = &[
         help: "rate how tender the spot was, 0 to 10 (`)`, shift-0, is 10), after a hold (optional)",
         bar: None,
         bar_in: &[],
-        active: SESSION,
+        // After the session too: the last hold can still be rated.
+        active: &[Playing, Over, Plain],
     },
     Binding {
         keys: &[(Key::Char('H'), Command::OpenReview)],

@@ -327,6 +327,11 @@ impl App {
             }
             return;
         }
+        // The last hold can be rated after the session ends, too.
+        if let (Command::Rate(_), Some(coach)) = (command, &mut self.coach) {
+            coach.command(command, now, wall);
+            return;
+        }
         if self.playing()
             && let Some(coach) = &mut self.coach
         {
