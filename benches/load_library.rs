@@ -56,6 +56,15 @@ fn write_library(dir: &Path, full: bool) {
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("library");
+    // The shipped library alone: what every start of the app and of `list` parses.
+    group.bench_function("builtin", |b| {
+        b.iter(|| {
+            let report = foamroll::library::load_builtin();
+            assert!(report.diagnostics.is_empty());
+            report
+        })
+    });
+    let builtin = foamroll::library::load_builtin().library.exercises.len();
     group.sample_size(20);
     for (name, full) in [("full_exercises", true), ("minimal_exercises", false)] {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
@@ -66,7 +75,7 @@ fn bench(c: &mut Criterion) {
                 loader.add_path(dir.path(), Layer::Library, false);
                 let report = loader.finish();
                 assert_eq!(report.error_count(), 0, "{:?}", report.diagnostics.first());
-                assert_eq!(report.library.exercises.len(), 10_006);
+                assert_eq!(report.library.exercises.len(), 10_000 + builtin);
                 report
             })
         });

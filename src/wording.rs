@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::library::{Exercise, Library, StepTiming};
+use crate::library::{Exercise, Library, StepTiming, Tool};
 use crate::session::{Cue, PhaseKind, RunState, Session, Side, View, ceil_secs};
 
 /// The pressure-and-pain rule, said at get ready when the library has no guide for it.
@@ -87,7 +87,12 @@ pub fn place(library: &Library, view: &View) -> String {
         .step
         .map(|s| region_name(library, &s.region))
         .unwrap_or_default();
+    let own = view.step.and_then(|s| library.region(&s.region));
     let mut s = match view.entry.and_then(|e| e.side) {
+        // The library's own singular ("right calf") where it has one.
+        Some(side) if own.is_some_and(|r| r.singular.is_some()) => {
+            capitalise(&own.map_or(String::new(), |r| r.one_side(side.label())))
+        }
         Some(side) => format!("{} {}", capitalise(side.label()), singular(&region)),
         None => capitalise(&region.to_lowercase()),
     };
@@ -374,8 +379,9 @@ pub fn sentences(text: &str, n: usize) -> String {
     }
 }
 
-/// What the coach says when a step starts: its name, the set-up, the main caution.
-pub fn step_intro(exercise: &Exercise, detail: VoiceDetail) -> String {
+/// What the coach says when a step starts: its name, the set-up (for the routine's
+/// tool, when it names one), the main caution.
+pub fn step_intro(exercise: &Exercise, tool: Option<Tool>, detail: VoiceDetail) -> String {
     let caution = exercise
         .cautions
         .first()
@@ -385,7 +391,7 @@ pub fn step_intro(exercise: &Exercise, detail: VoiceDetail) -> String {
         VoiceDetail::Full => format!(
             "{}. {}{caution}",
             exercise.name,
-            sentences(&exercise.setup, 2)
+            sentences(exercise.setup_for(tool), 2)
         ),
         VoiceDetail::Brief => format!("{}.{caution}", exercise.name),
     }

@@ -533,6 +533,47 @@ fn routines_that_name_a_tool_set_up_every_step_for_it() {
     );
 }
 
+/// The words that name a tool in set-ups and steps.
+fn tool_words(tool: Tool) -> &'static [&'static str] {
+    match tool {
+        Tool::Roller | Tool::TravelRoller => &["roller"],
+        Tool::Stick => &["stick"],
+        Tool::Ball => &["ball"],
+        Tool::TriggerPointTool => &["trigger-point"],
+    }
+}
+
+#[test]
+fn a_tool_set_up_and_its_steps_never_name_another_tool() {
+    // Today's defect: "Sit on the roller" under "Written for the ball".
+    let lib = lib();
+    let mut checked = 0;
+    for e in &lib.exercises {
+        for q in e.equipment.iter().filter(|q| q.setup.is_some()) {
+            let mut texts = vec![e.setup_for(Some(q.tool)).to_string()];
+            texts.extend(e.steps_for(Some(q.tool)).iter().cloned());
+            texts.extend(e.cues.iter().cloned());
+            for other in Tool::ALL
+                .iter()
+                .filter(|t| tool_words(**t) != tool_words(q.tool))
+            {
+                for w in tool_words(*other) {
+                    for t in &texts {
+                        assert!(
+                            !t.to_lowercase().contains(w),
+                            "{} with the {:?} names the {w}: {t}",
+                            e.id,
+                            q.tool
+                        );
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 16, "only {checked} tool set-ups");
+}
+
 #[test]
 fn every_warmup_exercise_works_with_a_ball() {
     let lib = lib();
@@ -822,5 +863,62 @@ fn the_library_estimate_matches_the_session_plan() {
             })
             .sum();
         assert_eq!(u64::from(lib.estimate_s(r)), from_plan, "{}", r.id);
+    }
+}
+
+/// `src/library/builtin.json` is the shipped library precomputed from its YAML; run
+/// `FOAMROLL_REGENERATE=1 cargo test --test library_content precomputed` after editing
+/// `routines/`.
+#[test]
+fn the_precomputed_library_is_current_and_identical_to_the_yaml() {
+    use foamroll::library::{load_builtin_yaml, precomputed};
+    let from_yaml = load_builtin_yaml();
+    assert!(
+        from_yaml.diagnostics.is_empty(),
+        "{:#?}",
+        from_yaml.diagnostics
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/library/builtin.json");
+    let fresh = precomputed::render(&from_yaml.library);
+    if std::env::var_os("FOAMROLL_REGENERATE").is_some() {
+        std::fs::write(path, &fresh).unwrap_or_else(|e| panic!("{e}"));
+        return; // this binary still carries the old copy: run the test again
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "src/library/builtin.json is out of date: run FOAMROLL_REGENERATE=1 cargo test --test library_content precomputed"
+    );
+    // The binary uses it, and what the loader hands out is exactly what the YAML
+    // gives, origins included.
+    assert!(
+        precomputed::is_current(),
+        "rebuild: the binary carries an old copy"
+    );
+    assert_eq!(load_builtin().library, from_yaml.library);
+    let lib = load_builtin().library;
+    assert_eq!(
+        lib.routine("post-run").map(|r| r.origin.path.as_str()),
+        Some("routines/post-run.yaml")
+    );
+    assert!(lib.guides.iter().all(|g| g.origin.builtin));
+}
+
+#[test]
+fn the_coach_speaks_the_routine_tools_set_up() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let travel = lib
+        .routine("travel-ball")
+        .unwrap_or_else(|| panic!("travel-ball"));
+    for s in &travel.steps {
+        let e = lib
+            .exercise(&s.exercise)
+            .unwrap_or_else(|| panic!("{}", s.exercise));
+        let said = step_intro(e, travel.equipment, VoiceDetail::Full);
+        assert!(said.contains("ball"), "{said}");
+        assert!(!said.contains("roller"), "{said}");
+        let on_the_roller = step_intro(e, None, VoiceDetail::Full);
+        assert!(on_the_roller.contains("roller"), "{on_the_roller}");
     }
 }

@@ -377,13 +377,17 @@ impl Coach {
         };
         if self.introduced != Some(step) && !matches!(kind, PhaseKind::SwitchSides { .. }) {
             self.introduced = Some(step);
+            let tool = self
+                .library
+                .routine(&self.session.plan().routine_id)
+                .and_then(|r| r.equipment);
             let intro = self
                 .session
                 .plan()
                 .steps
                 .get(step)
                 .and_then(|s| self.library.exercise(&s.exercise_id))
-                .map(|ex| wording::step_intro(ex, self.config.voice_detail));
+                .map(|ex| wording::step_intro(ex, tool, self.config.voice_detail));
             if let Some(intro) = intro {
                 self.detail(intro);
             }

@@ -104,8 +104,27 @@ impl Loader {
         }
     }
 
-    /// Parses, merges and validates every file added.
-    pub fn finish(mut self) -> LoadReport {
+    /// Parses, merges and validates every file added. When they are exactly the
+    /// built-in files, the library precomputed from them is used instead
+    /// ([`super::precomputed`]).
+    pub fn finish(self) -> LoadReport {
+        let builtin = super::builtin::FILES;
+        let only_builtin = self.diagnostics.is_empty()
+            && self.files.len() == builtin.len()
+            && self.files.iter().zip(builtin).all(|(f, (path, text))| {
+                f.layer == Layer::Builtin && f.path == *path && f.text == *text
+            });
+        if only_builtin && let Some(library) = super::precomputed::builtin() {
+            return LoadReport {
+                library,
+                diagnostics: Vec::new(),
+            };
+        }
+        self.finish_yaml()
+    }
+
+    /// Parses, merges and validates every file added, from their YAML.
+    pub fn finish_yaml(mut self) -> LoadReport {
         // Stable, so files keep their order inside a layer.
         self.files.sort_by_key(|f| f.layer);
         let mut merged = Merged::default();
@@ -170,4 +189,9 @@ fn parse_all(files: &[SourceFile]) -> Vec<Result<RawFile, Diagnostic>> {
 /// Loads the library built into the binary alone.
 pub fn load_builtin() -> LoadReport {
     Loader::with_builtin().finish()
+}
+
+/// Loads the library built into the binary from its YAML, never from the precomputed copy.
+pub fn load_builtin_yaml() -> LoadReport {
+    Loader::with_builtin().finish_yaml()
 }

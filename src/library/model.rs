@@ -54,13 +54,13 @@ impl Tool {
 }
 
 /// Where an item was defined, so that messages and screens can say so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub path: String,
     pub builtin: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rolling", rename_all = "lowercase")]
 pub enum RollingPolicy {
     Normal,
@@ -70,7 +70,7 @@ pub enum RollingPolicy {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Region {
     pub id: String,
     pub name: String,
@@ -105,16 +105,19 @@ impl Region {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Equipment {
     pub tool: Tool,
     pub note: Option<String>,
     /// How to set up with this tool, when it differs from the exercise's set-up.
     pub setup: Option<String>,
+    /// The steps with this tool, when they differ from the exercise's steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
 }
 
 /// Where content comes from: an article, or a study with authors, year and journal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,14 +159,14 @@ pub const DEFAULT_SWITCH_S: u32 = 5;
 /// The id of the guide every exercise points to and every session starts with.
 pub const PRESSURE_AND_PAIN: &str = "pressure-and-pain";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuideSection {
     pub heading: String,
     pub paragraphs: Vec<String>,
 }
 
 /// Reading matter: how hard to press, why SMR works, the two styles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guide {
     pub id: String,
     pub title: String,
@@ -190,7 +193,7 @@ impl Guide {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exercise {
     pub id: String,
     pub name: String,
@@ -240,6 +243,14 @@ impl Exercise {
             .unwrap_or(&self.setup)
     }
 
+    /// The steps with `tool` when the exercise has its own for it, otherwise the general ones.
+    pub fn steps_for(&self, tool: Option<Tool>) -> &[String] {
+        tool.and_then(|t| self.equipment_for(t))
+            .map(|q| q.steps.as_slice())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.steps)
+    }
+
     /// The first caution: the one a coach says aloud before the step.
     pub fn main_caution(&self) -> Option<&str> {
         self.cautions.first().map(String::as_str)
@@ -263,7 +274,7 @@ impl Exercise {
         out.push(section(setup_title, vec![self.setup_for(tool).to_string()]));
         out.push(section(
             "Steps".into(),
-            self.steps
+            self.steps_for(tool)
                 .iter()
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))
@@ -317,7 +328,7 @@ impl Exercise {
 }
 
 /// How long a step lasts, by style.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "style", rename_all = "lowercase")]
 pub enum StepTiming {
     Recovery {
@@ -335,7 +346,7 @@ pub enum StepTiming {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoutineStep {
     pub exercise: String,
     pub timing: StepTiming,
@@ -343,7 +354,7 @@ pub struct RoutineStep {
     pub rest_s: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Routine {
     pub id: String,
     pub name: String,
@@ -361,7 +372,7 @@ pub struct Routine {
 }
 
 /// The effective library: built-in items, overridden or extended by the person's own.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
     pub regions: Vec<Region>,
     pub exercises: Vec<Exercise>,

@@ -371,6 +371,7 @@ impl Validator<'_> {
                     tool: q.tool,
                     note: q.note.map(Text::into_string),
                     setup: q.setup.map(Text::into_string),
+                    steps: q.steps.into_iter().map(Text::into_string).collect(),
                 })
                 .collect(),
             setup: raw.setup.value,

@@ -97,6 +97,9 @@ pub struct RawEquipment {
     /// How to set up with this tool, when it differs from the exercise's `setup`.
     #[serde(default)]
     pub setup: Option<Text>,
+    /// The steps with this tool, when they differ from the exercise's `steps`.
+    #[serde(default)]
+    pub steps: Vec<Text>,
 }
 
 /// Where a piece of content comes from: an article (title only) or a study
@@ -228,7 +231,7 @@ impl RawFile {
                     .chain(&e.zones),
             );
             for q in &e.equipment {
-                texts.extend(q.note.iter().chain(&q.setup));
+                texts.extend(q.note.iter().chain(&q.setup).chain(&q.steps));
             }
             push_sources(&mut texts, &e.sources);
         }
