@@ -22,16 +22,19 @@ fr() { # DATA-FOLDER ARGS...
 size() { # bytes of the database and its WAL, if any
   cat "$work/$1"/history.db* 2>/dev/null | wc -c
 }
-median_ms() { # RUNS ARGS... : median wall time of a whole process, in ms
-  local runs=$1
-  shift
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    echo $(((e - s) / 1000))
-  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
+median_ms() { # RUNS ARGS... : medians of a whole process's wall time and CPU time (user + system)
+  python3 - "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+wall, cpu = [], []
+for _ in range(runs):
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, use = os.wait4(p.pid, 0)
+    wall.append((time.perf_counter() - t) * 1000)
+    cpu.append((use.ru_utime + use.ru_stime) * 1000)
+print(f"wall {statistics.median(wall):.1f} ms, CPU {statistics.median(cpu):.1f} ms", end="")
+PY
 }
 
 echo "## 5 instances x 40 sessions at --speed 1000"
@@ -83,6 +86,7 @@ mkdir -p "$work/config/routines"
   echo "  - id: long"
   echo "    name: Fifty steps"
   echo "    style: recovery"
+  echo "    description: Fifty steps in a row, for a benchmark."
   echo "    steps:"
   for i in $(seq 50); do
     case $((i % 3)) in
@@ -99,7 +103,27 @@ fr fifty history --json | wc -c | xargs echo "the same session as JSON:"
 echo "## ten years: 3,650 sessions"
 fr ten history import "$work/copies-3650.json"
 echo "database: $(size ten) bytes"
-echo "history --limit 20: $(median_ms 21 fr ten history --limit 20) ms (median of 21)"
-echo "history report (open + every statistic): $(median_ms 21 fr ten history report) ms (median of 21)"
-echo "history (all 3,650, table): $(median_ms 5 fr ten history) ms (median of 5)"
-echo "--version (process start alone): $(median_ms 21 "$BIN" --version) ms (median of 21)"
+export FOAMROLL_DATA_DIR="$work/ten" FOAMROLL_CONFIG_DIR="$work/config"
+echo "history --limit 20: $(median_ms 21 "$BIN" history --limit 20) (medians of 21)"
+echo "history report (open + every statistic): $(median_ms 21 "$BIN" history report) (medians of 21)"
+echo "history (all 3,650, table): $(median_ms 5 "$BIN" history) (medians of 5)"
+echo "list (process start and the library): $(median_ms 21 "$BIN" list) (medians of 21)"
+
+# The app itself, from a cold start of the process, with those 3,650 sessions: the first
+# screen (history summaries loaded), then H to the review drawn with every statistic.
+tuiperf=${TUIPERF:-../shared/tuiperf/tuiperf.py}
+if [ -f "$tuiperf" ]; then
+  python3 "$tuiperf" --repeat 5 --size 80x24 --env FOAMROLL_DATA_DIR="$work/ten" \
+    --env FOAMROLL_CONFIG_DIR="$work/config" --ready-marker 'Regions' \
+    --step 'ready+1 keys H' --step 'ready+1 mark go' --marker rev='Sessions (3650)' \
+    --until rev+0.5 --duration 20 --quit-keys 'qq' --keep-snapshots none --label review \
+    -- "$BIN" >benches/tuiperf-review-3650.json
+  python3 - benches/tuiperf-review-3650.json <<'PY'
+import json, statistics, sys
+runs = json.load(open(sys.argv[1]))["runs"]
+ready = statistics.median(r["events"]["ready"] * 1000 for r in runs)
+review = statistics.median((r["events"]["rev"] - r["events"]["go"]) * 1000 for r in runs)
+print(f"app: first screen {ready:.1f} ms, H to the review drawn {review:.1f} ms (medians of {len(runs)})")
+PY
+fi
+uptime

@@ -160,12 +160,7 @@ fn files_that_are_not_histories_are_refused_whole() {
 fn a_fifo_or_a_symlink_given_to_import_is_refused_never_waited_on() {
     let sb = Sandbox::new();
     let fifo = sb.path().join("pipe.jsonl");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .is_ok_and(|s| s.success())
-    );
+    common::mkfifo(&fifo);
     let started = std::time::Instant::now();
     let out = sb.run(&["history", "import", fifo.to_str().unwrap_or_default()]);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));

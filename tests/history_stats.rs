@@ -2,6 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+mod common;
+
+use common::entry;
 use foamroll::history::{
     Direction, Filter, Review, SessionSummary, Streak, WeekTotal, WeeklyGoal, asymmetries,
     coverage, streak as streak_of, tenderness_series as series_of, week_start, weekly_goal,
@@ -180,26 +183,6 @@ fn tenderness_is_kept_per_region_and_side_and_last_worked() {
     let sums = summaries(&[s1, s2]);
     let review = Review::compute(&sums.iter().collect::<Vec<_>>(), date(2026, 11, 20), 3);
     assert_eq!(review.last_worked.get("quads"), Some(&date(2026, 11, 8)));
-}
-
-/// An entry on `region` (`side`), held to its minimum when `held`, with `ratings`.
-fn entry(region: &str, side: Option<Side>, held: bool, ratings: Vec<u8>) -> EntryRecord {
-    EntryRecord {
-        step: 0,
-        exercise_id: format!("{region}-release"),
-        region: region.into(),
-        side,
-        zone: None,
-        planned_s: 30.0,
-        search_s: 5.0,
-        hold_s: if held { 32.0 } else { 0.0 },
-        overtime_s: if held { 2.0 } else { 0.0 },
-        move_s: 0.0,
-        points_held: u32::from(held),
-        points_planned: 1,
-        skipped: !held,
-        tenderness: ratings,
-    }
 }
 
 fn day(m: u32, d: u32, status: Status, entries: Vec<EntryRecord>) -> SessionRecord {

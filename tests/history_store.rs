@@ -322,12 +322,7 @@ fn a_fifo_or_a_symlink_where_the_database_should_be_is_reported_never_waited_on(
     let data = sb.path().join("data");
     std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
     let fifo = data.join(DB_NAME);
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .is_ok_and(|s| s.success())
-    );
+    common::mkfifo(&fifo);
     let started = std::time::Instant::now();
     let out = sb.run(&["history"]);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));

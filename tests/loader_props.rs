@@ -1,5 +1,8 @@
 //! No input makes the loader panic: random bytes and mutations of the shipped files.
 
+mod common;
+
+use common::mutate::{apply, mutation};
 use foamroll::library::{BUILTIN_FILES, Layer, Loader};
 use proptest::prelude::*;
 
@@ -14,16 +17,8 @@ fn load(bytes: &[u8]) -> usize {
     report.library.routines.len()
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Replace(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-    Duplicate(usize, usize),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let token = prop::sample::select(vec![
+fn tokens() -> Vec<Vec<u8>> {
+    vec![
         b"\t".to_vec(),
         b"&a ".to_vec(),
         b"*a".to_vec(),
@@ -42,43 +37,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         b"hold: 1\n".to_vec(),
         b"\\e".to_vec(),
         b"~".to_vec(),
-    ]);
-    prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Replace(i, b)),
-        (any::<usize>(), token).prop_map(|(i, t)| Mutation::Insert(i, t)),
-        (any::<usize>(), 1usize..40).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        (any::<usize>(), 1usize..200).prop_map(|(i, n)| Mutation::Duplicate(i, n)),
     ]
-}
-
-fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
-    let len = bytes.len().max(1);
-    match m {
-        Mutation::Replace(i, b) => {
-            let i = i % len;
-            if i < bytes.len() {
-                bytes[i] = *b;
-            }
-        }
-        Mutation::Insert(i, t) => {
-            let i = i % (bytes.len() + 1);
-            bytes.splice(i..i, t.iter().copied());
-        }
-        Mutation::Delete(i, n) => {
-            let i = i % len;
-            let end = (i + n).min(bytes.len());
-            if i < end {
-                bytes.drain(i..end);
-            }
-        }
-        Mutation::Duplicate(i, n) => {
-            let i = i % len;
-            let end = (i + n).min(bytes.len());
-            let piece: Vec<u8> = bytes.get(i..end).map(<[u8]>::to_vec).unwrap_or_default();
-            bytes.splice(i..i, piece);
-        }
-    }
-    bytes
 }
 
 proptest! {
@@ -97,7 +56,7 @@ proptest! {
     #[test]
     fn mutated_shipped_files_never_panic(
         file in 0..BUILTIN_FILES.len(),
-        mutations in prop::collection::vec(mutation(), 1..8),
+        mutations in prop::collection::vec(mutation(tokens()), 1..8),
     ) {
         let original = BUILTIN_FILES[file].1.as_bytes().to_vec();
         let bytes = mutations.iter().fold(original, apply);

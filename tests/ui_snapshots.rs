@@ -246,22 +246,7 @@ fn history_pane_lists_sessions_and_streak() {
             style: foamroll::library::Style::Recovery,
             status,
             // Only days with rolling done make a streak: one finished hold each.
-            entries: vec![foamroll::session::EntryRecord {
-                step: 0,
-                exercise_id: "quad-release".into(),
-                region: "quads".into(),
-                side: None,
-                zone: None,
-                planned_s: 30.0,
-                search_s: 5.0,
-                hold_s: 30.0,
-                overtime_s: 0.0,
-                move_s: 0.0,
-                points_held: 1,
-                points_planned: 1,
-                skipped: false,
-                tenderness: vec![],
-            }],
+            entries: vec![common::entry("quads", None, true, vec![])],
             extra: Default::default(),
         };
         log.save(&record).unwrap_or_else(|e| panic!("{e}"));

@@ -273,6 +273,13 @@ impl Store {
 
     /// Brings the schema to [`SCHEMA_VERSION`], one step a transaction.
     fn migrate(&self, conn: &mut Connection) -> Result<(), OpenError> {
+        // Up to date (every open but the first): no write lock needed.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(self.sql())?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
         loop {
             let done = with_retry(|| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -659,11 +666,13 @@ fn read_record(conn: &Connection, row: i64) -> rusqlite::Result<SessionRecord> {
 /// Every session's summary, newest first, in two queries.
 fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
     let mut names: HashMap<String, Arc<str>> = HashMap::new();
-    let mut intern = |s: String| -> Arc<str> {
-        names
-            .entry(s)
-            .or_insert_with_key(|k| Arc::from(k.as_str()))
-            .clone()
+    let mut intern = |s: &str| -> Arc<str> {
+        if let Some(a) = names.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        names.insert(s.to_string(), a.clone());
+        a
     };
     let mut stmt = conn.prepare_cached(
         "SELECT id, uuid, started_ns, started_off, ended_ns, ended_off, routine_id,
@@ -687,8 +696,8 @@ fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
             duration_s: ended.map_or(0.0, |e| {
                 ((e - started).num_milliseconds() as f64 / 1000.0).max(0.0)
             }),
-            routine_id: intern(r.get(6)?),
-            routine_name: intern(r.get(7)?),
+            routine_id: intern(r.get_ref(6)?.as_str()?),
+            routine_name: intern(r.get_ref(7)?.as_str()?),
             style: parse_style(r.get_ref(8)?.as_str()?),
             status,
             average_tenderness: None,
@@ -735,7 +744,7 @@ fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
             Some(w) => w,
             None => {
                 s.regions.push(super::RegionWork {
-                    region: intern(region.to_string()),
+                    region: intern(region),
                     side,
                     rating_sum: 0,
                     rating_count: 0,

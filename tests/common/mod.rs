@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+pub mod mutate;
 pub mod pty;
 pub mod ui;
 
@@ -102,4 +103,38 @@ pub fn signal(pid: u32, name: &str) -> bool {
         .status()
         .map(|s| s.success())
         .unwrap_or(false)
+}
+
+/// Makes a FIFO at `path` with the system's `mkfifo`.
+pub fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo {}", path.display());
+}
+
+/// An entry on `region` (`side`), held to its minimum when `held`, with `ratings`.
+pub fn entry(
+    region: &str,
+    side: Option<foamroll::session::Side>,
+    held: bool,
+    ratings: Vec<u8>,
+) -> foamroll::session::EntryRecord {
+    foamroll::session::EntryRecord {
+        step: 0,
+        exercise_id: format!("{region}-release"),
+        region: region.into(),
+        side,
+        zone: None,
+        planned_s: 30.0,
+        search_s: 5.0,
+        hold_s: if held { 32.0 } else { 0.0 },
+        overtime_s: if held { 2.0 } else { 0.0 },
+        move_s: 0.0,
+        points_held: u32::from(held),
+        points_planned: 1,
+        skipped: !held,
+        tenderness: ratings,
+    }
 }
