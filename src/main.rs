@@ -150,11 +150,10 @@ fn play_plain(
 ) -> io::Result<u8> {
     let report = global.load_library(&[]);
     cli::report_problems(&report, err)?;
-    let Some(routine) = report.library.routine(id) else {
+    let Some(routine) = report.library.playable(id) else {
         writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
-    let routine = routine.clone();
     let recorder = global
         .history_log()
         .map_err(|e| writeln!(err, "foamroll: {e}"))
@@ -186,7 +185,7 @@ fn open_app(
 ) -> io::Result<u8> {
     let report = global.load_library(&[]);
     if let Some(id) = routine
-        && report.library.routine(id).is_none()
+        && report.library.playable(id).is_none()
     {
         cli::report_problems(&report, &mut io::stderr())?;
         writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
@@ -200,8 +199,10 @@ fn open_app(
     result.map(|()| 0)
 }
 
+/// `play` takes a routine id or an exercise id: the nearest of both are suggested.
 fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
-    let ids = library.routines.iter().map(|r| r.id.as_str());
+    let ids = (library.routines.iter().map(|r| r.id.as_str()))
+        .chain(library.exercises.iter().map(|e| e.id.as_str()));
     cli::unknown_id("no routine", id, ids)
 }
 

@@ -122,9 +122,31 @@ pub fn phase_words(view: &View) -> String {
         (_, None) => "Ready".to_string(),
     };
     if view.state == RunState::Paused {
-        format!("Paused · {words}")
+        format!("PAUSED · {words}")
     } else {
         words
+    }
+}
+
+/// What to do now, with the key that does it ("Press f when you find it").
+pub fn now_words(view: &View, auto_find: bool) -> String {
+    if view.state == RunState::Paused {
+        return "Press Space to resume".to_string();
+    }
+    match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
+        Some(PhaseKind::Search { .. }) if auto_find => {
+            "Roll slowly; press f when you find it".to_string()
+        }
+        Some(PhaseKind::Search { .. }) => "Roll slowly. Press f when you find it".to_string(),
+        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => {
+            "Press r when it eases".to_string()
+        }
+        Some(PhaseKind::Hold { .. }) => "Hold. Press r when it eases".to_string(),
+        Some(PhaseKind::Move { cue, .. }) => cue.clone(),
+        Some(PhaseKind::SwitchSides { .. }) => "Change sides (n: start now)".to_string(),
+        Some(PhaseKind::Rest { .. }) => "Rest and breathe (n: skip the rest)".to_string(),
+        None => String::new(),
     }
 }
 
@@ -181,14 +203,18 @@ pub fn next_words(library: &Library, session: &Session, view: &View) -> String {
     };
     let plan = session.plan();
     let step = plan.steps.get(next.step);
-    let place = || next_place(library, session, view).unwrap_or_default();
+    let place = || {
+        next_place(library, session, view)
+            .unwrap_or_default()
+            .to_lowercase()
+    };
     match &next.kind {
         PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
-        PhaseKind::Search { .. } => format!("Next: find the tender spot ({})", place()),
+        PhaseKind::Search { .. } => format!("Next: {}", place()),
         PhaseKind::Hold { min, .. } => {
             format!("Next: hold it at least {}", seconds(min.as_secs()))
         }
-        PhaseKind::Move { .. } => format!("Next: keep moving ({})", place()),
+        PhaseKind::Move { .. } => format!("Next: {}, keep moving", place()),
         PhaseKind::SwitchSides { to, .. } => {
             format!(
                 "Next: switch to the {}",

@@ -254,6 +254,28 @@ fn the_last_three_seconds_are_spoken_at_their_second_and_can_be_turned_off() {
 }
 
 #[test]
+fn a_late_wake_up_never_skips_a_number_of_the_countdown() {
+    // Get ready is 10 s: the coach sleeps through 7 s and 8 s and wakes at 8.5 s, then
+    // at 9.95 s. The printed countdown still reads 3, 2, 1.
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    for at in [8.5, 9.95] {
+        let d = Duration::from_secs_f64(at);
+        run.set_clock(d);
+        run.coach.tick(run.t0 + d);
+        run.collect(d);
+    }
+    let counts: Vec<u64> = run
+        .notes
+        .iter()
+        .filter_map(|(_, n)| match n {
+            Note::Count(k) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counts, vec![3, 2, 1]);
+}
+
+#[test]
 fn each_phase_starts_a_new_epoch_before_its_cue_so_older_words_are_stale() {
     let mut run = Run::start("post-run", |_| {}, hands_free());
     run.run_until(300.0);
@@ -505,5 +527,59 @@ fn the_speech_queue_never_overlaps_drops_stale_words_and_says_a_new_phase_at_onc
     assert!(
         starts[2].0 - starts[1].0 >= 1.9,
         "waited for the cue to end"
+    );
+}
+
+#[test]
+fn the_last_hold_can_be_rated_after_the_session_ends() {
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    run.run_until(10_000.0);
+    assert!(run.coach.is_over());
+    let end = *run.speaker.now.lock().unwrap() + Duration::from_secs(1);
+    run.coach
+        .command(Command::Rate(4), run.t0 + end, common::ui::wall());
+    let saved = run.saved.borrow();
+    let last = saved.last().unwrap();
+    assert_eq!(last.status, Status::Completed);
+    assert_eq!(last.entries.last().unwrap().tenderness, vec![4]);
+}
+
+#[test]
+fn a_second_session_with_the_same_voice_is_never_stale() {
+    let library: Arc<Library> = Arc::new(load_builtin().library);
+    let speaker = Arc::new(FakeSpeaker::default());
+    let routine = library.routine("pre-run").unwrap().clone();
+    let epochs = |speaker: &FakeSpeaker| -> Vec<u64> {
+        let log = speaker.log.lock().unwrap();
+        log.iter()
+            .filter_map(|s| match s {
+                Said::Phase(e) => Some(*e),
+                Said::Say { .. } => None,
+            })
+            .collect()
+    };
+    let t0 = Instant::now();
+    for _ in 0..2 {
+        let config = CoachConfig {
+            speaker: Some(speaker.clone()),
+            ..CoachConfig::default()
+        };
+        let mut coach = Coach::start(
+            library.clone(),
+            &routine,
+            &hands_free(),
+            config,
+            None,
+            t0,
+            common::ui::wall(),
+        );
+        coach.tick(t0 + Duration::from_secs(3_600));
+        assert!(coach.is_over());
+    }
+    let all = epochs(&speaker);
+    assert!(all.len() > 4);
+    assert!(
+        all.windows(2).all(|w| w[0] < w[1]),
+        "epochs keep growing across sessions: {all:?}"
     );
 }

@@ -19,18 +19,21 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
-    // Start the recovery routine selected in the Countdown pane (post-run).
+    // Start the recovery routine selected in the Countdown pane (post-run): Enter
+    // in the Regions pane would play the selected exercise alone.
+    app.send("\t\t");
+    std::thread::sleep(std::time::Duration::from_millis(100));
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
-    app.wait_for("Paused · Get ready", 5);
+    app.wait_for("PAUSED · Get ready", 5);
     app.send(" ");
     app.wait_for("Get ready", 5);
     app.send("n");
     app.wait_for("Find the tender spot", 5);
     app.send("f");
     app.wait_for("Hold", 5);
-    app.wait_for("Trigger point 1 of 1", 5);
+    app.wait_for("Press r when it eases", 5);
 
     // Skip to the end.
     for _ in 0..60 {
@@ -202,4 +205,50 @@ fn a_panic_restores_the_terminal() {
         "mouse capture turned off"
     );
     assert!(text.contains("panic requested by FOAMROLL_TEST_PANIC"));
+}
+
+#[test]
+fn play_accepts_an_exercise_id_and_plays_it_alone() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["play", "calf-warmup", "--no-bell"], 80, 24);
+    app.wait_for("Get ready", 10);
+    app.wait_for("Step 1/1", 5);
+    app.send("n");
+    app.wait_for("Keep moving", 5);
+    // Ctrl-C leaves at once, keeping the session as aborted.
+    app.send("\u{3}");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
+}
+
+#[test]
+fn enter_on_an_exercise_plays_it_alone_and_q_y_comes_back_to_browsing() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["--no-bell"], 100, 30);
+    app.wait_for("Regions", 10);
+    // The first exercise under the quads.
+    app.send("j");
+    app.wait_for("Lie face down on your forearms", 5);
+    app.send("\r");
+    app.wait_for("Get ready", 5);
+    app.wait_for("Step 1/1", 5);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    app.wait_for("Choose a routine", 5);
+    let screen = app.wait_for("aborted", 5);
+    assert!(screen.contains("Quad release"), "in History: {screen}");
+    assert_eq!(data.last_status(), "aborted");
+    // Still running; q on the browse screen quits.
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
+}
+
+#[test]
+fn play_suggests_the_nearest_exercise_ids_too() {
+    let out = common::Sandbox::new().run(&["play", "quad-releas"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("quad-release"), "{err}");
+    assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
 }

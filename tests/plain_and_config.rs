@@ -1,4 +1,5 @@
 //! Plain mode on the real binary, the config file, completions and the manual.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
 
@@ -9,6 +10,39 @@ fn cues(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| l.get(6..).unwrap_or_default().to_string())
         .collect()
+}
+
+/// Writes an executable shell script `name` in the sandbox.
+fn script(sb: &Sandbox, name: &str, body: &str) -> std::path::PathBuf {
+    let path = sb.write(name, &format!("#!/bin/sh\n{body}\n"));
+    let mut perms = std::fs::metadata(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&path, perms).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+/// `foamroll play ROUTINE --plain --speed SPEED` with no keys to read: hands-free.
+fn hands_free(sb: &Sandbox, routine: &str, speed: &str) -> std::process::Output {
+    sb.command()
+        .args(["play", routine, "--plain", "--speed", speed])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// What `path` holds once it contains `until` (background commands finish late), or
+/// after 5 seconds.
+fn read_when(path: &std::path::Path, until: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(until) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 #[test]
@@ -90,12 +124,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
 #[test]
 fn plain_warmup_keeps_moving() {
     let sb = Sandbox::new();
-    let out = sb
-        .command()
-        .args(["play", "pre-run", "--plain", "--speed", "200"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = hands_free(&sb, "pre-run", "200");
     let text = stdout(&out);
     assert!(!text.contains("hold"), "{text}");
     assert!(
@@ -271,18 +300,11 @@ fn speed_is_validated() {
 fn voice_speaks_each_cue_through_the_speech_command() {
     let sb = Sandbox::new();
     let spoken = sb.path().join("spoken.txt");
-    let script = sb.write(
+    script(
+        &sb,
         "bin/espeak-ng",
-        &format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
-            spoken.display()
-        ),
+        &format!("printf '%s\\n' \"$1\" >> '{}'", spoken.display()),
     );
-    let mut perms = std::fs::metadata(&script)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&script, perms).unwrap_or_else(|e| panic!("{e}"));
     let path = format!(
         "{}:{}",
         sb.path().join("bin").display(),
@@ -297,15 +319,7 @@ fn voice_speaks_each_cue_through_the_speech_command() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Speech runs in the background: give the last one a moment.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let mut text = String::new();
-    while std::time::Instant::now() < deadline {
-        text = std::fs::read_to_string(&spoken).unwrap_or_default();
-        if text.contains("Now go do your dynamic warm-up") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let text = read_when(&spoken, "Now go do your dynamic warm-up");
     assert!(text.contains("Get ready: Pre-run warm-up"), "{text}");
     assert!(text.contains("Now go do your dynamic warm-up"), "{text}");
     // At 50 times real speed most phases end before their words do: what was said is
@@ -338,4 +352,56 @@ fn voice_without_a_speech_command_says_so_once_and_carries_on() {
         stderr(&out)
     );
     assert!(stdout(&out).contains("Done: Pre-run warm-up"));
+}
+
+#[test]
+fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
+    let sb = Sandbox::new();
+    let log = sb.path().join("cues.txt");
+    let hook = script(
+        &sb,
+        "bin/hook",
+        &format!(
+            "printf '%s|%s|%s\\n' \"$1\" \"$FOAMROLL_CUE\" \"$FOAMROLL_TEXT\" >> '{}'",
+            log.display()
+        ),
+    );
+    // A list is the program and its arguments; `$HOME;` would mean something to a shell.
+    sb.write(
+        "config/config.yaml",
+        &format!(
+            "on_cue: [{}, '$HOME;']\nvoice_detail: brief\ncountdown_voice: false\n",
+            hook.display()
+        ),
+    );
+    let config = stdout(&sb.run(&["config"]));
+    for key in ["on_cue", "voice_detail", "countdown_voice"] {
+        let line = config
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key} missing:\n{config}"));
+        assert!(line.contains("config.yaml"), "{line}");
+    }
+    let out = hands_free(&sb, "pre-run", "200");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The hook runs in the background: give the last one a moment.
+    let text = read_when(&log, "|finished|");
+    let printed = stdout(&out);
+    assert!(
+        text.starts_with("$HOME;|get-ready|Get ready: Pre-run warm-up, in 5 seconds."),
+        "{text}"
+    );
+    for kind in ["|move|", "|switch|", "|rest|", "|finished|"] {
+        assert!(text.contains(kind), "{kind} missing:\n{text}");
+    }
+    // One call per cue line printed, with the same words.
+    for line in text.lines() {
+        let words = line.splitn(3, '|').nth(2).unwrap_or_default();
+        assert!(printed.contains(words), "{words:?} not printed");
+    }
+    // brief: the step's name and caution, not its set-up.
+    assert!(
+        printed.contains("00:00 Calf and Achilles. Careful:"),
+        "{printed}"
+    );
 }

@@ -379,7 +379,7 @@ fn full_recovery_routine_both_sides_with_checkpoints() {
 }
 
 #[test]
-fn back_returns_to_the_start_of_the_previous_step() {
+fn back_goes_one_point_and_twice_quickly_one_step() {
     let mut rig = Rig::new("post-run", no_get_ready());
     // Skip the quads (6 searches), rest, arrive at the hamstrings.
     for _ in 0..6 {
@@ -388,6 +388,7 @@ fn back_returns_to_the_start_of_the_previous_step() {
     rig.send(1.0, Event::Skip);
     assert_eq!(rig.session.view(rig.at(1.0)).step_index, 1);
     assert!(rig.session.record().entries[0].skipped);
+    // Once: back one trigger point, the last of the quads (left leg, outer line).
     rig.send(2.0, Event::Back);
     let view = rig.session.view(rig.at(2.0));
     assert_eq!(view.step_index, 0);
@@ -396,25 +397,60 @@ fn back_returns_to_the_start_of_the_previous_step() {
         Some(PhaseKind::Search { point: 1, .. })
     ));
     assert_eq!(
-        view.entry.and_then(|e| e.zone.as_deref()),
-        Some("inner line")
+        view.entry.map(|e| (e.side, e.zone.as_deref())),
+        Some((Some(Side::Left), Some("outer line")))
+    );
+    // Again within 2 seconds: back to the start of the step.
+    rig.send(3.5, Event::Back);
+    let view = rig.session.view(rig.at(3.5));
+    assert_eq!(view.step_index, 0);
+    assert_eq!(
+        view.entry.map(|e| (e.side, e.zone.as_deref())),
+        Some((Some(Side::Right), Some("inner line")))
     );
     assert!(
         !rig.session.record().entries[0].skipped,
         "it is being done again"
     );
-    // In the first step, back restarts it.
-    rig.send(3.0, Event::FoundSpot);
-    rig.send(4.0, Event::Back);
+    // From a hold of the second zone, once: back to the first zone's search.
+    rig.send(10.0, Event::Skip);
+    rig.send(11.0, Event::FoundSpot);
+    assert!(matches!(rig.kind(12.0), Some(PhaseKind::Hold { .. })));
+    rig.send(12.0, Event::Back);
+    let view = rig.session.view(rig.at(12.0));
+    assert_eq!(
+        view.entry.and_then(|e| e.zone.as_deref()),
+        Some("inner line")
+    );
     assert!(matches!(
-        rig.kind(4.0),
+        view.phase.map(|p| &p.kind),
+        Some(PhaseKind::Search { .. })
+    ));
+    // On the very first point, back restarts it.
+    rig.send(13.0, Event::FoundSpot);
+    rig.send(20.0, Event::Back);
+    assert!(matches!(
+        rig.kind(20.0),
         Some(PhaseKind::Search { point: 1, .. })
     ));
     assert_eq!(
         rig.session.record().entries[0].hold_s,
-        1.0,
+        7.0,
         "time already held is kept"
     );
+}
+
+#[test]
+fn back_in_a_warm_up_goes_one_side() {
+    let mut rig = Rig::new("pre-run", no_get_ready());
+    assert!(matches!(rig.kind(0.0), Some(PhaseKind::Move { .. })));
+    rig.send(1.0, Event::Skip);
+    rig.send(1.0, Event::Skip);
+    let side = |rig: &Rig, t: f64| rig.session.view(rig.at(t)).entry.and_then(|e| e.side);
+    assert_eq!(side(&rig, 1.0), Some(Side::Left));
+    rig.send(5.0, Event::Back);
+    assert_eq!(side(&rig, 5.0), Some(Side::Right));
+    assert!(matches!(rig.kind(5.0), Some(PhaseKind::Move { .. })));
 }
 
 #[test]
@@ -638,5 +674,57 @@ fn hands_free_search_and_hold_end_by_themselves_at_exact_times() {
     assert_eq!(
         rig.session.view(rig.at(95.0)).elapsed,
         Duration::from_secs(5)
+    );
+}
+
+#[test]
+fn an_exercise_alone_is_a_one_step_session_with_its_style_defaults() {
+    let lib = library();
+    let timing = Timing::default();
+    // Recovery: one trigger point per side and zone, held for the configured minimum.
+    let quad = lib
+        .exercise("quad-release")
+        .unwrap_or_else(|| panic!("quad-release"));
+    let plan = Plan::new(&lib, &quad.alone(), &timing);
+    assert_eq!(plan.routine_id, "quad-release");
+    assert_eq!(plan.steps.len(), 1);
+    assert_eq!(plan.entries.len(), 6, "two legs, three zones");
+    let holds: Vec<Duration> = plan
+        .phases
+        .iter()
+        .filter_map(|p| match p.kind {
+            PhaseKind::Hold { min, points, .. } => {
+                assert_eq!(points, 1);
+                Some(min)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(holds.len(), 6);
+    assert!(holds.iter().all(|&m| m == Duration::from_secs(30)));
+    // Warm-up: keep moving, the default length per side, with the exercise's own cue.
+    let calf = lib
+        .exercise("calf-warmup")
+        .unwrap_or_else(|| panic!("calf-warmup"));
+    let plan = Plan::new(&lib, &calf.alone(), &timing);
+    let moves: Vec<(Duration, String)> = plan
+        .phases
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PhaseKind::Move { duration, cue } => Some((*duration, cue.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(moves.len(), 2, "right, then left");
+    assert!(
+        moves
+            .iter()
+            .all(|(d, c)| *d == Duration::from_secs(30) && !c.is_empty())
+    );
+    assert!(
+        !plan
+            .phases
+            .iter()
+            .any(|p| matches!(p.kind, PhaseKind::Hold { .. }))
     );
 }

@@ -1,4 +1,5 @@
-//! Every pane in every phase, at 80x24 and 120x40, plus the other layouts and overlays.
+//! Every pane in every phase, at 40x20, 50x20, 80x24, 100x30 and 200x50, plus the
+//! other layouts and overlays.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
@@ -7,14 +8,17 @@ use common::ui::{Clock, app, render, wall};
 use foamroll::session::{SessionRecord, Status};
 use foamroll::ui::{Action, App, Overlay, Pane, Row};
 
+const SIZES: [(u16, u16); 5] = [(40, 20), (50, 20), (80, 24), (100, 30), (200, 50)];
+
 fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in SIZES {
         let screen = render(app, now, w, h);
-        // An overlay may cover a pane title; the panes are checked without it.
-        let titles: &[&str] = if app.overlay == Overlay::None {
-            &["Regions", "Instructions", "Countdown", "History"]
-        } else {
-            &["Regions"]
+        // An overlay may cover a pane title; the panes are checked without it. While
+        // a session runs, the countdown and the instructions have the screen.
+        let titles: &[&str] = match (app.overlay, app.session_layout()) {
+            (Overlay::None, false) => &["Regions", "Instructions", "Countdown", "History"],
+            (Overlay::None, true) => &["Instructions", "Countdown"],
+            _ => &[],
         };
         for title in titles {
             assert!(
@@ -24,6 +28,28 @@ fn snap_sizes(name: &str, app: &App, now: std::time::Instant) {
         }
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
     }
+}
+
+/// The screen's words in one line: borders and quotes gone, wrapped lines joined.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['"', '│', '█'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The post-run, its get ready skipped at 1 s and the first spot found at 5 s: a hold.
+fn holding() -> (Clock, App) {
+    let clock = Clock::new();
+    let mut app = app(None);
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[(1.0, Action::Skip), (5.0, Action::Found)],
+    );
+    (clock, app)
 }
 
 /// Plays `routine`, then applies `actions` at their times; returns the last instant.
@@ -100,15 +126,33 @@ fn search() {
 }
 
 #[test]
-fn hold() {
+fn a_search_past_its_limit_says_so_on_screen() {
     let clock = Clock::new();
     let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    for step in &mut std::sync::Arc::make_mut(&mut app.library).routines[0].steps {
+        if let foamroll::library::StepTiming::Recovery { search_limit_s, .. } = &mut step.timing {
+            *search_limit_s = Some(20);
+        }
+    }
+    play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
+    app.tick(clock.at(10.0));
+    let screen = render(&app, clock.at(10.0), 80, 24);
+    assert!(screen.contains("Press f when you find it"), "{screen}");
+    assert!(!screen.contains("Still searching?"), "{screen}");
+    app.tick(clock.at(21.5));
+    for (w, h) in SIZES {
+        let flat = words(&render(&app, clock.at(21.5), w, h));
+        assert!(
+            flat.contains("Still searching? Hold the most tender spot"),
+            "{w}x{h}: {flat}"
+        );
+        assert!(flat.contains("Press f when you find it"), "{w}x{h}: {flat}");
+    }
+}
+
+#[test]
+fn hold() {
+    let (clock, app) = holding();
     let screen = render(&app, clock.at(17.5), 80, 24);
     assert!(screen.contains("Hold"));
     snap_sizes("hold", &app, clock.at(17.5));
@@ -116,35 +160,29 @@ fn hold() {
 
 #[test]
 fn hold_refused_release() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[
-            (1.0, Action::Skip),
-            (5.0, Action::Found),
-            (10.0, Action::Release),
-        ],
-    );
-    let screen = render(&app, clock.at(10.0), 120, 40);
-    assert!(
-        screen.contains("Keep holding: 25 seconds to the minimum"),
-        "{screen}"
-    );
+    let (clock, mut app) = holding();
+    app.tick(clock.at(10.0));
+    app.handle(Action::Release, clock.at(10.0), wall());
+    for (w, h) in SIZES {
+        let screen = render(&app, clock.at(10.0), w, h);
+        let flat = words(&screen);
+        assert!(
+            flat.contains("Keep holding: 25 seconds to the minimum"),
+            "{w}x{h}: {screen}"
+        );
+        assert!(screen.contains("Next:"), "{w}x{h}: {screen}");
+        insta::assert_snapshot!(format!("refused_release_{w}x{h}"), screen);
+    }
+    // The feedback stays for at least 3 seconds, then goes.
+    app.tick(clock.at(13.0));
+    assert!(render(&app, clock.at(13.0), 80, 24).contains("Keep holding"));
+    app.tick(clock.at(14.5));
+    assert!(!render(&app, clock.at(14.5), 80, 24).contains("Keep holding"));
 }
 
 #[test]
 fn overtime_with_rating_prompt_after() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, mut app) = holding();
     app.tick(clock.at(47.0));
     snap_sizes("overtime", &app, clock.at(47.0));
     app.handle(Action::Release, clock.at(50.0), wall());
@@ -155,18 +193,9 @@ fn overtime_with_rating_prompt_after() {
 
 #[test]
 fn paused() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[
-            (1.0, Action::Skip),
-            (5.0, Action::Found),
-            (9.0, Action::TogglePause),
-        ],
-    );
+    let (clock, mut app) = holding();
+    app.tick(clock.at(9.0));
+    app.handle(Action::TogglePause, clock.at(9.0), wall());
     snap_sizes("paused", &app, clock.at(30.0));
 }
 
@@ -267,8 +296,34 @@ fn help_overlay() {
     let mut app = app(None);
     app.handle(Action::Help, clock.at(0.0), wall());
     snap_sizes("help", &app, clock.at(0.0));
+    // Every key can be reached at every size: the help scrolls, and stops at its end.
+    for (w, h) in SIZES {
+        app.help_scroll = 0;
+        let mut seen = String::new();
+        for _ in 0..60 {
+            seen.push_str(&render(&app, clock.at(0.0), w, h));
+            app.handle(Action::Down, clock.at(0.0), wall());
+        }
+        for key in ["q  Esc", "mouse", "0-9", "H  (Enter on History)"] {
+            assert!(seen.contains(key), "{w}x{h}: {key}");
+        }
+        let at_end = app.help_scroll;
+        app.handle(Action::Down, clock.at(0.0), wall());
+        assert_eq!(app.help_scroll, at_end, "{w}x{h}: scrolls past the end");
+        assert!(
+            render(&app, clock.at(0.0), w, h).contains("mouse"),
+            "{w}x{h}: the last line shows at the end"
+        );
+    }
+    // A wrapped description starts under the description, not under the key.
+    let screen = render(&app, clock.at(0.0), 80, 24);
+    let wrapped = screen
+        .lines()
+        .find(|l| l.contains("browsing"))
+        .unwrap_or_default();
+    assert!(wrapped.starts_with("\"│      "), "{wrapped}");
     app.handle(Action::Escape, clock.at(0.0), wall());
-    assert!(!render(&app, clock.at(0.0), 80, 24).contains("Press ? or Esc to close"));
+    assert!(!render(&app, clock.at(0.0), 80, 24).contains("Esc closes"));
 }
 
 #[test]
@@ -289,21 +344,21 @@ fn confirm_quit_while_playing() {
 
 #[test]
 fn stacked_layout_on_a_narrow_terminal() {
-    let clock = Clock::new();
-    let mut app = app(None);
-    play(
-        &mut app,
-        &clock,
-        "post-run",
-        &[(1.0, Action::Skip), (5.0, Action::Found)],
-    );
+    let (clock, mut app) = holding();
     for (w, h) in [(60, 40), (50, 22)] {
         let screen = render(&app, clock.at(12.0), w, h);
-        for title in ["Regions", "Instructions", "Countdown", "History"] {
+        for title in ["Instructions", "Countdown"] {
             assert!(screen.contains(title), "{w}x{h}: {title}\n{screen}");
         }
         insta::assert_snapshot!(format!("stacked_{w}x{h}"), screen);
     }
+    // Tab to the History pane brings every pane back, the session still running.
+    app.handle(Action::NextPane, clock.at(12.0), wall());
+    let screen = render(&app, clock.at(12.0), 50, 22);
+    for title in ["Regions", "Instructions", "Countdown", "History"] {
+        assert!(screen.contains(title), "{title}\n{screen}");
+    }
+    assert!(app.playing());
 }
 
 #[test]
@@ -395,7 +450,7 @@ fn review_view_list_detail_and_filters() {
     let mut app = app(Some(dir.path()));
     let now = clock.at(0.0);
     app.handle(Action::OpenReview, now, wall());
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in SIZES {
         let screen = render(&app, now, w, h);
         assert!(
             screen.contains("Sessions (4)") && screen.contains("Progress"),
@@ -403,6 +458,20 @@ fn review_view_list_detail_and_filters() {
         );
         insta::assert_snapshot!(format!("review_{w}x{h}"), screen);
     }
+    // At 80x24, Tab then the arrows reach every region's trend.
+    app.handle(Action::NextPane, now, wall());
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&render(&app, now, 80, 24));
+        app.handle(Action::Down, now, wall());
+    }
+    for trend in [
+        "Quads                yesterday",
+        "Glutes               yesterday",
+    ] {
+        assert!(seen.contains(trend), "{trend}: {seen}");
+    }
+    app.handle(Action::NextPane, now, wall());
     let screen = render(&app, now, 120, 40);
     assert!(
         screen.contains("Streak 1 day now, longest 1 day"),
@@ -446,4 +515,116 @@ fn review_view_list_detail_and_filters() {
     );
     app.handle(Action::Escape, now, wall());
     assert!(app.review.is_none());
+}
+
+/// The last row of a rendered screen: the key bar.
+fn key_bar(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_key_bar_follows_the_context_and_always_has_help_and_quit() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    for (w, h) in SIZES {
+        let bar = key_bar(&render(&app, clock.at(0.0), w, h));
+        assert!(
+            bar.contains(" ? help") && bar.contains(" q quit"),
+            "{w}x{h}: {bar}"
+        );
+    }
+    assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" H history"));
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap();
+    assert!(key_bar(&render(&app, clock.at(0.0), 80, 24)).contains(" a alternatives"));
+    // A warm-up: no f, no r.
+    play(&mut app, &clock, "pre-run", &[(0.0, Action::Skip)]);
+    for (w, h) in SIZES {
+        let bar = key_bar(&render(&app, clock.at(3.0), w, h));
+        assert!(
+            !bar.contains(" f ") && !bar.contains(" r "),
+            "{w}x{h}: {bar}"
+        );
+        assert!(
+            bar.contains(" ? help") && bar.contains(" q quit"),
+            "{w}x{h}: {bar}"
+        );
+    }
+    // A recovery: f while searching, r while holding, first even at 40 columns.
+    let mut app = common::ui::app(None);
+    play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
+    assert!(key_bar(&render(&app, clock.at(2.0), 40, 20)).contains(" f found"));
+    app.handle(Action::Found, clock.at(3.0), wall());
+    assert!(key_bar(&render(&app, clock.at(4.0), 40, 20)).contains(" r release"));
+}
+
+#[test]
+fn lists_scroll_to_the_selection_and_text_stops_at_its_end() {
+    let clock = Clock::new();
+    let now = clock.at(0.0);
+    let mut app = app(None);
+    // The routine list at 40x20 shows a few routines; the last one, once selected,
+    // is on screen, with a scrollbar thumb on the border.
+    app.focus = Pane::Countdown;
+    app.handle(Action::Bottom, now, wall());
+    let last = app.library.routines.last().unwrap().name.clone();
+    let screen = render(&app, now, 40, 20);
+    assert!(screen.contains(&last[..15]), "{last}: {screen}");
+    assert!(screen.contains('█'), "a scrollbar: {screen}");
+    // The regions list follows its selection to the end.
+    app.focus = Pane::Regions;
+    app.handle(Action::Bottom, now, wall());
+    let screen = render(&app, now, 40, 20);
+    assert!(
+        screen.contains("Guides") || screen.contains("Pressure"),
+        "{screen}"
+    );
+    // The instructions stop where their last line reaches the bottom: one Up after
+    // many Downs shows a different screen at once.
+    app.focus = Pane::Instructions;
+    app.selected = 1;
+    render(&app, now, 80, 24);
+    for _ in 0..500 {
+        app.handle(Action::Down, now, wall());
+    }
+    let bottom = render(&app, now, 80, 24);
+    assert!(app.instructions_scroll < 100, "{}", app.instructions_scroll);
+    app.handle(Action::Up, now, wall());
+    assert_ne!(render(&app, now, 80, 24), bottom);
+}
+
+#[test]
+fn a_rating_is_confirmed_on_screen_at_every_size() {
+    let (clock, mut app) = holding();
+    app.handle(Action::ForceRelease, clock.at(10.0), wall());
+    app.handle(Action::Rate(6), clock.at(11.0), wall());
+    for (w, h) in SIZES {
+        let flat = words(&render(&app, clock.at(12.0), w, h));
+        assert!(flat.contains("Tenderness 6 noted"), "{w}x{h}: {flat}");
+        assert!(flat.contains("Next:"), "{w}x{h}: {flat}");
+    }
+}
+
+#[test]
+fn no_name_is_cut_at_200_columns() {
+    let clock = Clock::new();
+    let app = app(None);
+    let screen = render(&app, clock.at(0.0), 200, 50);
+    let lib = &app.library;
+    let names = lib
+        .regions
+        .iter()
+        .map(|r| r.name.clone())
+        .chain(lib.exercises.iter().map(|e| e.name.clone()))
+        .chain(lib.routines.iter().map(|r| r.name.clone()));
+    for name in names {
+        assert!(
+            screen.contains(&name),
+            "{name} is cut or missing:\n{screen}"
+        );
+    }
+    assert!(!screen.contains('…'), "{screen}");
 }

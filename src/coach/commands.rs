@@ -150,7 +150,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Enter, Command::Enter)],
         label: "Enter",
-        help: "start the selected routine; after a session, back to browsing",
+        help: "start the selected routine (on an exercise, or a region with one: play it alone); after a session, back to browsing",
         bar: Some(("Enter", "start routine")),
         bar_in: &[Browse],
         active: &[Browse, Playing, Over, Review],
@@ -159,8 +159,9 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('a'), Command::Alternatives)],
         label: "a",
         help: "from the IT band: jump to the muscles to work instead",
-        bar: None,
-        bar_in: &[],
+        // The app's key bar shows it only on a region that is not rolled.
+        bar: Some(("a", "alternatives")),
+        bar_in: &[Browse],
         active: APP,
     },
     Binding {
@@ -214,7 +215,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('b'), Command::Back)],
         label: "b",
-        help: "back to the start of the previous step",
+        help: "back one trigger point (or one side of a warm-up); twice within 2 seconds, back a whole step",
         bar: Some(("b", "back")),
         bar_in: SESSION,
         active: SESSION,
@@ -241,14 +242,15 @@ pub const BINDINGS: &[Binding] = &[
         help: "rate how tender the spot was, 0 to 10 (`)`, shift-0, is 10), after a hold (optional)",
         bar: None,
         bar_in: &[],
-        active: SESSION,
+        // After the session too: the last hold can still be rated.
+        active: &[Playing, Over, Plain],
     },
     Binding {
         keys: &[(Key::Char('H'), Command::OpenReview)],
         label: "H  (Enter on History)",
         help: "open the history review",
-        bar: None,
-        bar_in: &[],
+        bar: Some(("H", "history")),
+        bar_in: &[Browse],
         active: &[Browse, Over, Review],
     },
     Binding {
@@ -267,7 +269,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('?'), Command::Help)],
         label: "?",
-        help: "help with every key",
+        help: "help with every key (↑ ↓ scroll it when it does not fit)",
         bar: Some(("?", "help")),
         bar_in: &[Browse, Playing, Over, Plain],
         active: &[Browse, Playing, Over, Review, Plain],

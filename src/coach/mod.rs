@@ -11,6 +11,7 @@ mod recorder;
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
@@ -108,6 +109,13 @@ pub enum Note {
     RatingPrompt,
     /// The session ended with this status and its record was handed to the recorder.
     Ended(Status),
+}
+
+/// A new phase's number. Shared by every coach of the program, so that a second session
+/// in the app never looks older to the speech queue than the first.
+fn next_epoch() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed) + 1
 }
 
 /// How long a spoken count may wait before it is no longer worth saying.
@@ -284,7 +292,6 @@ impl Coach {
     fn send_with(&mut self, event: Event, now: Instant, announce: bool) {
         let before = (self.session.state(), self.session.view(now).phase_index);
         let paused_before = before.0 == RunState::Paused;
-        let was_work = self.current_is_work(now);
         let fx = self.session.update(event, now);
         let after = self.session.view(now).phase_index;
         let checkpointed = fx.iter().any(|e| {
@@ -295,8 +302,19 @@ impl Coach {
         });
         self.carry(fx, now);
         // After every hold and every move, not only every side: a kill loses at most
-        // the phase in progress.
-        if was_work && after != before.1 && !checkpointed && !self.session.is_over() {
+        // the phase in progress. A late wake-up may pass several phases at once.
+        let passed_work = before.0 != RunState::NotStarted
+            && self
+                .session
+                .plan()
+                .phases
+                .get(before.1..after)
+                .is_some_and(|passed| {
+                    passed
+                        .iter()
+                        .any(|p| matches!(p.kind, PhaseKind::Hold { .. } | PhaseKind::Move { .. }))
+                });
+        if passed_work && !checkpointed && !self.session.is_over() {
             let record = self.session.record().clone();
             self.save(&record);
         }
@@ -306,13 +324,6 @@ impl Coach {
             (true, RunState::Running) => self.notes.push(Note::Paused(false)),
             _ => {}
         }
-    }
-
-    fn current_is_work(&self, now: Instant) -> bool {
-        self.session
-            .view(now)
-            .phase
-            .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. } | PhaseKind::Move { .. }))
     }
 
     /// Carries out the session's effects, then the countdown's last seconds.
@@ -351,7 +362,7 @@ impl Coach {
             Cue::MinimumReached | Cue::SearchLimit | Cue::OvertimeEnded
         );
         if starts_phase {
-            self.epoch += 1;
+            self.epoch = next_epoch();
             if let Some(s) = &self.config.speaker {
                 s.phase(self.epoch);
             }
@@ -421,14 +432,24 @@ impl Coach {
         }
         let Some(left) = view.remaining else { return };
         let n = ceil_secs(left);
-        if (1..=3).contains(&n) && self.counted != Some((self.epoch, n)) {
-            self.counted = Some((self.epoch, n));
+        if !(1..=3).contains(&n) {
+            return;
+        }
+        // A late wake-up (a loaded machine, a fast `--speed`) may have slept through a
+        // second: count it too, so the printed countdown never skips a number. Speech
+        // drops a count that is already stale (COUNT_LIFETIME).
+        let from = match self.counted {
+            Some((epoch, last)) if epoch == self.epoch => last.saturating_sub(1),
+            _ => ceil_secs(left.saturating_add(view.elapsed)).min(3),
+        };
+        for k in (n..=from).rev() {
+            self.counted = Some((self.epoch, k));
             if self.config.countdown_voice
                 && let Some(s) = &self.config.speaker
             {
-                s.say(self.epoch, &n.to_string(), Some(COUNT_LIFETIME));
+                s.say(self.epoch, &k.to_string(), Some(COUNT_LIFETIME));
             }
-            self.notes.push(Note::Count(n));
+            self.notes.push(Note::Count(k));
         }
     }
 

@@ -329,6 +329,8 @@ impl Store {
         }
         let bytes = match super::import::read_bounded(&legacy, u64::MAX / 2) {
             Ok(b) => b,
+            // Another instance imported and renamed it meanwhile: nothing to do.
+            Err(_) if !legacy.exists() => return,
             Err(e) => {
                 self.notes.borrow_mut().push(e);
                 return;
@@ -439,7 +441,14 @@ impl Store {
     /// Summaries of every session, newest first: what the screens use.
     pub fn summaries(&self) -> Result<(Vec<SessionSummary>, Vec<String>), OpenError> {
         let conn = self.connection()?;
-        let sessions = read_summaries(&conn).map_err(self.sql())?;
+        let sessions = conn
+            .unchecked_transaction()
+            .and_then(|tx| {
+                let s = read_summaries(&tx)?;
+                tx.finish()?;
+                Ok(s)
+            })
+            .map_err(self.sql())?;
         drop(conn);
         Ok((sessions, self.take_notes()))
     }
@@ -469,7 +478,9 @@ impl Store {
             .unwrap_or(i64::MIN);
         let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let sessions = (|| -> rusqlite::Result<Vec<SessionRecord>> {
-            let mut stmt = conn.prepare_cached(
+            // One read transaction: one snapshot, and no lock taken per statement.
+            let tx = conn.unchecked_transaction()?;
+            let mut stmt = tx.prepare_cached(
                 "SELECT id FROM sessions
                  WHERE started_ns + started_off * 1000000000 >= ?1
                  ORDER BY started_ns DESC, id DESC LIMIT ?2",
@@ -477,15 +488,19 @@ impl Store {
             let rows: Vec<i64> = stmt
                 .query_map(params![since_ns, limit], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            rows.into_iter()
+            let records = rows
+                .into_iter()
                 .map(|row| {
-                    let mut r = read_record(&conn, row)?;
+                    let mut r = read_record(&tx, row)?;
                     if r.status == Status::Running {
                         r.status = Status::Interrupted;
                     }
                     Ok(r)
                 })
-                .collect()
+                .collect();
+            drop(stmt);
+            tx.finish()?;
+            records
         })()
         .map_err(self.sql())?;
         drop(conn);

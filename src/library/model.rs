@@ -371,6 +371,46 @@ pub struct Routine {
     pub origin: Origin,
 }
 
+impl Exercise {
+    /// This exercise alone as a one-step routine with the defaults of its style: one
+    /// trigger point per side and zone held for the configured minimum (recovery), or
+    /// the default warm-up duration of movement per side (warm-up). Its id and name are the
+    /// exercise's, so the history shows what was done.
+    pub fn alone(&self) -> Routine {
+        let timing = match self.style {
+            Style::Recovery => StepTiming::Recovery {
+                min_hold_s: None,
+                points: 1,
+                search_limit_s: None,
+            },
+            Style::Warmup => StepTiming::Warmup {
+                duration_s: super::bounds::DEFAULT_WARMUP_DURATION_S,
+                cue: self
+                    .movement
+                    .clone()
+                    .or_else(|| self.cues.first().cloned())
+                    .unwrap_or_else(|| "Keep moving".to_string()),
+            },
+        };
+        Routine {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            style: self.style,
+            description: self.summary.clone().unwrap_or_else(|| self.name.clone()),
+            get_ready_s: None,
+            rest_s: None,
+            finish: None,
+            equipment: None,
+            steps: vec![RoutineStep {
+                exercise: self.id.clone(),
+                timing,
+                rest_s: None,
+            }],
+            origin: self.origin.clone(),
+        }
+    }
+}
+
 /// The effective library: built-in items, overridden or extended by the person's own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
@@ -387,6 +427,14 @@ impl Library {
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// What `foamroll play ID` plays: the routine with that id, or else the exercise
+    /// with that id alone (see [`Exercise::alone`]).
+    pub fn playable(&self, id: &str) -> Option<Routine> {
+        self.routine(id)
+            .cloned()
+            .or_else(|| self.exercise(id).map(Exercise::alone))
     }
 
     pub fn routine(&self, id: &str) -> Option<&Routine> {

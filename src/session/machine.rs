@@ -24,7 +24,8 @@ pub enum Event {
     TogglePause,
     /// Ends the current phase; in a search, skips that trigger point.
     Skip,
-    /// Back to the start of the previous step.
+    /// Back one trigger point (or one side of a warm-up); twice within
+    /// [`BACK_TWICE`], back to the start of the previous step.
     Back,
     AddTime,
     RemoveTime,
@@ -104,7 +105,12 @@ pub struct Session {
     start: Option<(Instant, DateTime<FixedOffset>)>,
     /// The entry whose hold just ended and may be rated.
     rating_due: Option<usize>,
+    /// When `Back` was last sent, to tell a double press.
+    last_back: Option<Instant>,
 }
+
+/// A second `Back` within this long goes back a whole step.
+pub const BACK_TWICE: Duration = Duration::from_secs(2);
 
 /// What the screens show, computed for one instant.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,6 +163,7 @@ impl Session {
             run: Run::NotStarted,
             start: None,
             rating_due: None,
+            last_back: None,
         }
     }
 
@@ -556,10 +563,46 @@ impl Session {
         self.enter(next, now, fx);
     }
 
+    /// Back one trigger point, one side of a warm-up, or (pressed twice) one step.
     fn back(&mut self, now: Instant, fx: &mut Vec<Effect>) {
-        let Some((index, _)) = self.current_kind() else {
+        let Some((index, kind)) = self.current_kind() else {
             return;
         };
+        let twice = self
+            .last_back
+            .is_some_and(|t| now.saturating_duration_since(t) < BACK_TWICE);
+        self.last_back = Some(now);
+        if twice {
+            return self.back_step(index, now, fx);
+        }
+        // Each trigger point starts with its search, each warm-up side with its move.
+        let starts =
+            |p: &Phase| matches!(p.kind, PhaseKind::Search { .. } | PhaseKind::Move { .. });
+        let own_start = match kind {
+            PhaseKind::Search { .. } | PhaseKind::Move { .. } => Some(index),
+            PhaseKind::Hold { .. } => self.plan.phases[..index].iter().rposition(starts),
+            // Between points (a switch, a rest): the point just done is the one before.
+            _ => None,
+        };
+        let before = own_start.unwrap_or(index);
+        let Some(target) = self.plan.phases[..before]
+            .iter()
+            .rposition(starts)
+            .or(own_start)
+        else {
+            return;
+        };
+        self.finish_phase(now, true, fx);
+        let from_entry = self.plan.phases[target].entry.unwrap_or(0);
+        for e in self.record.entries.iter_mut().skip(from_entry) {
+            e.skipped = false;
+        }
+        self.rating_due = None;
+        self.run = Run::NotStarted;
+        self.enter(target, now, fx);
+    }
+
+    fn back_step(&mut self, index: usize, now: Instant, fx: &mut Vec<Effect>) {
         let step = self.plan.phases[index].step.saturating_sub(1);
         self.finish_phase(now, true, fx);
         let is_work =

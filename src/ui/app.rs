@@ -73,6 +73,11 @@ pub struct App {
     pub bells: u32,
     pub flash_until: Option<Instant>,
     pub message: Option<String>,
+    /// Until when `message` shows (`None`: until replaced or dismissed).
+    pub message_until: Option<Instant>,
+    /// How far each scrollable text can scroll, as found by the last drawing.
+    pub limits: ScrollLimits,
+    pub help_scroll: u16,
     /// Why history cannot be saved; stays until a save succeeds.
     pub storage_warning: Option<String>,
     pub history: Vec<SessionSummary>,
@@ -94,6 +99,18 @@ pub struct App {
 /// How long the countdown pane flashes on a phase change.
 pub const FLASH: Duration = Duration::from_millis(800);
 
+/// How long feedback (a refusal, a rating noted, a notice) stays on screen.
+pub const FEEDBACK: Duration = Duration::from_secs(4);
+
+/// The furthest each scrollable text can scroll, written by the drawing (which alone
+/// knows the sizes) and read by the keys, so that scrolling stops at the end.
+#[derive(Debug, Default)]
+pub struct ScrollLimits {
+    pub instructions: std::cell::Cell<Option<u16>>,
+    pub help: std::cell::Cell<Option<u16>>,
+    pub history: std::cell::Cell<Option<usize>>,
+}
+
 impl App {
     pub fn new(library: Library, timing: Timing, log: Option<Store>, today: NaiveDate) -> App {
         let rows = Row::all(&library);
@@ -113,6 +130,9 @@ impl App {
             bells: 0,
             flash_until: None,
             message: None,
+            message_until: None,
+            limits: ScrollLimits::default(),
+            help_scroll: 0,
             storage_warning: None,
             history: Vec::new(),
             streak: Streak::default(),
@@ -187,27 +207,47 @@ impl App {
         }
     }
 
+    /// The countdown has the screen: a session runs (or has just ended) and the focus
+    /// is on it or on the instructions (Tab to Regions or History brings every pane back).
+    pub fn session_layout(&self) -> bool {
+        self.coach.is_some() && matches!(self.focus, Pane::Countdown | Pane::Instructions)
+    }
+
+    /// Shows `text` as feedback for at least [`FEEDBACK`].
+    pub fn set_feedback(&mut self, text: String, now: Instant) {
+        self.message = Some(text);
+        self.message_until = Some(now + FEEDBACK);
+    }
+
+    /// The feedback line to show at `now`, if any.
+    pub fn feedback(&self, now: Instant) -> Option<String> {
+        match self.message_until {
+            Some(until) if until <= now => None,
+            _ => self.message.clone(),
+        }
+    }
+
     /// Starts a routine at once (Enter, or `foamroll play`).
+    /// `routine_id` may also name an exercise, played alone.
     pub fn start(&mut self, routine_id: &str, now: Instant, wall: DateTime<FixedOffset>) -> bool {
-        let Some(i) = self
+        let Some(routine) = self.library.playable(routine_id) else {
+            return false;
+        };
+        if let Some(i) = self
             .library
             .routines
             .iter()
             .position(|r| r.id == routine_id)
-        else {
-            return false;
-        };
-        self.routine_selected = i;
-        let Some(routine) = self.library.routines.get(i) else {
-            return false;
-        };
+        {
+            self.routine_selected = i;
+        }
         let recorder = self
             .log
             .clone()
             .map(|l| Box::new(l) as Box<dyn crate::coach::Recorder>);
         let coach = Coach::start(
             self.library.clone(),
-            routine,
+            &routine,
             &self.timing,
             self.coach_config.clone(),
             recorder,
@@ -227,6 +267,10 @@ impl App {
         if self.flash_until.is_some_and(|t| t <= now) {
             self.flash_until = None;
         }
+        if self.message_until.is_some_and(|t| t <= now) {
+            self.message = None;
+            self.message_until = None;
+        }
         if let Some(coach) = &mut self.coach {
             coach.tick(now);
         }
@@ -236,10 +280,11 @@ impl App {
     /// When the app next has something to redraw by itself; `None`: sleep until input.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
         let session = self.coach.as_ref().and_then(|c| c.next_wakeup(now));
-        match (session, self.flash_until) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        let feedback = self.message_until.filter(|&t| t > now);
+        [session, self.flash_until, feedback]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Shows what the coach reported: a flash and a bell per cue, its messages.
@@ -249,14 +294,20 @@ impl App {
         self.storage_warning = coach.storage_warning().map(str::to_string);
         for note in notes {
             match note {
-                Note::Cue { bell, .. } => {
+                Note::Cue { kind, text, bell } => {
                     if bell {
                         self.bells += 1;
                     }
                     self.flash_until = now.checked_add(FLASH);
-                    self.message = None;
+                    if kind == crate::wording::cue_kind(&crate::session::Cue::SearchLimit) {
+                        // Not only spoken: the notice stays on screen as feedback.
+                        self.set_feedback(text, now);
+                    } else if self.message_until.is_none() {
+                        // Feedback with a time of its own stays it out.
+                        self.message = None;
+                    }
                 }
-                Note::Feedback(text) => self.message = Some(text),
+                Note::Feedback(text) => self.set_feedback(text, now),
                 Note::Ended(_) => self.reload_history(),
                 // The screen shows these as they are: the phase, its digits, the prompt.
                 Note::Detail(_) | Note::Count(_) | Note::RatingPrompt | Note::Paused(_) => {}
@@ -293,15 +344,7 @@ impl App {
 
     fn dispatch(&mut self, command: Command, now: Instant, wall: DateTime<FixedOffset>) {
         if self.overlay == Overlay::Help {
-            if command == Command::Guides {
-                self.overlay = Overlay::None;
-                self.browse(command);
-            } else if matches!(
-                command,
-                Command::Help | Command::Escape | Command::Quit | Command::Enter
-            ) {
-                self.overlay = Overlay::None;
-            }
+            self.help_key(command);
             return;
         }
         if self.overlay == Overlay::ConfirmQuit {
@@ -325,6 +368,11 @@ impl App {
                     self.should_quit = true;
                 }
             }
+            return;
+        }
+        // The last hold can be rated after the session ends, too.
+        if let (Command::Rate(_), Some(coach)) = (command, &mut self.coach) {
+            coach.command(command, now, wall);
             return;
         }
         if self.playing()
@@ -357,12 +405,39 @@ impl App {
             Command::Enter => {
                 if self.coach.is_some() {
                     self.leave_finished();
+                } else if let Some(id) = self.exercise_to_play() {
+                    self.start(&id, now, wall);
                 } else if let Some(id) = self.selected_routine().map(|r| r.id.clone()) {
                     self.start(&id, now, wall);
                 }
             }
             Command::OpenReview => self.open_review(),
             other => self.browse(other),
+        }
+    }
+
+    /// The help overlay: the arrows scroll it (never past its end), `i` goes to the
+    /// guides, `?`, Esc, `q` or Enter close it.
+    fn help_key(&mut self, command: Command) {
+        let max = self.limits.help.get().unwrap_or(u16::MAX);
+        let by = |d: i32| (i32::from(self.help_scroll) + d).clamp(0, i32::from(max)) as u16;
+        match command {
+            Command::Guides => {
+                self.overlay = Overlay::None;
+                self.help_scroll = 0;
+                self.browse(command);
+            }
+            Command::Help | Command::Escape | Command::Quit | Command::Enter => {
+                self.overlay = Overlay::None;
+                self.help_scroll = 0;
+            }
+            Command::Up => self.help_scroll = by(-1),
+            Command::Down => self.help_scroll = by(1),
+            Command::PageUp => self.help_scroll = by(-10),
+            Command::PageDown => self.help_scroll = by(10),
+            Command::Top => self.help_scroll = 0,
+            Command::Bottom => self.help_scroll = max,
+            _ => {}
         }
     }
 
@@ -388,6 +463,26 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Enter in the Regions pane on an exercise, or on a region with one exercise:
+    /// that exercise, to play alone.
+    fn exercise_to_play(&self) -> Option<String> {
+        if self.focus != Pane::Regions {
+            return None;
+        }
+        match self.selected_row()? {
+            Row::Exercise(i) => self.library.exercises.get(i).map(|e| e.id.clone()),
+            Row::Region(i) => {
+                let region = self.library.regions.get(i)?;
+                let mut exercises = self.library.exercises_in(&region.id);
+                match (exercises.next(), exercises.next()) {
+                    (Some(only), None) => Some(only.id.clone()),
+                    _ => None,
+                }
+            }
+            Row::Guides | Row::Guide(_) => None,
         }
     }
 

@@ -4,6 +4,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::session::Side;
+
 const ART: &str = include_str!("../../assets/body-map.txt");
 
 /// The art's letter for each region id.
@@ -25,7 +27,37 @@ pub fn has_region(region: &str) -> bool {
     CODES.iter().any(|(_, id)| *id == region)
 }
 
-pub fn lines(lit: Option<&str>, lit_style: Style, base: Style) -> Vec<Line<'static>> {
+/// How the map is drawn: the region worked, the others, and the region never rolled.
+#[derive(Debug, Clone, Copy)]
+pub struct Styles {
+    pub lit: Style,
+    pub base: Style,
+    pub avoid: Style,
+}
+
+/// The region never rolled: drawn in the warning style, always.
+const AVOID: char = 'i';
+
+/// The middle column of the front figure and of the back figure in the art. Facing
+/// us, the front figure's right leg is on our left; seen from behind, on our right.
+const FRONT_MIDDLE: usize = 5;
+const BACK_MIDDLE: usize = 16;
+
+fn on_side(column: usize, side: Side) -> bool {
+    let front = column < (FRONT_MIDDLE + BACK_MIDDLE) / 2;
+    let left_of_middle = if front {
+        column < FRONT_MIDDLE
+    } else {
+        column < BACK_MIDDLE
+    };
+    match side {
+        Side::Right => left_of_middle == front,
+        Side::Left => left_of_middle != front,
+    }
+}
+
+/// The map with `lit` (a region id) drawn solid, on one `side` only when given.
+pub fn lines(lit: Option<&str>, side: Option<Side>, styles: Styles) -> Vec<Line<'static>> {
     let code = lit
         .and_then(|r| CODES.iter().find(|(_, id)| *id == r))
         .map(|(c, _)| *c);
@@ -33,15 +65,20 @@ pub fn lines(lit: Option<&str>, lit_style: Style, base: Style) -> Vec<Line<'stat
         .map(|row| {
             let spans: Vec<Span<'static>> = row
                 .chars()
-                .map(|ch| {
+                .enumerate()
+                .map(|(col, ch)| {
                     if CODES.iter().any(|(c, _)| *c == ch) {
-                        if Some(ch) == code {
-                            Span::styled("█", lit_style)
+                        let lit = Some(ch) == code && side.is_none_or(|s| on_side(col, s));
+                        let style = if ch == AVOID {
+                            styles.avoid
+                        } else if lit {
+                            styles.lit
                         } else {
-                            Span::styled("░", base)
-                        }
+                            styles.base
+                        };
+                        Span::styled(if lit { "█" } else { "░" }, style)
                     } else {
-                        Span::styled(ch.to_string(), base)
+                        Span::styled(ch.to_string(), styles.base)
                     }
                 })
                 .collect();
@@ -63,15 +100,66 @@ mod tests {
 
     #[test]
     fn lit_region_is_drawn_solid() {
-        let text: String = lines(Some("glutes"), Style::new(), Style::new())
+        let text = plain(&lines(Some("glutes"), None, styles()));
+        assert_eq!(text.matches('█').count(), ART.matches('g').count());
+    }
+
+    fn styles() -> Styles {
+        Styles {
+            lit: Style::new(),
+            base: Style::new(),
+            avoid: Style::new(),
+        }
+    }
+
+    fn plain(lines: &[Line]) -> String {
+        lines
             .iter()
             .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
+                let mut s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                s.push('\n');
+                s
             })
-            .collect();
-        assert_eq!(text.matches('█').count(), ART.matches('g').count());
+            .collect()
+    }
+
+    #[test]
+    fn one_side_lights_half_of_the_region() {
+        for region in ["quads", "hamstrings", "glutes", "calves"] {
+            let both = plain(&lines(Some(region), None, styles()))
+                .matches('█')
+                .count();
+            let left = plain(&lines(Some(region), Some(Side::Left), styles()));
+            let right = plain(&lines(Some(region), Some(Side::Right), styles()));
+            assert!(both > 0);
+            assert_eq!(left.matches('█').count() * 2, both, "{region}");
+            assert_eq!(right.matches('█').count() * 2, both, "{region}");
+            assert_ne!(left, right, "{region}");
+        }
+        // The back view: the left hamstring is on the viewer's left.
+        let left = plain(&lines(Some("hamstrings"), Some(Side::Left), styles()));
+        let row = left.lines().nth(7).unwrap_or_default();
+        assert_eq!(row.chars().position(|c| c == '█'), Some(13), "{row}");
+        // The front view: the right quad is on the viewer's left.
+        let right = plain(&lines(Some("quads"), Some(Side::Right), styles()));
+        let row = right.lines().nth(7).unwrap_or_default();
+        assert_eq!(row.chars().position(|c| c == '█'), Some(4), "{row}");
+    }
+
+    #[test]
+    fn the_it_band_is_always_in_the_warning_style() {
+        let warn = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let s = Styles {
+            avoid: warn,
+            ..styles()
+        };
+        for lit in [None, Some("quads"), Some("it-band")] {
+            let cells: Vec<Span> = lines(lit, None, s)
+                .into_iter()
+                .flat_map(|l| l.spans)
+                .collect();
+            let it_cells = cells.iter().filter(|c| c.style == warn).count();
+            assert_eq!(it_cells, ART.matches('i').count(), "{lit:?}");
+        }
     }
 }

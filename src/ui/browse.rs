@@ -41,15 +41,19 @@ pub fn move_in_pane(app: &mut App, delta: i64) {
             }
         }
         Pane::Instructions => {
+            let max = app.limits.instructions.get().unwrap_or(2_000);
             app.instructions_scroll =
-                (i64::from(app.instructions_scroll) + delta).clamp(0, 2_000) as u16;
+                (i64::from(app.instructions_scroll) + delta).clamp(0, i64::from(max)) as u16;
         }
         Pane::Countdown => {
             if !app.playing() {
                 app.routine_selected = step(app.routine_selected, app.library.routines.len());
             }
         }
-        Pane::History => app.history_scroll = step(app.history_scroll, app.history.len()),
+        Pane::History => {
+            let max = app.limits.history.get().unwrap_or(app.history.len());
+            app.history_scroll = step(app.history_scroll, max + 1);
+        }
     }
 }
 

@@ -11,9 +11,10 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
 use super::app::App;
 use super::layout::Pane;
+use super::theme::Tone;
 use super::{bigtext, pane_block};
 use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
-use crate::wording::{next_words, phase_words, place_words};
+use crate::wording::{next_words, now_words, phase_words, place_words};
 
 pub struct CountdownPane<'a> {
     pub app: &'a App,
@@ -31,147 +32,224 @@ fn shown_time(view: &View) -> String {
     }
 }
 
+/// The colour family of what the session is doing.
+pub fn tone(view: &View) -> Tone {
+    if view.state == RunState::Paused {
+        return Tone::Paused;
+    }
+    match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::GetReady { .. }) | None => Tone::GetReady,
+        Some(PhaseKind::Search { .. }) => Tone::Find,
+        Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => Tone::Overtime,
+        Some(PhaseKind::Hold { .. }) => Tone::Hold,
+        Some(PhaseKind::Move { .. }) => Tone::Move,
+        Some(PhaseKind::SwitchSides { .. } | PhaseKind::Rest { .. }) => Tone::Between,
+    }
+}
+
+/// How many rows `lines` take wrapped to `width`.
+fn wrapped_height(lines: &[Line<'static>], width: u16) -> u16 {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width) as u16
+}
+
 impl CountdownPane<'_> {
     fn render_routines(&self, inner: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
-        let mut lines = vec![Line::styled("Choose a routine, Enter to start", t.dim)];
+        let width = usize::from(inner.width);
+        let mut rows = Vec::new();
         for (i, r) in app.library.routines.iter().enumerate() {
             let plan = crate::session::Plan::new(&app.library, r, &app.timing);
             let minutes = (estimate(&plan).as_secs() + 30) / 60;
+            // The style goes first when the name would not fit beside it.
+            let mut detail = format!("  {} · ~{minutes} min", r.style.label());
+            if r.name.chars().count() + detail.chars().count() > width {
+                detail = format!("  ~{minutes} min");
+            }
+            let name_w = width.saturating_sub(detail.chars().count());
             let mut line = Line::from(vec![
-                Span::styled(r.name.clone(), t.title),
-                Span::styled(format!("  {} · ~{minutes} min", r.style.label()), t.dim),
+                Span::styled(fit(&r.name, name_w), t.title),
+                Span::styled(detail, t.dim),
             ]);
             if i == app.routine_selected {
                 line = line.patch_style(t.selected);
             }
-            lines.push(line);
+            rows.push(line);
         }
+        let mut after = Vec::new();
         if let Some(r) = app.selected_routine() {
-            lines.push(Line::raw(""));
-            lines.push(Line::raw(r.description.clone()));
+            after.push(Line::raw(""));
+            after.push(Line::raw(r.description.clone()));
         }
-        lines.extend(
-            app.message
-                .iter()
-                .chain(&app.storage_warning)
-                .map(|m| Line::styled(m.clone(), t.warning)),
+        after.extend(
+            app.feedback(self.now)
+                .into_iter()
+                .chain(app.storage_warning.clone())
+                .map(|m| Line::styled(m, t.warning)),
         );
-        Paragraph::new(lines)
+        let [head, list, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length((rows.len() as u16).min(inner.height.saturating_sub(1))),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        Paragraph::new(Line::styled("Choose a routine, Enter to start", t.dim)).render(head, buf);
+        super::scrolled_list(rows, app.routine_selected, list, buf, t);
+        Paragraph::new(after)
             .wrap(Wrap { trim: false })
-            .render(inner, buf);
+            .render(rest, buf);
     }
 
     fn render_session(&self, session: &Session, inner: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.theme;
         let view = session.view(self.now);
+        let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
+        if finished {
+            let lines = self.totals(session);
+            let mut lines = vec![Line::styled(phase_words(&view), t.accent)]
+                .into_iter()
+                .chain(lines)
+                .collect::<Vec<_>>();
+            lines.extend(
+                app.feedback(self.now)
+                    .into_iter()
+                    .chain(app.storage_warning.clone())
+                    .map(|m| Line::styled(m, t.warning)),
+            );
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+            return;
+        }
         let region_name = view
             .step
             .and_then(|s| app.library.region(&s.region))
             .map_or(String::new(), |r| r.name.clone());
-        let words = phase_words(&view);
-        let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
-        let word_style = if view.overtime.is_some() {
-            t.overtime
-        } else {
-            t.accent
-        };
-
-        let mut top = vec![Line::styled(words, word_style)];
-        if !finished {
-            top.push(Line::styled(place_words(&view, &region_name), t.title));
+        let tone = t.tone(tone(&view));
+        let mut place = place_words(&view, &region_name);
+        if let Some(PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. }) =
+            view.phase.map(|p| &p.kind)
+            && *points > 1
+        {
+            place.push_str(&format!(" · point {point} of {points}"));
         }
+        let auto_find = session.plan().timing.auto_find_s.is_some();
+        // The three lines that never go: now, next, feedback.
+        let mut text = vec![
+            Line::styled(now_words(&view, auto_find), t.title),
+            Line::styled(next_words(&app.library, session, &view), t.dim),
+        ];
+        let mut feedback: Vec<Line<'static>> = app
+            .feedback(self.now)
+            .into_iter()
+            .chain(app.storage_warning.clone())
+            .map(|m| Line::styled(m, t.warning))
+            .collect();
+        if view.rating_due && app.ask_tenderness() && app.feedback(self.now).is_none() {
+            feedback.insert(
+                0,
+                Line::styled("How tender? 0-9, ) for 10 (optional)", t.accent),
+            );
+        }
+        if feedback.is_empty() {
+            feedback.push(Line::raw(""));
+        }
+        text.extend(feedback);
+        let text_h = wrapped_height(&text, inner.width);
+        let place_line = vec![Line::styled(place, t.title)];
+        let place_h = wrapped_height(&place_line, inner.width);
+        let paused = view.state == RunState::Paused;
         let digits = shown_time(&view);
-        // Big digits need the header, five rows, the gauge, one line of text and the
-        // routine gauge.
-        let big_needs = top.len() as u16 + bigtext::HEIGHT + 3;
-        let big = inner.height >= big_needs && inner.width >= bigtext::width(&digits);
-        let digits_h = if finished {
-            0
-        } else if big {
-            bigtext::HEIGHT
-        } else {
-            1
+        let big_text = if paused { "PAUSED" } else { digits.as_str() };
+        // What is left for the digits, the place, the phase gauge and the routine
+        // gauge. Where big digits do not fit with them all, the gauges go first,
+        // then the place.
+        let base = inner.height.saturating_sub(1 + text_h);
+        let extras = |n: u16| -> (bool, bool, bool, u16) {
+            let (place, gauge, overall) = (n >= 1, n >= 2, n >= 3);
+            let used = if place { place_h } else { 0 } + u16::from(gauge) + u16::from(overall);
+            (place, gauge, overall, base.saturating_sub(used))
         };
-        let [head, number, gauge, rest] = Layout::vertical([
-            Constraint::Length(top.len() as u16),
+        let (show_place, show_gauge, show_overall, room) = (0..=3)
+            .rev()
+            .map(extras)
+            .find(|&(_, _, _, room)| bigtext::fit(big_text, inner.width, room).is_some())
+            .unwrap_or_else(|| {
+                // No big digits at all: keep what fits, the time goes in the head line.
+                (0..=3)
+                    .rev()
+                    .map(extras)
+                    .find(|&(p, _, _, _)| !p || base >= place_h)
+                    .unwrap_or((false, false, false, 0))
+            });
+        let size = bigtext::fit(big_text, inner.width, room);
+        let digits_h = size.map_or(0, |s| s.height);
+        // Big digits sit in the middle of the room they have.
+        let spare = room.saturating_sub(digits_h);
+        // The bar stays under the digits; the spare rows go above and below them.
+        let [head, place_area, _, number, gauge, _, text_area, overall] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(if show_place { place_h } else { 0 }),
+            Constraint::Length(spare / 2),
             Constraint::Length(digits_h),
-            Constraint::Length(u16::from(!finished)),
-            Constraint::Fill(1),
+            Constraint::Length(u16::from(show_gauge)),
+            Constraint::Length(spare - spare / 2),
+            Constraint::Length(text_h),
+            Constraint::Length(u16::from(show_overall)),
         ])
         .areas(inner);
-        Paragraph::new(top).render(head, buf);
-        if !finished {
-            let style = if view.overtime.is_some() {
-                t.overtime
-            } else {
-                t.title
-            };
-            let lines = if big {
-                bigtext::lines(&digits)
-            } else {
-                vec![Line::raw(digits)]
-            };
-            Paragraph::new(lines)
-                .style(style)
-                .centered()
-                .render(number, buf);
-            let style = if view.overtime.is_some() {
-                t.overtime
-            } else {
-                t.gauge
-            };
-            Paragraph::new(bar(gauge.width, view.progress, style, t.dim)).render(gauge, buf);
-        }
 
-        let mut lines = Vec::new();
-        if finished {
-            lines.extend(self.totals(session));
-        } else {
-            match view.phase.map(|p| &p.kind) {
-                Some(
-                    PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. },
-                ) => {
-                    lines.push(Line::raw(format!("Trigger point {point} of {points}")));
-                }
-                Some(PhaseKind::Move { cue, .. }) => lines.push(Line::raw(cue.clone())),
-                _ => {}
-            }
-            if view.rating_due && app.ask_tenderness() {
-                lines.push(Line::styled(
-                    "How tender? 0-9, ) for 10 (optional)",
-                    t.accent,
-                ));
-            }
-            lines.push(Line::styled(
-                next_words(&app.library, session, &view),
-                t.dim,
-            ));
+        let mut head_spans = vec![Span::styled(format!(" {} ", phase_words(&view)), tone)];
+        if paused || size.is_none() {
+            head_spans.push(Span::styled(format!("  {digits}"), t.title));
         }
-        lines.extend(
-            app.message
-                .iter()
-                .chain(&app.storage_warning)
-                .map(|m| Line::styled(m.clone(), t.warning)),
-        );
-        let [text, overall] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(!finished)),
-        ])
-        .areas(rest);
-        Paragraph::new(lines)
+        Paragraph::new(Line::from(head_spans)).render(head, buf);
+        Paragraph::new(place_line)
             .wrap(Wrap { trim: false })
-            .render(text, buf);
-        if !finished {
-            LineGauge::default()
-                .filled_style(t.gauge)
-                .unfilled_style(t.dim)
-                .ratio(view.overall.clamp(0.0, 1.0))
-                .label(format!("Step {}/{} ", view.step_index + 1, view.step_count))
-                .render(overall, buf);
+            .render(place_area, buf);
+        if let Some(size) = size {
+            // One style over the digits' own box: a second's change rewrites only the
+            // strokes that change, with no change of colour between them.
+            let w = bigtext::width(big_text, size);
+            let [digits_box] = Layout::horizontal([Constraint::Length(w)])
+                .flex(ratatui::layout::Flex::Center)
+                .areas(number);
+            Paragraph::new(bigtext::lines(big_text, size))
+                .style(tone)
+                .render(digits_box, buf);
         }
+        let gauge_style = if view.overtime.is_some() {
+            t.tone(Tone::Overtime)
+        } else {
+            t.gauge
+        };
+        // Under big digits the bar is as wide as they are: it reads as part of the
+        // clock, and a second moves it by fewer cells.
+        let gauge = match size {
+            Some(size) if size != bigtext::SMALL => {
+                let w = bigtext::width(&digits, size)
+                    .max(gauge.width / 2)
+                    .min(gauge.width);
+                let [g] = Layout::horizontal([Constraint::Length(w)])
+                    .flex(ratatui::layout::Flex::Center)
+                    .areas(gauge);
+                g
+            }
+            _ => gauge,
+        };
+        Paragraph::new(bar(gauge.width, view.progress, gauge_style, t.dim)).render(gauge, buf);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .render(text_area, buf);
+        LineGauge::default()
+            .filled_style(t.gauge)
+            .unfilled_style(t.dim)
+            .ratio(view.overall.clamp(0.0, 1.0))
+            .label(format!("Step {}/{} ", view.step_index + 1, view.step_count))
+            .render(overall, buf);
     }
 
     fn totals(&self, session: &Session) -> Vec<Line<'static>> {
@@ -219,6 +297,18 @@ impl CountdownPane<'_> {
     }
 }
 
+/// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        s.push('…');
+    }
+    s
+}
+
 /// A progress bar of `width` cells: thick where done, thin where not.
 fn bar(width: u16, ratio: f64, done: Style, rest: Style) -> Line<'static> {
     let filled =
@@ -246,10 +336,9 @@ impl Widget for CountdownPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let mut block = pane_block(app, Pane::Countdown);
+        // A phase change flashes the title: few cells, so few bytes.
         if app.flash_until.is_some_and(|until| until > self.now) {
-            block = block
-                .border_style(app.theme.flash)
-                .title_style(app.theme.flash);
+            block = block.title_style(app.theme.flash);
         }
         let inner = block.inner(area);
         block.render(area, buf);

@@ -1,4 +1,4 @@
-//! The key bar and the help overlay: every key, in one place.
+//! The key bar and the help overlay, both from the coach's command table.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -7,21 +7,103 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
 use crate::coach::commands;
+use crate::session::{PhaseKind, RunState};
 
 pub struct KeyBar<'a> {
     pub app: &'a App,
+    pub now: std::time::Instant,
+}
+
+/// The keys that always show, at the right end of the bar.
+const ALWAYS: [(&str, &str); 2] = [("?", "help"), ("q", "quit")];
+
+impl KeyBar<'_> {
+    /// The keys for what is on screen now, most useful first: the table's keys for
+    /// this context, without those that do nothing now (no `f` or `r` in a warm-up,
+    /// no `a` away from the IT band), the key of the phase first.
+    fn context_keys(&self) -> Vec<(&'static str, &'static str)> {
+        let app = self.app;
+        let mut keys: Vec<(&str, &str)> = commands::bar(app.bar_context())
+            .filter(|k| !ALWAYS.iter().any(|a| a.0 == k.0))
+            .collect();
+        if app.playing() {
+            let view = app.session().map(|s| s.view(self.now));
+            let kind = view.as_ref().and_then(|v| v.phase).map(|p| &p.kind);
+            let search = matches!(kind, Some(PhaseKind::Search { .. }));
+            let hold = matches!(kind, Some(PhaseKind::Hold { .. }));
+            keys.retain(|(k, _)| match *k {
+                "f" => search,
+                "r" | "R" => hold,
+                _ => true,
+            });
+            let first = match kind {
+                Some(PhaseKind::Search { .. }) => Some("f"),
+                Some(PhaseKind::Hold { .. }) => Some("r"),
+                _ => None,
+            };
+            if let Some(i) = keys.iter().position(|(k, _)| Some(*k) == first) {
+                let key = keys.remove(i);
+                keys.insert(0, key);
+            }
+            if view.as_ref().is_some_and(|v| v.state == RunState::Paused)
+                && let Some(i) = keys.iter().position(|(k, _)| *k == "Space")
+            {
+                keys.remove(i);
+                keys.insert(0, ("Space", "resume"));
+            }
+            if view.as_ref().is_some_and(|v| v.rating_due) {
+                keys.insert(1.min(keys.len()), ("0-9", "rate"));
+            }
+            keys.push(("Tab", "panes"));
+        } else if app.session().is_none() && !selected_avoided(app) {
+            keys.retain(|(k, _)| *k != "a");
+        }
+        keys
+    }
+}
+
+/// The selected row is a region that is not rolled (or one of its rows).
+fn selected_avoided(app: &App) -> bool {
+    use super::app::Row;
+    match app.selected_row() {
+        Some(Row::Region(i)) => app
+            .library
+            .regions
+            .get(i)
+            .is_some_and(|r| r.avoid().is_some()),
+        _ => false,
+    }
+}
+
+fn key_spans(keys: &[(&str, &str)], t: &super::theme::Theme) -> (Vec<Span<'static>>, usize) {
+    let mut spans = Vec::new();
+    let mut width = 0;
+    for (k, what) in keys {
+        let (a, b) = (format!(" {k}"), format!(" {what} "));
+        width += a.chars().count() + b.chars().count();
+        spans.push(Span::styled(a, t.key));
+        spans.push(Span::styled(b, t.dim));
+    }
+    (spans, width)
 }
 
 impl Widget for KeyBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let t = &app.theme;
-        let keys: Vec<(&str, &str)> = commands::bar(app.bar_context()).collect();
+        let t = &self.app.theme;
+        let (always, always_w) = key_spans(&ALWAYS, t);
+        // Context keys, as many as fit before `? help  q quit`.
+        let room = usize::from(area.width).saturating_sub(always_w);
         let mut spans = Vec::new();
-        for (k, what) in &keys {
-            spans.push(Span::styled(format!(" {k}"), t.key));
-            spans.push(Span::styled(format!(" {what} "), t.dim));
+        let mut used = 0;
+        for key in self.context_keys() {
+            let (s, w) = key_spans(&[key], t);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            spans.extend(s);
         }
+        spans.extend(always);
         Paragraph::new(Line::from(spans)).render(area, buf);
     }
 }
@@ -30,13 +112,66 @@ pub struct HelpOverlay<'a> {
     pub app: &'a App,
 }
 
+/// The help as lines of `width` cells: each key, then its description wrapped and
+/// indented under it (beside it when there is room, below it when narrow).
+fn help_lines(width: u16, t: &super::theme::Theme) -> Vec<Line<'static>> {
+    let key_w = commands::help_rows()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let width = usize::from(width);
+    let beside = width >= key_w + 24;
+    let indent = if beside { key_w } else { 4 };
+    let text_w = width.saturating_sub(indent).max(10);
+    let mut lines = Vec::new();
+    for (k, what) in commands::help_rows() {
+        let wrapped = wrap(what, text_w);
+        if beside {
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let key = if i == 0 { k } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key:<key_w$}"), t.key),
+                    Span::raw(part),
+                ]));
+            }
+        } else {
+            lines.push(Line::styled(k.to_string(), t.key));
+            lines.extend(
+                wrapped
+                    .into_iter()
+                    .map(|part| Line::raw(format!("{:indent$}{part}", ""))),
+            );
+        }
+    }
+    lines
+}
+
+/// Words of `text` in lines of at most `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let Some(last) = lines.last_mut() else { break };
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if len > 0 {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let t = &self.app.theme;
-        let width = area.width.min(76);
-        let rows: Vec<(&str, &str)> = commands::help_rows().collect();
-        // Leaves the panes' titles in sight; scrolling the help is the screen's to add.
-        let height = area.height.saturating_sub(2).min(rows.len() as u16 + 4);
+        let app = self.app;
+        let t = &app.theme;
+        let width = area.width.min(80);
+        let lines = help_lines(width.saturating_sub(2), t);
+        let height = area.height.min(lines.len() as u16 + 2);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(area);
@@ -44,25 +179,29 @@ impl Widget for HelpOverlay<'_> {
             .flex(Flex::Center)
             .areas(row);
         Clear.render(rect, buf);
-        let mut lines: Vec<Line> = rows
-            .iter()
-            .map(|(k, what)| {
-                Line::from(vec![
-                    Span::styled(format!("{k:<26}"), t.key),
-                    Span::raw(*what),
-                ])
-            })
-            .collect();
-        lines.push(Line::styled("Press ? or Esc to close", t.dim));
+        let viewport = usize::from(height.saturating_sub(2));
+        let max = lines.len().saturating_sub(viewport) as u16;
+        app.limits.help.set(Some(max));
+        let scroll = app.help_scroll.min(max);
+        let total = lines.len();
+        let first = usize::from(scroll) + 1;
+        let last = (usize::from(scroll) + viewport).min(total);
+        let position = if total > viewport {
+            format!(" {first}-{last}/{total} ↑↓ · Esc closes ")
+        } else {
+            " ? or Esc closes ".to_string()
+        };
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(
                 Block::bordered()
                     .title(" Keys ")
+                    .title_bottom(Line::styled(position, t.dim).right_aligned())
                     .title_style(t.title)
                     .border_style(t.focused_border),
             )
             .render(rect, buf);
+        super::scrollbar(rect, total, usize::from(scroll), viewport, buf);
     }
 }
 

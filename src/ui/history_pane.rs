@@ -36,7 +36,13 @@ impl Widget for HistoryPane<'_> {
         if app.history.is_empty() {
             lines.push(Line::styled("No sessions yet.", t.dim));
         }
-        for r in app.history.iter().skip(app.history_scroll) {
+        // Two lines a session, under the streak; scrolling stops at the last one.
+        let fits = usize::from(inner.height.saturating_sub(1)) / 2;
+        let max = app.history.len().saturating_sub(fits);
+        app.limits.history.set(Some(max));
+        let scroll = app.history_scroll.min(max);
+        let width = usize::from(inner.width);
+        for r in app.history.iter().skip(scroll).take(fits) {
             let duration = bigtext::clock(r.duration_s.round() as u64);
             let status_style = match r.shown_status() {
                 crate::session::Status::Completed => t.text,
@@ -47,11 +53,16 @@ impl Widget for HistoryPane<'_> {
                 Span::styled(r.started_at.format("%d %b %H:%M ").to_string(), t.dim),
                 Span::styled(r.shown_status().label(), status_style),
             ]));
+            let name = super::countdown::fit(
+                &crate::text::printable(&r.routine_name),
+                width.saturating_sub(3 + duration.chars().count()),
+            );
             lines.push(Line::from(vec![
-                Span::raw(format!("  {} ", crate::text::printable(&r.routine_name))),
+                Span::raw(format!("  {name} ")),
                 Span::styled(duration, t.dim),
             ]));
         }
         Paragraph::new(lines).render(inner, buf);
+        super::scrollbar(area, app.history.len(), scroll, fits, buf);
     }
 }

@@ -15,6 +15,8 @@ pub struct InstructionsPane<'a> {
     pub app: &'a App,
     /// The current step while a session runs.
     pub step: Option<(&'a Exercise, &'a StepTiming)>,
+    /// The side being worked, if the step has sides.
+    pub side: Option<crate::session::Side>,
 }
 
 impl InstructionsPane<'_> {
@@ -162,14 +164,29 @@ impl Widget for InstructionsPane<'_> {
                 Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_w + 1)])
                     .areas(inner);
             let t = &self.app.theme;
-            Paragraph::new(bodymap::lines(region.as_deref(), t.body_lit, t.dim)).render(map, buf);
+            let styles = bodymap::Styles {
+                lit: t.body_lit,
+                base: t.dim,
+                avoid: t.warning,
+            };
+            Paragraph::new(bodymap::lines(region.as_deref(), self.side, styles)).render(map, buf);
             text
         } else {
             inner
         };
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((self.app.instructions_scroll, 0))
-            .render(text_area, buf);
+        let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+        // Scrolling stops where the last line reaches the bottom.
+        let total = text.line_count(text_area.width);
+        let max = total.saturating_sub(usize::from(text_area.height)) as u16;
+        self.app.limits.instructions.set(Some(max));
+        let scroll = self.app.instructions_scroll.min(max);
+        text.scroll((scroll, 0)).render(text_area, buf);
+        super::scrollbar(
+            area,
+            total,
+            usize::from(scroll),
+            usize::from(text_area.height),
+            buf,
+        );
     }
 }

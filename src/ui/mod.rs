@@ -22,7 +22,9 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+};
 
 /// The app's commands are the coach's: one table of keys for every front end.
 pub use crate::coach::Command as Action;
@@ -51,7 +53,7 @@ pub struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let Some(panes) = layout::panes(area) else {
+        let Some(panes) = layout::panes(area, app.session_layout()) else {
             let warn = app.theme.warning;
             let lines = vec![
                 Line::styled("Enlarge the terminal", warn),
@@ -96,19 +98,74 @@ impl Widget for Screen<'_> {
             let timing: &StepTiming = &routine.steps.iter().find(|st| st.exercise == ex.id)?.timing;
             Some((ex, timing))
         });
-        regions::RegionList {
-            app,
-            active_region: step_info.map(|s| s.region.as_str()),
+        if !panes.regions.is_empty() {
+            regions::RegionList {
+                app,
+                active_region: step_info.map(|s| s.region.as_str()),
+            }
+            .render(panes.regions, buf);
         }
-        .render(panes.regions, buf);
-        instructions::InstructionsPane { app, step }.render(panes.instructions, buf);
+        let side = view.as_ref().and_then(|v| v.entry).and_then(|e| e.side);
+        instructions::InstructionsPane { app, step, side }.render(panes.instructions, buf);
         countdown::CountdownPane { app, now: self.now }.render(panes.countdown, buf);
-        history_pane::HistoryPane { app }.render(panes.history, buf);
-        help::KeyBar { app }.render(panes.keybar, buf);
+        if !panes.history.is_empty() {
+            history_pane::HistoryPane { app }.render(panes.history, buf);
+        }
+        help::KeyBar { app, now: self.now }.render(panes.keybar, buf);
         match app.overlay {
             Overlay::Help => help::HelpOverlay { app }.render(area, buf),
             Overlay::ConfirmQuit => help::ConfirmQuit { app }.render(area, buf),
             Overlay::None => {}
         }
+    }
+}
+
+/// A scrollbar on the right border of the pane `outer` when `total` rows do not fit
+/// in `viewport`; `offset` is the first row shown.
+fn scrollbar(outer: Rect, total: usize, offset: usize, viewport: usize, buf: &mut Buffer) {
+    if total <= viewport || outer.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(viewport) + 1)
+        .position(offset)
+        .viewport_content_length(viewport);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .symbols(ratatui::symbols::scrollbar::VERTICAL)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .render(
+            outer.inner(ratatui::layout::Margin::new(0, 1)),
+            buf,
+            &mut state,
+        );
+}
+
+/// List rows in `area`, scrolled to keep `selected` in view, with a scrollbar on the
+/// column just right of `area` (a pane's border) when they do not all fit.
+fn scrolled_list(
+    rows: Vec<Line<'static>>,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    _theme: &Theme,
+) {
+    let height = usize::from(area.height);
+    let total = rows.len();
+    let offset = app::list_offset(selected, height);
+    Paragraph::new(
+        rows.into_iter()
+            .skip(offset)
+            .take(height)
+            .collect::<Vec<_>>(),
+    )
+    .render(area, buf);
+    if total > height {
+        let bar = Rect::new(
+            area.x,
+            area.y.saturating_sub(1),
+            area.width + 1,
+            area.height + 2,
+        );
+        scrollbar(bar, total, offset, height, buf);
     }
 }

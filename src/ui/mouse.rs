@@ -9,7 +9,7 @@ use super::list::list_offset;
 impl App {
     pub fn click(&mut self, column: u16, row: u16, width: u16, height: u16) {
         let area = ratatui::layout::Rect::new(0, 0, width, height);
-        let Some(panes) = layout::panes(area) else {
+        let Some(panes) = layout::panes(area, self.session_layout()) else {
             return;
         };
         let Some(pane) = panes.at(column, row) else {
@@ -29,8 +29,15 @@ impl App {
                 }
             }
             Pane::Countdown if self.coach.is_none() => {
-                // The routine list starts on the pane's second inner line.
-                if let Some(i) = line.checked_sub(1)
+                // The routine list starts on the pane's second inner line, scrolled
+                // to keep the selection in view.
+                let rows = usize::from(rect.height.saturating_sub(3));
+                let shown = self.library.routines.len().min(rows);
+                let offset = list_offset(self.routine_selected, shown);
+                if let Some(i) = line
+                    .checked_sub(1)
+                    .filter(|&l| l < shown)
+                    .map(|l| l + offset)
                     && i < self.library.routines.len()
                 {
                     self.routine_selected = i;
@@ -42,7 +49,9 @@ impl App {
 
     pub fn scroll(&mut self, column: u16, row: u16, width: u16, height: u16, delta: i64) {
         let area = ratatui::layout::Rect::new(0, 0, width, height);
-        if let Some(pane) = layout::panes(area).and_then(|p| p.at(column, row)) {
+        if let Some(pane) =
+            layout::panes(area, self.session_layout()).and_then(|p| p.at(column, row))
+        {
             let focus = self.focus;
             self.focus = pane;
             move_in_pane(self, delta);

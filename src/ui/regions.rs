@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
-use super::app::{App, Row, list_offset};
+use super::app::{App, Row};
+use super::countdown::fit;
 use super::layout::Pane;
 use super::pane_block;
 
@@ -22,14 +23,11 @@ impl Widget for RegionList<'_> {
         let block = pane_block(app, Pane::Regions);
         let inner = block.inner(area);
         block.render(area, buf);
-        let height = inner.height as usize;
-        let offset = list_offset(app.selected, height);
-        let lines: Vec<Line> = app
+        let width = usize::from(inner.width);
+        let lines: Vec<Line<'static>> = app
             .rows
             .iter()
             .enumerate()
-            .skip(offset)
-            .take(height)
             .map(|(i, row)| {
                 let mut line = match *row {
                     Row::Region(r) => {
@@ -37,16 +35,25 @@ impl Widget for RegionList<'_> {
                         let active = self.active_region == Some(region.id.as_str());
                         let marker = if active { "▶ " } else { "" };
                         if region.avoid().is_some() {
+                            let name = fit(
+                                &format!("{marker}{}", region.name),
+                                width.saturating_sub(13),
+                            );
                             Line::from(vec![
-                                Span::styled(format!("{marker}{}", region.name), theme.warning),
+                                Span::styled(name, theme.warning),
                                 Span::styled("  do not roll", theme.warning),
                             ])
                         } else {
                             let n = app.library.exercises_in(&region.id).count();
                             let style = if active { theme.accent } else { theme.title };
+                            let count = format!(" ({n})");
+                            let name = fit(
+                                &format!("{marker}{}", region.name),
+                                width.saturating_sub(count.len()),
+                            );
                             Line::from(vec![
-                                Span::styled(format!("{marker}{}", region.name), style),
-                                Span::styled(format!(" ({n})"), theme.dim),
+                                Span::styled(name, style),
+                                Span::styled(count, theme.dim),
                             ])
                         }
                     }
@@ -60,10 +67,14 @@ impl Widget for RegionList<'_> {
                     ]),
                     Row::Exercise(e) => {
                         let ex = &app.library.exercises[e];
+                        // The name first; the style only when both fit.
+                        let style = format!(" · {}", ex.style.label());
+                        let room = width.saturating_sub(2);
+                        let both = ex.name.chars().count() + style.chars().count() <= room;
                         Line::from(vec![
                             Span::raw("  "),
-                            Span::styled(ex.name.clone(), theme.text),
-                            Span::styled(format!(" · {}", ex.style.label()), theme.dim),
+                            Span::styled(fit(&ex.name, room), theme.text),
+                            Span::styled(if both { style } else { String::new() }, theme.dim),
                         ])
                     }
                 };
@@ -73,6 +84,6 @@ impl Widget for RegionList<'_> {
                 line
             })
             .collect();
-        Paragraph::new(lines).render(inner, buf);
+        super::scrolled_list(lines, app.selected, inner, buf, theme);
     }
 }

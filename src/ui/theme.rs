@@ -18,6 +18,28 @@ pub struct Theme {
     pub flash: Style,
     pub body_lit: Style,
     pub key: Style,
+    /// One style per phase, in the order of [`Tone`].
+    pub tones: [Style; 7],
+}
+
+/// What the session is doing, as the screen colours it. The phase is always named
+/// in words too, so that colour is never the only sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    GetReady,
+    Find,
+    Hold,
+    Overtime,
+    Move,
+    /// Switching sides and resting: a breather between efforts.
+    Between,
+    Paused,
+}
+
+impl Theme {
+    pub fn tone(&self, tone: Tone) -> Style {
+        self.tones[tone as usize]
+    }
 }
 
 impl Theme {
@@ -39,6 +61,20 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             body_lit: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan),
+            tones: [
+                Style::new()
+                    .fg(Color::LightBlue)
+                    .add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
+                Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+            ],
         }
     }
 
@@ -59,6 +95,15 @@ impl Theme {
             flash: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             body_lit: Style::new().add_modifier(Modifier::REVERSED),
             key: bold,
+            tones: [
+                bold,
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                bold,
+                Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+                bold,
+                plain,
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ],
         }
     }
 
@@ -85,6 +130,18 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             body_lit: bold.fg(Color::LightGreen),
             key: bold.fg(Color::Yellow),
+            tones: [
+                bold.fg(Color::LightBlue),
+                bold.fg(Color::LightYellow),
+                bold.fg(Color::LightGreen),
+                bold.fg(Color::LightMagenta),
+                bold.fg(Color::LightCyan),
+                bold.fg(Color::White),
+                Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::White)
+                    .add_modifier(Modifier::BOLD),
+            ],
         }
     }
 
@@ -106,5 +163,28 @@ impl Theme {
             Some(v) if !v.is_empty() => Theme::monochrome(),
             _ => Theme::colour(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phase_has_its_own_colour_in_the_colour_themes() {
+        for theme in [Theme::colour(), Theme::high_contrast()] {
+            for (i, a) in theme.tones.iter().enumerate() {
+                for b in &theme.tones[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+        // Without colour, paused still stands out: reversed.
+        let mono = Theme::monochrome();
+        assert!(
+            mono.tone(Tone::Paused)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 }
