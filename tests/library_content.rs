@@ -922,3 +922,28 @@ fn the_coach_speaks_the_routine_tools_set_up() {
         assert!(on_the_roller.contains("roller"), "{on_the_roller}");
     }
 }
+
+/// The coach says an exercise's first caution, cut to its first sentence. Once the
+/// quad's was "Stay on the muscle." (the kneecap and hip bone cut off), the deep glute's
+/// said "you are on the nerve" without what to do, and the outer thigh's said only "This
+/// works right beside the IT band.": the first caution must be said whole.
+#[test]
+fn the_spoken_caution_is_the_whole_first_caution() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let mut cut = Vec::new();
+    for e in &lib.exercises {
+        let first = e
+            .cautions
+            .first()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
+        let first = first.unwrap_or_default();
+        for detail in [VoiceDetail::Full, VoiceDetail::Brief] {
+            let said = step_intro(e, None, detail);
+            if !said.ends_with(&format!("Careful: {first}")) {
+                cut.push(format!("{}: says {said:?}", e.id));
+            }
+        }
+    }
+    assert!(cut.is_empty(), "{}", cut.join("\n"));
+}
