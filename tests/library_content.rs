@@ -947,3 +947,28 @@ fn the_spoken_caution_is_the_whole_first_caution() {
     }
     assert!(cut.is_empty(), "{}", cut.join("\n"));
 }
+
+/// The coach says at most two sentences of a set-up. The upper back's third sentence,
+/// "Hands behind your head to support it.", was never said, nor the hamstring's "work
+/// one leg at a time": every set-up, for every tool, must be short enough to be said whole.
+#[test]
+fn every_set_up_is_said_whole() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let mut cut = Vec::new();
+    for e in &lib.exercises {
+        let tools = std::iter::once(None).chain(e.equipment.iter().map(|q| Some(q.tool)));
+        for tool in tools {
+            let setup = e
+                .setup_for(tool)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let said = step_intro(e, tool, VoiceDetail::Full);
+            if !said.contains(&setup) {
+                cut.push(format!("{} ({tool:?}): says {said:?}", e.id));
+            }
+        }
+    }
+    assert!(cut.is_empty(), "{}", cut.join("\n"));
+}
