@@ -257,6 +257,15 @@ const DEFECTS: &[(&str, Rule)] = &[
             }
         },
     ),
+    (
+        "a calf set-up that adds weight before rolling over the Achilles",
+        |p| {
+            let t = p.text.to_lowercase();
+            p.region.as_deref() == Some("calves")
+                && p.at.ends_with("setup")
+                && (t.contains("cross the other leg") || t.contains("add weight"))
+        },
+    ),
     ("rolling the lower back", |p| {
         let t = p.text.to_lowercase();
         p.field == Field::Spoken
@@ -324,6 +333,14 @@ fn the_defect_rules_catch_the_old_wording() {
         text: "Roll and bend and straighten the knee.".into(),
     };
     assert!((DEFECTS[6].1)(&calf));
+    let achilles = Piece {
+        at: "exercise `calf-warmup` setup".into(),
+        guide: None,
+        region: Some("calves".into()),
+        field: Field::Spoken,
+        text: "Sit with one calf on the roller. Cross the other leg over the top to add weight on the calf.".into(),
+    };
+    assert!((DEFECTS[9].1)(&achilles));
     let fine = Piece {
         at: "x".into(),
         guide: None,
