@@ -178,8 +178,8 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
     );
     assert_eq!(
         said[2],
-        "Press firmly, but only as hard as you can breathe and relax through. Sharp or \
-         shooting pain, tingling or numbness means move off the spot.",
+        "Press only as hard as you can breathe through. Sharp pain, tingling or numbness: \
+         move off.",
         "the library's pressure-and-pain guide, short form"
     );
     // Plain mode prints the same words.

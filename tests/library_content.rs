@@ -780,7 +780,12 @@ fn guides_carry_the_facts_of_the_sources() {
         short.split(". ").count() <= 2,
         "one or two spoken sentences: {short}"
     );
-    assert!(short.contains("Sharp or shooting pain"), "{short}");
+    assert!(
+        short.contains("Sharp pain, tingling or numbness"),
+        "{short}"
+    );
+    // It fits two lines of the Countdown pane at 80x24 (50 columns).
+    assert!(short.len() <= 100, "{short}");
 }
 
 #[test]

@@ -69,7 +69,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     let expected_in_order = [
         "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line.",
         "Quad release. Lie face down on your forearms, one thigh on the roller just above the kneecap, knee slightly bent. Rest the other leg out to the side, knee bent, to take some of the weight. Careful: Stay on the muscle, short of the kneecap and below the hip bone.",
-        "Press firmly, but only as hard as you can breathe and relax through. Sharp or shooting pain, tingling or numbness means move off the spot.",
+        "Press only as hard as you can breathe through. Sharp pain, tingling or numbness: move off.",
         "3",
         "2",
         "1",

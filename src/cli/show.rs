@@ -238,7 +238,10 @@ fn write_region(
 
 fn write_guide(g: &Guide, st: &Styler, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", st.heading(&format!("{} ({})", g.title, g.id)))?;
-    writeln!(out, "{}", g.short_form())?;
+    // The spoken short form, when it is not simply the first paragraph shown below.
+    if let Some(short) = &g.short {
+        writeln!(out, "{short}")?;
+    }
     for section in &g.sections {
         writeln!(out, "\n{}", st.heading(&section.heading))?;
         for (i, p) in section.paragraphs.iter().enumerate() {

@@ -123,6 +123,9 @@ const COUNT_LIFETIME: Duration = Duration::from_millis(900);
 
 pub struct Coach {
     library: Arc<Library>,
+    /// The routine being played: it need not be in the library (one exercise played
+    /// alone, today's routine).
+    routine: Routine,
     session: Session,
     config: CoachConfig,
     recorder: Option<Box<dyn Recorder>>,
@@ -161,6 +164,7 @@ impl Coach {
         let session = Session::new(Plan::new(&library, routine, timing));
         let mut coach = Coach {
             library,
+            routine: routine.clone(),
             session,
             config,
             recorder,
@@ -177,6 +181,11 @@ impl Coach {
         let fx = coach.session.update(Event::Start { id, wall }, now);
         coach.carry(fx, now);
         coach
+    }
+
+    /// The routine being played.
+    pub fn routine(&self) -> &Routine {
+        &self.routine
     }
 
     pub fn session(&self) -> &Session {
@@ -388,10 +397,7 @@ impl Coach {
         };
         if self.introduced != Some(step) && !matches!(kind, PhaseKind::SwitchSides { .. }) {
             self.introduced = Some(step);
-            let tool = self
-                .library
-                .routine(&self.session.plan().routine_id)
-                .and_then(|r| r.equipment);
+            let tool = self.routine.equipment;
             let intro = self
                 .session
                 .plan()

@@ -167,6 +167,11 @@ impl App {
         self.coach.as_ref().map(Coach::session)
     }
 
+    /// The routine being played, if a session runs.
+    pub fn playing_routine(&self) -> Option<&Routine> {
+        self.coach.as_ref().map(Coach::routine)
+    }
+
     pub fn selected_row(&self) -> Option<Row> {
         self.rows.get(self.selected).copied()
     }

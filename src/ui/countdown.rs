@@ -263,7 +263,7 @@ impl CountdownPane<'_> {
             crate::library::Style::Recovery => {
                 let hold: f64 = r.entries.iter().map(|e| e.hold_s).sum();
                 lines.push(Line::raw(format!(
-                    "{duration} in all · {held} trigger points held · {} held",
+                    "{duration} in all · {held} tender spots held · {} held",
                     bigtext::clock(hold.round() as u64)
                 )));
             }

@@ -17,6 +17,8 @@ pub struct InstructionsPane<'a> {
     pub step: Option<(&'a Exercise, &'a StepTiming)>,
     /// The side being worked, if the step has sides.
     pub side: Option<crate::session::Side>,
+    /// In the get ready before the first step: the pressure-and-pain rule comes first.
+    pub get_ready: bool,
 }
 
 impl InstructionsPane<'_> {
@@ -28,7 +30,16 @@ impl InstructionsPane<'_> {
             .and_then(|r| r.equipment)
             .or(app.preferred_tool);
         if let Some((ex, timing)) = self.step {
-            let mut lines = vec![Line::styled(ex.name.clone(), t.title)];
+            let mut lines = Vec::new();
+            if self.get_ready {
+                // The short form of the pressure-and-pain guide, as the coach says it.
+                lines.push(Line::styled(
+                    crate::wording::pressure_rule(&app.library),
+                    t.accent,
+                ));
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(ex.name.clone(), t.title));
             if let StepTiming::Warmup { cue, .. } = timing {
                 lines.push(Line::styled(cue.clone(), t.accent));
             }

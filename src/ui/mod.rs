@@ -94,8 +94,8 @@ impl Widget for Screen<'_> {
             let phase = v.phase?;
             let info = s.plan().steps.get(phase.step)?;
             let ex = app.library.exercise(&info.exercise_id)?;
-            let routine = app.library.routine(&s.plan().routine_id)?;
-            let timing: &StepTiming = &routine.steps.iter().find(|st| st.exercise == ex.id)?.timing;
+            let routine = app.playing_routine()?;
+            let timing: &StepTiming = &routine.steps.get(phase.step)?.timing;
             Some((ex, timing))
         });
         if !panes.regions.is_empty() {
@@ -106,7 +106,17 @@ impl Widget for Screen<'_> {
             .render(panes.regions, buf);
         }
         let side = view.as_ref().and_then(|v| v.entry).and_then(|e| e.side);
-        instructions::InstructionsPane { app, step, side }.render(panes.instructions, buf);
+        let get_ready = view
+            .as_ref()
+            .and_then(|v| v.phase)
+            .is_some_and(|p| matches!(p.kind, crate::session::PhaseKind::GetReady { .. }));
+        instructions::InstructionsPane {
+            app,
+            step,
+            side,
+            get_ready,
+        }
+        .render(panes.instructions, buf);
         countdown::CountdownPane { app, now: self.now }.render(panes.countdown, buf);
         if !panes.history.is_empty() {
             history_pane::HistoryPane { app }.render(panes.history, buf);
