@@ -83,7 +83,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
         "Right hamstring: hold the tender spot for 30 seconds.",
         "Switch to the left side, 5 seconds. Next: glutes, left side.",
         "Left glute: hold the tender spot for 30 seconds.",
-        "Rest, 10 seconds. Next: calf and achilles, right leg, inner side.",
+        "Rest, 10 seconds. Next: calf and Achilles, right leg, inner side.",
         "Calf release. Sit with one calf on the roller, just below the knee crease, hands on the floor behind you. Bend the other knee and keep that foot flat on the floor. Careful: Stay below the knee crease.",
         "Left calf, outer side: hold the tender spot for 30 seconds.",
         "Done: Post-run recovery. Drink some water. Rolling pays off over weeks, so come back after your next run.",
