@@ -438,7 +438,14 @@ fn stops_short_of_bone_and_joints() {
         ),
         ("hamstring-release", &["knee crease", "sit bone"]),
         ("hamstring-warmup", &["knee crease", "sit bone"]),
-        ("glute-release", &["tail bone", "hip bone", "lower back"]),
+        (
+            "glute-release",
+            &["tail bone", "sit bone", "hip bone", "lower back"],
+        ),
+        (
+            "glute-warmup",
+            &["tail bone", "sit bone", "hip bone", "lower back"],
+        ),
         ("deep-glute-release", &["tingles", "sit bone"]),
         (
             "calf-release",
