@@ -30,6 +30,20 @@ pub fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A name as it reads inside a sentence: names are written in sentence case, so only
+/// the first word loses its capital, and an acronym keeps it ("calf and Achilles",
+/// "front of the hip", "IT band").
+pub fn in_sentence(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    if first.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return name.to_string();
+    }
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// "1 second", "30 seconds": units spelled out, for the ear and for plain text.
 pub fn seconds(n: u64) -> String {
     if n == 1 {
@@ -94,7 +108,7 @@ pub fn place(library: &Library, view: &View) -> String {
             capitalise(&own.map_or(String::new(), |r| r.one_side(side.label())))
         }
         Some(side) => format!("{} {}", capitalise(side.label()), singular(&region)),
-        None => capitalise(&region.to_lowercase()),
+        None => capitalise(&in_sentence(&region)),
     };
     if let Some(zone) = view.entry.and_then(|e| e.zone.as_deref()) {
         s.push_str(&format!(", {zone}"));
@@ -203,11 +217,7 @@ pub fn next_words(library: &Library, session: &Session, view: &View) -> String {
     };
     let plan = session.plan();
     let step = plan.steps.get(next.step);
-    let place = || {
-        next_place(library, session, view)
-            .unwrap_or_default()
-            .to_lowercase()
-    };
+    let place = || in_sentence(&next_place(library, session, view).unwrap_or_default());
     match &next.kind {
         PhaseKind::GetReady { .. } => "Next: get ready".to_string(),
         PhaseKind::Search { .. } => format!("Next: {}", place()),
@@ -239,7 +249,7 @@ pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<
         )
     })?;
     let step = plan.steps.get(work.step)?;
-    let mut s = region_name(library, &step.region).to_lowercase();
+    let mut s = in_sentence(&region_name(library, &step.region));
     if let Some(e) = work.entry.and_then(|i| session.record().entries.get(i)) {
         if let Some(side) = e.side {
             s.push_str(&format!(", {}", side_word(&e.region, side)));
@@ -466,6 +476,15 @@ pub fn history_not_saved(why: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_inside_a_sentence_keep_their_proper_nouns() {
+        assert_eq!(in_sentence("Calf and Achilles"), "calf and Achilles");
+        assert_eq!(in_sentence("Front of the hip"), "front of the hip");
+        assert_eq!(in_sentence("IT band"), "IT band");
+        assert_eq!(in_sentence("Quads"), "quads");
+        assert_eq!(in_sentence(""), "");
+    }
 
     #[test]
     fn clock_formats() {

@@ -168,10 +168,14 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
         "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line."
     );
     assert!(
-        said[1].starts_with("Quad release. Lie face down on your forearms."),
+        said[1].starts_with("Quad release. Lie face down on your forearms,"),
         "{said:?}"
     );
-    assert!(said[1].contains("Careful: Stay on the muscle."), "{said:?}");
+    assert!(
+        said[1]
+            .contains("Careful: Stay on the muscle, short of the kneecap and below the hip bone."),
+        "{said:?}"
+    );
     assert_eq!(
         said[2],
         "Press only as hard as you can breathe through. Sharp pain, tingling or numbness: \
@@ -209,7 +213,10 @@ fn brief_detail_says_the_caution_but_not_the_set_up() {
         hands_free(),
     );
     let said = run.speaker.texts();
-    assert_eq!(said[1], "Quad release. Careful: Stay on the muscle.");
+    assert_eq!(
+        said[1],
+        "Quad release. Careful: Stay on the muscle, short of the kneecap and below the hip bone."
+    );
 }
 
 #[test]

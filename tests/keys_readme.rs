@@ -76,3 +76,14 @@ fn plain_mode_lists_its_session_keys() {
         assert!(list.contains(key), "{list}");
     }
 }
+
+/// The help is read on a terminal, not rendered as Markdown, and it uses the library's
+/// one word for the spot ("tender spot"; "trigger point" is explained once in `why-smr`).
+/// It once said "back one trigger point" and "(`)`, shift-0, is 10)" with the backticks.
+#[test]
+fn the_help_says_tender_spot_and_has_no_markdown() {
+    for (keys, help) in commands::help_rows() {
+        assert!(!help.contains("trigger point"), "{keys}: {help}");
+        assert!(!help.contains('`'), "{keys}: {help}");
+    }
+}

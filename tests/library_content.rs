@@ -257,6 +257,15 @@ const DEFECTS: &[(&str, Rule)] = &[
             }
         },
     ),
+    (
+        "a calf set-up that adds weight before rolling over the Achilles",
+        |p| {
+            let t = p.text.to_lowercase();
+            p.region.as_deref() == Some("calves")
+                && p.at.ends_with("setup")
+                && (t.contains("cross the other leg") || t.contains("add weight"))
+        },
+    ),
     ("rolling the lower back", |p| {
         let t = p.text.to_lowercase();
         p.field == Field::Spoken
@@ -324,6 +333,14 @@ fn the_defect_rules_catch_the_old_wording() {
         text: "Roll and bend and straighten the knee.".into(),
     };
     assert!((DEFECTS[6].1)(&calf));
+    let achilles = Piece {
+        at: "exercise `calf-warmup` setup".into(),
+        guide: None,
+        region: Some("calves".into()),
+        field: Field::Spoken,
+        text: "Sit with one calf on the roller. Cross the other leg over the top to add weight on the calf.".into(),
+    };
+    assert!((DEFECTS[9].1)(&achilles));
     let fine = Piece {
         at: "x".into(),
         guide: None,
@@ -421,7 +438,14 @@ fn stops_short_of_bone_and_joints() {
         ),
         ("hamstring-release", &["knee crease", "sit bone"]),
         ("hamstring-warmup", &["knee crease", "sit bone"]),
-        ("glute-release", &["tail bone", "hip bone", "lower back"]),
+        (
+            "glute-release",
+            &["tail bone", "sit bone", "hip bone", "lower back"],
+        ),
+        (
+            "glute-warmup",
+            &["tail bone", "sit bone", "hip bone", "lower back"],
+        ),
         ("deep-glute-release", &["tingles", "sit bone"]),
         (
             "calf-release",
@@ -926,4 +950,54 @@ fn the_coach_speaks_the_routine_tools_set_up() {
         let on_the_roller = step_intro(e, None, VoiceDetail::Full);
         assert!(on_the_roller.contains("roller"), "{on_the_roller}");
     }
+}
+
+/// The coach says an exercise's first caution, cut to its first sentence. Once the
+/// quad's was "Stay on the muscle." (the kneecap and hip bone cut off), the deep glute's
+/// said "you are on the nerve" without what to do, and the outer thigh's said only "This
+/// works right beside the IT band.": the first caution must be said whole.
+#[test]
+fn the_spoken_caution_is_the_whole_first_caution() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let mut cut = Vec::new();
+    for e in &lib.exercises {
+        let first = e
+            .cautions
+            .first()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
+        let first = first.unwrap_or_default();
+        for detail in [VoiceDetail::Full, VoiceDetail::Brief] {
+            let said = step_intro(e, None, detail);
+            if !said.ends_with(&format!("Careful: {first}")) {
+                cut.push(format!("{}: says {said:?}", e.id));
+            }
+        }
+    }
+    assert!(cut.is_empty(), "{}", cut.join("\n"));
+}
+
+/// The coach says at most two sentences of a set-up. The upper back's third sentence,
+/// "Hands behind your head to support it.", was never said, nor the hamstring's "work
+/// one leg at a time": every set-up, for every tool, must be short enough to be said whole.
+#[test]
+fn every_set_up_is_said_whole() {
+    use foamroll::wording::{VoiceDetail, step_intro};
+    let lib = lib();
+    let mut cut = Vec::new();
+    for e in &lib.exercises {
+        let tools = std::iter::once(None).chain(e.equipment.iter().map(|q| Some(q.tool)));
+        for tool in tools {
+            let setup = e
+                .setup_for(tool)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let said = step_intro(e, tool, VoiceDetail::Full);
+            if !said.contains(&setup) {
+                cut.push(format!("{} ({tool:?}): says {said:?}", e.id));
+            }
+        }
+    }
+    assert!(cut.is_empty(), "{}", cut.join("\n"));
 }

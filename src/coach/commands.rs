@@ -231,7 +231,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('b'), Command::Back)],
         label: "b",
-        help: "back one trigger point (or one side of a warm-up); twice within 2 seconds, back a whole step",
+        help: "back one tender spot (or one side of a warm-up); twice within 2 seconds, back a whole step",
         bar: Some(("b", "back")),
         bar_in: SESSION,
         active: SESSION,
@@ -255,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Char(')'), Command::Rate(10)),
         ],
         label: "0-9  )",
-        help: "rate how tender the spot was, 0 to 10 (`)`, shift-0, is 10), after a hold (optional)",
+        help: "rate how tender the spot was, 0 to 10, after a hold (optional); ) is shift-0, for 10",
         bar: None,
         bar_in: &[],
         // After the session too: the last hold can still be rated.
