@@ -19,6 +19,7 @@ pub mod plain;
 pub mod session;
 pub mod signals;
 pub mod text;
+pub mod today;
 pub mod ui;
 pub mod voice;
 pub mod wording;

@@ -26,6 +26,14 @@ fn run(args: Args) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
+    if let Some(Command::Status { json }) = args.command {
+        // Nothing but the line: no config warnings, no errors (exit 1 says it failed).
+        let now = chrono::Local::now().naive_local();
+        return Ok(match cli::today::status(&global, now, json) {
+            Some(line) if writeln!(out, "{line}").is_ok() => 0,
+            _ => 1,
+        });
+    }
     // Every command reads the settings, so a broken config.yaml is always reported.
     let settings = global.settings(&mut err)?;
     match args.command {
@@ -131,24 +139,84 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Play { routine_id, plain }) => {
+            let report = global.load_library(&[]);
             if plain {
-                play_plain(&global, &settings, &routine_id, &mut out, &mut err)
+                play_plain(&global, &settings, report, &routine_id, &mut out, &mut err)
             } else {
-                open_app(&global, &settings, Some(&routine_id))
+                open_app(&global, &settings, report, Some(&routine_id))
             }
         }
-        None => open_app(&global, &settings, None),
+        Some(Command::Today {
+            before_run,
+            after_run,
+            rest_day,
+            minutes,
+            equipment,
+            json,
+            save,
+            play,
+            plain,
+        }) => {
+            let mut report = global.load_library(&[]);
+            cli::report_problems(&report, &mut err)?;
+            // The one place the real clock is read for it; the planner is given it.
+            let now = chrono::Local::now().naive_local();
+            let intent = cli::today::intent(before_run, after_run, rest_day);
+            let Some(today) = cli::today::make(
+                &global,
+                &settings,
+                &report.library,
+                now,
+                intent,
+                minutes,
+                equipment,
+                &mut err,
+            )?
+            else {
+                return Ok(2);
+            };
+            if let Some(path) = &save
+                && let Err(e) = cli::today::save(&today, path, now)
+            {
+                writeln!(err, "foamroll: {e}")?;
+                return Ok(2);
+            }
+            if json {
+                cli::today::print_json(&today, &mut out)?;
+            } else if !play || plain {
+                cli::today::print(&today, &report.library, &mut out)?;
+                if let Some(path) = &save {
+                    let shown = foamroll::text::printable(&path.display().to_string());
+                    writeln!(out, "\nSaved to {shown}.")?;
+                }
+            }
+            if !play {
+                return Ok(0);
+            }
+            let id = today.routine.id.clone();
+            report.library.routines.retain(|r| r.id != id);
+            report.library.routines.insert(0, today.routine);
+            if plain {
+                writeln!(out)?;
+                play_plain(&global, &settings, report, &id, &mut out, &mut err)
+            } else {
+                open_app(&global, &settings, report, Some(&id))
+            }
+        }
+        // Answered before the settings were read, above.
+        Some(Command::Status { .. }) => Ok(1),
+        None => open_app(&global, &settings, global.load_library(&[]), None),
     }
 }
 
 fn play_plain(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
+    report: foamroll::library::LoadReport,
     id: &str,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let report = global.load_library(&[]);
     cli::report_problems(&report, err)?;
     let Some(routine) = report.library.playable(id) else {
         writeln!(err, "{}", unknown_routine(&report.library, id))?;
@@ -181,9 +249,9 @@ fn play_plain(
 fn open_app(
     global: &cli::Global,
     settings: &foamroll::config::Settings,
+    report: foamroll::library::LoadReport,
     routine: Option<&str>,
 ) -> io::Result<u8> {
-    let report = global.load_library(&[]);
     if let Some(id) = routine
         && report.library.playable(id).is_none()
     {
@@ -221,6 +289,11 @@ fn build_app(
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     app.theme = foamroll::ui::Theme::named(settings.theme.value);
+    // Today's plan for the wall clock now; the planner itself never reads a clock.
+    app.plan_today(
+        chrono::Local::now().naive_local(),
+        settings.equipment.value.into_iter().collect(),
+    );
     let errors = report.error_count();
     if errors > 0 {
         let s = if errors == 1 { "" } else { "s" };

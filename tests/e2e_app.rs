@@ -19,10 +19,11 @@ fn browse_play_and_quit_in_a_real_terminal() {
     app.send("jjjjjjj");
     app.wait_for("Sit on the roller with one buttock", 5);
 
-    // Start the recovery routine selected in the Countdown pane (post-run): Enter
-    // in the Regions pane would play the selected exercise alone.
+    // In the Countdown pane, Today comes first and its reasons show; the next routine
+    // is the post-run recovery: start it.
     app.send("\t\t");
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    app.wait_for("Enter: start · t switches", 5);
+    app.send("j");
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.send(" ");
@@ -44,7 +45,8 @@ fn browse_play_and_quit_in_a_real_terminal() {
         std::thread::sleep(std::time::Duration::from_millis(30));
     }
     app.wait_for("Done", 10);
-    app.wait_for("Drink some water", 5);
+    // The post-run's own finish (Today's says something else).
+    app.wait_for("Rolling pays off over weeks", 5);
 
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
@@ -205,6 +207,58 @@ fn a_panic_restores_the_terminal() {
         "mouse capture turned off"
     );
     assert!(text.contains("panic requested by FOAMROLL_TEST_PANIC"));
+}
+
+#[test]
+fn the_today_row_shows_its_reasons_switches_and_plays() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["--no-bell"], 120, 40);
+    app.wait_for("Regions", 10);
+    app.send("\t\t");
+    app.wait_for("Enter: start · t switches", 5);
+    // The intent the clock chose, then `t` until the rest day (at most two presses).
+    for _ in 0..3 {
+        if app.screen().contains("Today: rest day") {
+            break;
+        }
+        app.send("t");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    app.wait_for("Today: rest day", 5);
+    app.wait_for("the core of every recovery", 5);
+    app.wait_for("(you have 20)", 5);
+    app.send("+");
+    app.wait_for("(you have 21)", 5);
+    app.send("t");
+    app.wait_for("your run will load it", 5);
+    app.send("\r");
+    app.wait_for("Get ready", 5);
+    app.wait_for("Keep moving", 10);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    app.wait_for("Choose a routine", 5);
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
+}
+
+#[test]
+fn today_play_opens_the_app_on_todays_plan() {
+    let data = DataDir::new();
+    let mut app = data.spawn(&["today", "--before-run", "--play", "--no-bell"], 100, 30);
+    app.wait_for("Get ready", 10);
+    app.wait_for("Keep moving", 15);
+    app.send("q");
+    app.wait_for("End this session?", 5);
+    app.send("y");
+    app.wait_for("Choose a routine", 5);
+    // The plan that was played stays first in the list, with its reasons.
+    app.send("\t\t");
+    app.wait_for("Today: before a run", 5);
+    app.send("q");
+    assert_eq!(app.wait_exit(10), Some(0));
+    assert_eq!(data.last_status(), "aborted");
 }
 
 #[test]

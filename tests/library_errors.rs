@@ -590,6 +590,47 @@ fn files_and_folders_on_disk() {
 }
 
 #[test]
+fn first_side_and_its_points() {
+    // Accepted on a per-side recovery step, and the plan starts on that side.
+    let ok = format!(
+        "{ROUTINE_HEAD}    style: recovery\n    description: d\n    steps:\n      - exercise: glute-release\n        first_side: left\n        first_side_points: 2\n"
+    );
+    let report = load_with("t.yaml", ok.as_bytes());
+    assert_eq!(report.error_count(), 0, "{:?}", report.diagnostics);
+    let mine = report.library.routine("mine").map(|r| r.steps[0].clone());
+    assert_eq!(
+        mine.as_ref().and_then(|s| s.first_side),
+        Some(foamroll::library::Side::Left)
+    );
+    assert_eq!(mine.and_then(|s| s.first_side_points), Some(2));
+    // Warm-up steps have no tender spots to hold.
+    assert_error(
+        &format!(
+            "{ROUTINE_HEAD}    style: warmup\n    description: d\n    steps:\n      - exercise: calf-warmup\n        first_side_points: 2\n"
+        ),
+        9,
+        28,
+        "warm-up steps do not search for tender spots",
+    );
+    assert_error(
+        &format!(
+            "{ROUTINE_HEAD}    style: recovery\n    description: d\n    steps:\n      - exercise: glute-release\n        first_side_points: 11\n"
+        ),
+        9,
+        28,
+        "`first_side_points` is 11; it must be between 1 and 10",
+    );
+    assert_error(
+        &format!(
+            "{ROUTINE_HEAD}    style: recovery\n    description: d\n    steps:\n      - exercise: glute-release\n        first_side: middle\n"
+        ),
+        9,
+        21,
+        "middle",
+    );
+}
+
+#[test]
 fn the_documented_example_loads() {
     let doc = include_str!("../docs/library.md");
     let start = doc

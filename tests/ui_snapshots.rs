@@ -628,3 +628,63 @@ fn no_name_is_cut_at_200_columns() {
     }
     assert!(!screen.contains('…'), "{screen}");
 }
+
+#[test]
+fn browse_the_today_row() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    let now = clock.at(0.0);
+    // 18:10 on the fixture day, no history: an after-run recovery is chosen.
+    app.plan_today(
+        wall().naive_local() + chrono::Duration::minutes(640),
+        Vec::new(),
+    );
+    app.focus = Pane::Countdown;
+    snap_sizes("browse_today", &app, now);
+}
+
+#[test]
+fn the_today_row_switches_intent_and_minutes() {
+    let clock = Clock::new();
+    let mut app = app(None);
+    let now = clock.at(0.0);
+    app.plan_today(wall().naive_local(), Vec::new());
+    let intent = |app: &App| {
+        app.today_row
+            .as_ref()
+            .map(|r| (r.plan.intent, r.plan.minutes))
+    };
+    // 07:30: before a run. Keys do nothing until the Today row is in focus.
+    assert_eq!(intent(&app), Some((foamroll::today::Intent::BeforeRun, 5)));
+    app.handle(Action::TodayIntent, now, wall());
+    assert_eq!(intent(&app), Some((foamroll::today::Intent::BeforeRun, 5)));
+    app.focus = Pane::Countdown;
+    app.handle(Action::TodayIntent, now, wall());
+    assert_eq!(intent(&app), Some((foamroll::today::Intent::AfterRun, 10)));
+    app.handle(Action::AddTime, now, wall());
+    assert_eq!(intent(&app), Some((foamroll::today::Intent::AfterRun, 11)));
+    assert_eq!(app.library.routines[0].id, "today");
+    assert_eq!(
+        app.library.routines[0].style,
+        foamroll::library::Style::Recovery
+    );
+    assert_eq!(
+        app.library
+            .routines
+            .iter()
+            .filter(|r| r.id == "today")
+            .count(),
+        1
+    );
+    // Down to the next routine: the keys go back to the session's meaning.
+    app.handle(Action::Down, now, wall());
+    app.handle(Action::TodayIntent, now, wall());
+    assert_eq!(intent(&app), Some((foamroll::today::Intent::AfterRun, 11)));
+    app.handle(Action::Up, now, wall());
+    app.handle(Action::Enter, now, wall());
+    assert!(app.playing());
+    assert_eq!(
+        app.session().map(|s| s.plan().routine_id.clone()),
+        Some("today".to_string())
+    );
+}

@@ -99,6 +99,48 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// Today's routine, made from what you are about to do, the time you have and your history
+    #[command(
+        after_help = "Examples:\n  foamroll today                          the plan for now, and why\n  foamroll today --after-run --minutes 15\n  foamroll today --before-run --equipment ball --play --plain\n  foamroll today --rest-day --save rest.yaml && foamroll check rest.yaml\n\nWith no intent flag, the time of day and your last session decide, and the output says why."
+    )]
+    Today {
+        /// A warm-up: keep moving, no holds, then your dynamic warm-up (default 5 minutes)
+        #[arg(long, conflicts_with_all = ["after_run", "rest_day"])]
+        before_run: bool,
+        /// A recovery after your run (default 10 minutes)
+        #[arg(long, conflicts_with = "rest_day")]
+        after_run: bool,
+        /// A longer recovery on a day without a run (default 20 minutes)
+        #[arg(long)]
+        rest_day: bool,
+        /// The minutes you have; the plan's estimate lands within 15 % of them
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]
+        minutes: Option<u32>,
+        /// A tool you have (repeatable; default: `equipment` in config.yaml, else a roller)
+        #[arg(long, value_name = "TOOL", value_parser = tool_parser())]
+        equipment: Vec<crate::library::Tool>,
+        /// The routine and the reasons as one JSON document
+        #[arg(long, conflicts_with = "play")]
+        json: bool,
+        /// Also write the routine to FILE, a routine file `foamroll check FILE` accepts
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// Start it at once, in the app (or with --plain as lines of text)
+        #[arg(long)]
+        play: bool,
+        /// With --play: one line per cue instead of the full-screen app
+        #[arg(long, requires = "play")]
+        plain: bool,
+    },
+    /// One short line for a shell prompt or a status bar: "2/3 this week · hamstrings 9d"
+    #[command(
+        after_help = "Prints this week's sessions against the weekly goal and the region rolled longest ago.\nOn any failure it prints nothing and exits with status 1, so a prompt never shows an error."
+    )]
+    Status {
+        /// The same facts as JSON fields
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the effective settings and where each comes from
     #[command(
         after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags."
@@ -131,6 +173,12 @@ pub enum HistoryAction {
         #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
         weeks: u32,
     },
+}
+
+fn tool_parser() -> impl clap::builder::TypedValueParser<Value = crate::library::Tool> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(crate::library::Tool::ALL.map(|t| t.id()))
+        .try_map(|s| crate::library::Tool::from_id(&s).ok_or("unknown tool"))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

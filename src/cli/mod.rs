@@ -5,6 +5,7 @@ mod args;
 pub mod history;
 mod man;
 mod show;
+pub mod today;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

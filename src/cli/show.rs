@@ -188,6 +188,13 @@ fn write_routine(
             "{}{sides}{zones}",
             timing_words(&step.timing, MIN_RECOVERY_HOLD_S)
         )?;
+        if e.per_side && (step.first_side.is_some() || step.first_side_points.is_some()) {
+            let [first, _] = step.side_order();
+            let extra = step
+                .first_side_points
+                .map_or(String::new(), |p| format!(", {p} trigger points there"));
+            writeln!(out, "{} side first{extra}", first.label())?;
+        }
         if let StepTiming::Warmup { cue, .. } = &step.timing {
             writeln!(out, "Cue: {cue}")?;
         }

@@ -31,6 +31,8 @@ pub enum Command {
     Back,
     AddTime,
     RemoveTime,
+    /// Browsing, on the Today routine: the next intent (before a run, after, rest day).
+    TodayIntent,
     /// Tenderness 0-9 of the hold just done.
     Rate(u8),
     Alternatives,
@@ -171,6 +173,20 @@ pub const BINDINGS: &[Binding] = &[
         bar: None,
         bar_in: &[],
         active: APP,
+    },
+    Binding {
+        keys: &[
+            (Key::Char('t'), Command::TodayIntent),
+            (Key::Char('+'), Command::AddTime),
+            (Key::Char('='), Command::AddTime),
+            (Key::Char('-'), Command::RemoveTime),
+            (Key::Char('_'), Command::RemoveTime),
+        ],
+        label: "t  +  -  (on Today)",
+        help: "on the Today routine: switch before a run, after a run or rest day; a minute more or less",
+        bar: None,
+        bar_in: &[],
+        active: &[Browse],
     },
     Binding {
         keys: &[(Key::Char(' '), Command::TogglePause)],

@@ -7,7 +7,7 @@
 //! is busy, and synced (`synchronous=FULL`) before the save returns.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -444,13 +444,82 @@ impl Store {
         let sessions = conn
             .unchecked_transaction()
             .and_then(|tx| {
-                let s = read_summaries(&tx)?;
+                let s = read_summaries(&tx, None)?;
                 tx.finish()?;
                 Ok(s)
             })
             .map_err(self.sql())?;
         drop(conn);
         Ok((sessions, self.take_notes()))
+    }
+
+    /// Summaries of the sessions from `since` on (the day where each happened), newest
+    /// first: what today's plan and the status line read, without the rest of the years.
+    pub fn summaries_since(
+        &self,
+        since: NaiveDate,
+    ) -> Result<(Vec<SessionSummary>, Vec<String>), OpenError> {
+        let conn = self.connection()?;
+        // One read transaction: the sessions and their entries as of one moment.
+        let sessions = conn
+            .unchecked_transaction()
+            .and_then(|tx| {
+                let s = read_summaries(&tx, Some(local_ns(since)))?;
+                tx.finish()?;
+                Ok(s)
+            })
+            .map_err(self.sql())?;
+        drop(conn);
+        Ok((sessions, self.take_notes()))
+    }
+
+    /// The last day each of `regions` was worked (held or moved, not only skipped),
+    /// over the whole history: the same answer as [`super::last_worked`] over every
+    /// summary, without reading them. Per region: absent from the index, nothing; else
+    /// the newest session that worked it (newest first by the start index, so a region
+    /// rolled lately costs a few rows), then the latest local day among sessions that
+    /// started up to 26 hours before it (a later local day can only come from a time
+    /// zone further east).
+    pub fn last_rolled(&self, regions: &[&str]) -> Result<BTreeMap<String, NaiveDate>, OpenError> {
+        const WORKED: &str = "EXISTS (SELECT 1 FROM entries e WHERE e.session = s.id
+             AND e.region = ?1 AND (e.hold_s > 0 OR e.move_s > 0))";
+        const ZONES_NS: i64 = 26 * 3600 * 1_000_000_000;
+        let conn = self.connection()?;
+        let out = (|| -> rusqlite::Result<BTreeMap<String, NaiveDate>> {
+            let mut any = conn.prepare_cached("SELECT 1 FROM entries WHERE region = ?1 LIMIT 1")?;
+            let mut newest = conn.prepare_cached(&format!(
+                "SELECT s.started_ns FROM sessions s WHERE {WORKED}
+                 ORDER BY s.started_ns DESC LIMIT 1"
+            ))?;
+            let mut latest = conn.prepare_cached(&format!(
+                "SELECT MAX(s.started_ns + s.started_off * 1000000000) FROM sessions s
+                 WHERE s.started_ns >= ?2 AND {WORKED}"
+            ))?;
+            let mut out = BTreeMap::new();
+            for region in regions {
+                if any.query_row([region], |_| Ok(())).optional()?.is_none() {
+                    continue;
+                }
+                let Some(ns) = newest
+                    .query_row([region], |r| r.get::<_, i64>(0))
+                    .optional()?
+                else {
+                    continue;
+                };
+                let local: Option<i64> =
+                    latest.query_row(params![region, ns.saturating_sub(ZONES_NS)], |r| r.get(0))?;
+                if let Some(local) = local {
+                    out.insert(
+                        region.to_string(),
+                        DateTime::from_timestamp_nanos(local).date_naive(),
+                    );
+                }
+            }
+            Ok(out)
+        })()
+        .map_err(self.sql())?;
+        drop(conn);
+        Ok(out)
     }
 
     /// The full record of the session in row `offset` (from a summary).
@@ -679,7 +748,18 @@ fn read_record(conn: &Connection, row: i64) -> rusqlite::Result<SessionRecord> {
 }
 
 /// Every session's summary, newest first, in two queries.
-fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
+/// Nanoseconds of local wall time at the start of `day` (how sessions are dated).
+fn local_ns(day: NaiveDate) -> i64 {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_utc().timestamp_nanos_opt())
+        .unwrap_or(i64::MIN)
+}
+
+/// Every session's summary, or those from local time `since_ns` on.
+fn read_summaries(
+    conn: &Connection,
+    since_ns: Option<i64>,
+) -> rusqlite::Result<Vec<SessionSummary>> {
     let mut names: HashMap<String, Arc<str>> = HashMap::new();
     let mut intern = |s: &str| -> Arc<str> {
         if let Some(a) = names.get(s) {
@@ -692,11 +772,12 @@ fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, uuid, started_ns, started_off, ended_ns, ended_off, routine_id,
              routine_name, style, status
-         FROM sessions ORDER BY started_ns DESC, id DESC",
+         FROM sessions WHERE started_ns + started_off * 1000000000 >= ?1
+         ORDER BY started_ns DESC, id DESC",
     )?;
     let mut out: Vec<SessionSummary> = Vec::new();
     let mut has_end: Vec<bool> = Vec::new();
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([since_ns.unwrap_or(i64::MIN)])?;
     while let Some(r) = rows.next()? {
         let started = time_of(r.get(2)?, r.get(3)?).unwrap_or_default();
         let ended = match (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?) {
@@ -725,11 +806,19 @@ fn read_summaries(conn: &Connection) -> rusqlite::Result<Vec<SessionSummary>> {
     drop(rows);
     let at: HashMap<u64, usize> = out.iter().enumerate().map(|(i, s)| (s.offset, i)).collect();
     let mut sums: Vec<(u32, u32)> = vec![(0, 0); out.len()];
-    let mut stmt = conn.prepare_cached(
+    let all =
         "SELECT session, region, side, search_s, hold_s, move_s, points_held, skipped, tenderness
-         FROM entries ORDER BY session, idx",
-    )?;
-    let mut rows = stmt.query([])?;
+         FROM entries ORDER BY session, idx";
+    let some =
+        "SELECT session, region, side, search_s, hold_s, move_s, points_held, skipped, tenderness
+         FROM entries WHERE session IN (SELECT id FROM sessions
+             WHERE started_ns + started_off * 1000000000 >= ?1)
+         ORDER BY session, idx";
+    let mut stmt = conn.prepare_cached(if since_ns.is_some() { some } else { all })?;
+    let mut rows = match since_ns {
+        Some(ns) => stmt.query([ns])?,
+        None => stmt.query([])?,
+    };
     while let Some(r) = rows.next()? {
         let Some(&i) = at.get(&u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0)) else {
             continue;

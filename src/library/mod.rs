@@ -12,6 +12,7 @@ pub mod precomputed;
 mod read;
 pub mod scalar;
 mod validate;
+mod write;
 pub mod yaml;
 
 pub use bounds::{MAX_FILE_BYTES, MIN_RECOVERY_HOLD_S};
@@ -21,3 +22,4 @@ pub use load::{Layer, LoadReport, Loader, load_builtin, load_builtin_yaml};
 pub use model::*;
 pub use parse::{check_raw, parse, parse_yaml};
 pub use validate::join_or;
+pub use write::routine_file;

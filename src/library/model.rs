@@ -42,6 +42,21 @@ impl Tool {
         Tool::TriggerPointTool,
     ];
 
+    /// The id routine files and the command line use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tool::Roller => "roller",
+            Tool::TravelRoller => "travel-roller",
+            Tool::Stick => "stick",
+            Tool::Ball => "ball",
+            Tool::TriggerPointTool => "trigger-point-tool",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.id() == id)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Tool::Roller => "foam roller",
@@ -49,6 +64,23 @@ impl Tool {
             Tool::Stick => "roller stick",
             Tool::Ball => "ball",
             Tool::TriggerPointTool => "trigger-point tool",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+/// A side of the body, for exercises done one side at a time.
+pub enum Side {
+    Right,
+    Left,
+}
+
+impl Side {
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Right => "right",
+            Side::Left => "left",
         }
     }
 }
@@ -352,6 +384,34 @@ pub struct RoutineStep {
     pub timing: StepTiming,
     /// Rest before the next step; `None` means the routine's or config's default.
     pub rest_s: Option<u32>,
+    /// Per-side exercises: the side done first (the right unless stated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_side: Option<Side>,
+    /// Recovery, per side: trigger points on the first side when it needs more than
+    /// `points` (the other side keeps `points`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_side_points: Option<u32>,
+}
+
+impl RoutineStep {
+    /// The sides of a per-side step in the order they are done.
+    pub fn side_order(&self) -> [Side; 2] {
+        match self.first_side {
+            Some(Side::Left) => [Side::Left, Side::Right],
+            _ => [Side::Right, Side::Left],
+        }
+    }
+
+    /// Trigger points on `side` (recovery steps); 0 for warm-up steps.
+    pub fn points_on(&self, side: Option<Side>) -> u32 {
+        let StepTiming::Recovery { points, .. } = &self.timing else {
+            return 0;
+        };
+        match (side, self.first_side_points) {
+            (Some(s), Some(first)) if s == self.side_order()[0] => first,
+            _ => *points,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -405,6 +465,8 @@ impl Exercise {
                 exercise: self.id.clone(),
                 timing,
                 rest_s: None,
+                first_side: None,
+                first_side_points: None,
             }],
             origin: self.origin.clone(),
         }

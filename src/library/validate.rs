@@ -547,6 +547,11 @@ impl Validator<'_> {
                 {
                     return None;
                 }
+                if let Some(first) = &step.first_side_points
+                    && !self.within(file, &who, "first_side_points", first, POINTS, "")
+                {
+                    return None;
+                }
                 StepTiming::Recovery {
                     min_hold_s: step.hold.map(|h| h.value),
                     points: step.points.map_or(1, |p| p.value),
@@ -569,7 +574,12 @@ impl Validator<'_> {
                     step.search_limit.as_ref().map(|s| &s.referenced),
                     "warm-up steps do not search for tender spots",
                 );
-                if hold || points || search {
+                let first_points = misplaced(
+                    "first_side_points",
+                    step.first_side_points.as_ref().map(|s| &s.referenced),
+                    "warm-up steps do not search for tender spots",
+                );
+                if hold || points || search || first_points {
                     return None;
                 }
                 let duration_s = match &step.duration {
@@ -599,10 +609,33 @@ impl Validator<'_> {
         {
             return None;
         }
+        for (field, at) in [
+            (
+                "first_side",
+                step.first_side.as_ref().map(|s| &s.referenced),
+            ),
+            (
+                "first_side_points",
+                step.first_side_points.as_ref().map(|s| &s.referenced),
+            ),
+        ] {
+            if let Some(at) = at
+                && !exercise.per_side
+            {
+                let msg = format!(
+                    "{who}: `{field}` needs an exercise done one side at a time, and `{}` is not",
+                    exercise.id
+                );
+                self.error(file, at, msg);
+                return None;
+            }
+        }
         Some(RoutineStep {
             exercise: exercise.id.clone(),
             timing,
             rest_s: step.rest.map(|r| r.value),
+            first_side: step.first_side.map(|s| s.value),
+            first_side_points: step.first_side_points.map(|s| s.value),
         })
     }
 }

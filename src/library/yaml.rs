@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde::de::Deserializer;
 use serde_saphyr::{Location, Spanned};
 
-use super::model::{Style, Tool};
+use super::model::{Side, Style, Tool};
 use super::scalar;
 use crate::text::forbidden_char;
 
@@ -188,6 +188,12 @@ pub struct RawStep {
     pub cue: Option<Spanned<Text>>,
     #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
     pub rest: Option<Spanned<u32>>,
+    /// `right` or `left`: the side a per-side exercise starts with.
+    #[serde(default)]
+    pub first_side: Option<Spanned<Side>>,
+    /// Trigger points on the first side, when it needs more than `points`.
+    #[serde(default)]
+    pub first_side_points: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -111,6 +111,20 @@ fn secs(s: u32) -> Duration {
 }
 
 impl Plan {
+    /// Roughly how long the plan takes: every fixed phase, the minimum of every hold and
+    /// [`SEARCH_ESTIMATE_S`](crate::library::SEARCH_ESTIMATE_S) to find each spot.
+    pub fn estimate(&self) -> Duration {
+        self.phases
+            .iter()
+            .map(|p| match p.kind {
+                PhaseKind::Search { .. } => {
+                    Duration::from_secs(crate::library::SEARCH_ESTIMATE_S.into())
+                }
+                _ => p.length().unwrap_or_default(),
+            })
+            .sum()
+    }
+
     /// Expands a routine. Steps whose exercise is missing (impossible for a validated
     /// library) are left out rather than failing.
     pub fn new(library: &Library, routine: &Routine, timing: &Timing) -> Plan {
@@ -150,10 +164,10 @@ impl Plan {
                 exercise_name: ex.name.clone(),
                 region: ex.region.clone(),
             });
-            let sides: &[Option<Side>] = if ex.per_side {
-                &[Some(Side::Right), Some(Side::Left)]
+            let sides: Vec<Option<Side>> = if ex.per_side {
+                step.side_order().map(Some).to_vec()
             } else {
-                &[None]
+                vec![None]
             };
             let zones: Vec<Option<String>> = if ex.zones.is_empty() || ex.style == Style::Warmup {
                 vec![None]
@@ -178,9 +192,10 @@ impl Plan {
                     let (planned, points) = match &step.timing {
                         StepTiming::Recovery {
                             min_hold_s,
-                            points,
                             search_limit_s,
+                            ..
                         } => {
+                            let points = &step.points_on(*side);
                             let min = secs(min_hold_s.unwrap_or(timing.min_hold_s));
                             let limit = search_limit_s.map(secs);
                             for point in 1..=*points {

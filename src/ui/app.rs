@@ -94,6 +94,8 @@ pub struct App {
     pub preferred_tool: Option<crate::library::Tool>,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
+    /// Today's plan, first in the routine list (see `today_row`).
+    pub today_row: Option<super::today_row::TodayRow>,
 }
 
 /// How long the countdown pane flashes on a phase change.
@@ -143,6 +145,7 @@ impl App {
             weekly_goal: 3,
             preferred_tool: None,
             notices: Vec::new(),
+            today_row: None,
         };
         app.reload_history();
         app

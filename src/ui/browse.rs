@@ -23,6 +23,9 @@ fn handle(app: &mut App, command: Command) {
         Command::Bottom => move_in_pane(app, 10_000),
         Command::Alternatives => jump_to_alternative(app),
         Command::Guides => jump_to_guides(app),
+        Command::TodayIntent => app.cycle_today_intent(),
+        Command::AddTime => app.change_today_minutes(1),
+        Command::RemoveTime => app.change_today_minutes(-1),
         _ => {}
     }
 }

@@ -319,17 +319,9 @@ fn bar(width: u16, ratio: f64, done: Style, rest: Style) -> Line<'static> {
     ])
 }
 
-/// Roughly how long a routine takes, allowing 15 s to find each spot.
+/// Roughly how long a routine takes (see [`crate::session::Plan::estimate`]).
 pub fn estimate(plan: &crate::session::Plan) -> Duration {
-    plan.phases
-        .iter()
-        .map(|p| match p.kind {
-            PhaseKind::Search { .. } => {
-                Duration::from_secs(crate::library::SEARCH_ESTIMATE_S.into())
-            }
-            _ => p.length().unwrap_or_default(),
-        })
-        .sum()
+    plan.estimate()
 }
 
 impl Widget for CountdownPane<'_> {

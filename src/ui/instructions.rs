@@ -46,6 +46,9 @@ impl InstructionsPane<'_> {
             lines.extend(exercise_lines(app, ex, preferred));
             return (lines, Some(ex.region.clone()));
         }
+        if let Some(lines) = super::today_row::instructions(app) {
+            return (lines, None);
+        }
         match app.selected_row() {
             Some(Row::Exercise(i)) => {
                 let ex = &app.library.exercises[i];

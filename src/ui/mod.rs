@@ -16,6 +16,7 @@ mod regions;
 pub mod review;
 pub mod runtime;
 pub mod theme;
+pub mod today_row;
 
 use std::time::Instant;
 

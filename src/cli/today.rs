@@ -1,0 +1,315 @@
+//! `foamroll today` and `foamroll status`: today's plan as text, JSON or a routine
+//! file, and one line for a prompt.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::json;
+
+use crate::library::{Library, Side, StepTiming, Tool};
+use crate::text::printable;
+use crate::today::facts::{from_history, since};
+use crate::today::{Facts, Intent, Today};
+
+/// The history as the planner sees it, for the regions of `library`. A missing
+/// history is an empty one.
+pub fn facts(
+    global: &super::Global,
+    library: &Library,
+    today: NaiveDate,
+    weekly_goal: u32,
+) -> Result<Facts, String> {
+    let log = global.history_log()?;
+    // Only the weeks the plan looks at, and one small query per region for the rest:
+    // fast with years of history.
+    let (recent, _warnings) = log
+        .summaries_since(since(today))
+        .map_err(|e| e.to_string())?;
+    let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
+    let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
+    Ok(from_history(&recent, last_rolled, today, weekly_goal))
+}
+
+fn seconds(n: u32) -> String {
+    if n == 1 {
+        "1 second".to_string()
+    } else {
+        format!("{n} seconds")
+    }
+}
+
+fn points(n: u32) -> String {
+    if n == 1 {
+        "1 trigger point".to_string()
+    } else {
+        format!("{n} trigger points")
+    }
+}
+
+/// The intent from the three flags (clap lets at most one be set).
+pub fn intent(before_run: bool, after_run: bool, rest_day: bool) -> Option<Intent> {
+    [
+        (before_run, Intent::BeforeRun),
+        (after_run, Intent::AfterRun),
+        (rest_day, Intent::RestDay),
+    ]
+    .into_iter()
+    .find_map(|(on, i)| on.then_some(i))
+}
+
+/// Today's plan for the command line: the history (a warning and none when it cannot
+/// be read), the tools given or the config's, the config's timing. `None` when no plan
+/// fits, after saying why on `err`.
+#[allow(clippy::too_many_arguments)]
+pub fn make(
+    global: &super::Global,
+    settings: &crate::config::Settings,
+    library: &Library,
+    now: NaiveDateTime,
+    intent: Option<Intent>,
+    minutes: Option<u32>,
+    equipment: Vec<Tool>,
+    err: &mut impl Write,
+) -> io::Result<Option<Today>> {
+    let facts = match facts(global, library, now.date(), settings.weekly_goal.value) {
+        Ok(f) => f,
+        Err(e) => {
+            writeln!(
+                err,
+                "warning: history not read ({}); planning without it",
+                printable(&e)
+            )?;
+            Facts::default()
+        }
+    };
+    let tools = if equipment.is_empty() {
+        settings.equipment.value.into_iter().collect()
+    } else {
+        equipment
+    };
+    let options = crate::today::Options {
+        intent,
+        minutes,
+        tools,
+    };
+    match crate::today::plan(library, &facts, now, &options, &settings.timing()) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) => {
+            writeln!(err, "foamroll: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// How a step of today's plan is timed, in words.
+pub fn step_words(library: &Library, step: &crate::library::RoutineStep) -> String {
+    let ex = library.exercise(&step.exercise);
+    let per_side = ex.is_some_and(|e| e.per_side);
+    let zones = ex.map_or(0, |e| e.zones.len());
+    match &step.timing {
+        StepTiming::Recovery {
+            min_hold_s,
+            points: p,
+            ..
+        } => {
+            let hold = min_hold_s.unwrap_or(crate::library::MIN_RECOVERY_HOLD_S);
+            let [first, second] = step.side_order();
+            let spread = match (per_side, step.first_side_points) {
+                (true, Some(q)) if q != *p => format!(
+                    "{} first: {} there, {} on the {}",
+                    first.label(),
+                    points(q),
+                    p,
+                    second.label()
+                ),
+                (true, _) if step.first_side == Some(Side::Left) => {
+                    format!("left side first, {} per side", points(*p))
+                }
+                (true, _) => format!("{} per side", points(*p)),
+                (false, _) => points(*p),
+            };
+            let lines = if zones > 1 {
+                format!(" on each of {zones} lines")
+            } else {
+                String::new()
+            };
+            format!("{spread}{lines}, each held at least {}", seconds(hold))
+        }
+        StepTiming::Warmup { duration_s, .. } => {
+            let a_side = if per_side { " a side" } else { "" };
+            format!("keep moving for {}{a_side}, no holds", seconds(*duration_s))
+        }
+    }
+}
+
+/// The plan as text: each step with its timing, why it is there and how to set up.
+pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<()> {
+    let r = &t.routine;
+    writeln!(
+        out,
+        "Today, {}: a {} of about {} minutes (you have {}), with the {}.",
+        t.intent.words(),
+        r.style.label(),
+        t.estimate_minutes(),
+        t.minutes,
+        crate::today::tool_list(&t.tools)
+    )?;
+    if let Some(why) = &t.intent_reason {
+        writeln!(
+            out,
+            "Why {}: {why}. (Choose with --before-run, --after-run or --rest-day.)",
+            t.intent.words()
+        )?;
+    }
+    for (i, step) in r.steps.iter().enumerate() {
+        let Some(e) = library.exercise(&step.exercise) else {
+            continue;
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. {}: {}",
+            i + 1,
+            printable(&e.name),
+            step_words(library, step)
+        )?;
+        if let Some(why) = t.reasons.get(i) {
+            writeln!(out, "   Why: {}", printable(why))?;
+        }
+        let tool = t.step_tools.get(i).copied().unwrap_or(Tool::Roller);
+        let note = e
+            .equipment
+            .iter()
+            .find(|q| q.tool == tool)
+            .and_then(|q| q.note.as_deref())
+            .filter(|_| tool != Tool::Roller);
+        match note {
+            Some(n) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(n))?,
+            None => writeln!(out, "   Set-up: {}", printable(&e.setup))?,
+        }
+        if let StepTiming::Warmup { cue, .. } = &step.timing {
+            writeln!(out, "   Cue: {}", printable(cue))?;
+        }
+    }
+    if let Some(f) = &r.finish {
+        writeln!(out, "\nThen: {}", printable(f))?;
+    }
+    if !t.notes.is_empty() {
+        writeln!(out)?;
+        for n in &t.notes {
+            writeln!(out, "{}", printable(n))?;
+        }
+    }
+    Ok(())
+}
+
+/// `--json`: the routine, the reasons and the choices as one document.
+pub fn print_json(t: &Today, out: &mut impl Write) -> io::Result<()> {
+    let doc = json!({
+        "intent": t.intent,
+        "intent_reason": t.intent_reason,
+        "style": t.routine.style,
+        "minutes": t.minutes,
+        "estimate_s": t.estimate.as_secs(),
+        "equipment": t.tools,
+        "steps": t.routine.steps.iter().enumerate().map(|(i, s)| json!({
+            "exercise": s.exercise,
+            "tool": t.step_tools.get(i),
+            "reason": t.reasons.get(i),
+        })).collect::<Vec<_>>(),
+        "notes": t.notes,
+        "routine": t.routine,
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// `--save FILE`: a routine file under a dated id, so that saved days do not collide.
+/// Only a regular file (or a new one) is written; a symlink, a FIFO or a device is refused.
+pub fn save(t: &Today, path: &Path, now: NaiveDateTime) -> Result<(), String> {
+    let shown = printable(&path.display().to_string());
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => {
+            return Err(format!("{shown}: not a regular file; nothing written"));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(format!("{shown}: {e}")),
+    }
+    let mut routine = t.routine.clone();
+    routine.id = format!("{}-{}", crate::today::ROUTINE_ID, now.format("%Y-%m-%d"));
+    routine.name = format!("{} ({})", routine.name, now.format("%Y-%m-%d"));
+    let mut comment = vec![format!(
+        "Made by `foamroll today` on {} at {}. Why each step:",
+        now.format("%Y-%m-%d"),
+        now.format("%H:%M")
+    )];
+    for (i, why) in t.reasons.iter().enumerate() {
+        comment.push(format!("{}. {why}", i + 1));
+    }
+    let text = crate::library::routine_file(&routine, &comment);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The facts the status line shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Status {
+    pub sessions_this_week: u32,
+    pub weekly_goal: u32,
+    pub overdue_region: Option<String>,
+    pub overdue_days: Option<i64>,
+}
+
+impl Status {
+    /// Only regions of `library` that are rolled count as overdue.
+    pub fn of(facts: &Facts, library: &Library, today: NaiveDate) -> Status {
+        let overdue = facts.most_overdue(today, |id| {
+            library.region(id).is_some_and(|r| r.avoid().is_none())
+        });
+        Status {
+            sessions_this_week: facts.sessions_this_week,
+            weekly_goal: facts.weekly_goal,
+            overdue_region: overdue.map(|(r, _)| printable(r)),
+            overdue_days: overdue.map(|(_, d)| d),
+        }
+    }
+
+    /// "2/3 this week · hamstrings 9d"
+    pub fn line(&self) -> String {
+        let mut s = format!("{}/{} this week", self.sessions_this_week, self.weekly_goal);
+        if let (Some(r), Some(d)) = (&self.overdue_region, self.overdue_days) {
+            s.push_str(&format!(" · {r} {d}d"));
+        }
+        s
+    }
+}
+
+/// `foamroll status`: the output, or `None` on any failure (the caller prints nothing
+/// and exits 1, so a prompt never shows an error).
+pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<String> {
+    let (settings, problems) = crate::config::Settings::load(
+        global.dirs().config.as_deref(),
+        crate::config::Flags::default(),
+    );
+    if !problems.is_empty() {
+        return None;
+    }
+    let today = now.date();
+    let report = global.load_library(&[]);
+    let facts = facts(global, &report.library, today, settings.weekly_goal.value).ok()?;
+    let status = Status::of(&facts, &report.library, today);
+    if json {
+        serde_json::to_string(&status).ok()
+    } else {
+        Some(status.line())
+    }
+}

@@ -1,0 +1,118 @@
+//! What the planner needs to know of the history, and the adapter that builds it from
+//! the history's session summaries. The planner sees only [`Facts`], so a change of
+//! storage touches this file alone.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::history::{SessionSummary, last_worked, session_date, tenderness_series};
+use crate::library::{Side, Style};
+
+/// One session's average rating for a region and side, on the day it was rolled.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rating {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+/// The latest session: when it started (local time where it was recorded) and its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LastSession {
+    pub started: NaiveDateTime,
+    pub style: Style,
+}
+
+/// The history, reduced to what today's plan and the status line use.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Ratings per region and side (`None` for exercises without sides), oldest first.
+    pub ratings: BTreeMap<(String, Option<Side>), Vec<Rating>>,
+    /// The last day each region was rolled (held or moved, not only skipped).
+    pub last_rolled: BTreeMap<String, NaiveDate>,
+    /// Sessions a week the person aims for (config `weekly_goal`).
+    pub weekly_goal: u32,
+    /// Sessions this week (Monday on) with rolling done.
+    pub sessions_this_week: u32,
+    pub last_session: Option<LastSession>,
+}
+
+impl Facts {
+    /// Nothing rolled and nothing rated: the planner proposes its defaults.
+    pub fn is_empty(&self) -> bool {
+        self.ratings.is_empty() && self.last_rolled.is_empty()
+    }
+
+    /// The region rolled longest ago and how many days ago, among those `rollable`
+    /// accepts (never a region the library says not to roll).
+    pub fn most_overdue(
+        &self,
+        today: NaiveDate,
+        rollable: impl Fn(&str) -> bool,
+    ) -> Option<(&str, i64)> {
+        self.last_rolled
+            .iter()
+            .filter(|(r, _)| rollable(r))
+            .map(|(r, d)| (r.as_str(), (today - *d).num_days().max(0)))
+            // Longest first; among equals the first by id, so the answer is stable.
+            .min_by_key(|(r, days)| (-days, *r))
+    }
+}
+
+/// Builds the facts from every session's summary (what the app holds), as of `today`.
+pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal: u32) -> Facts {
+    let all: Vec<&SessionSummary> = sessions.iter().collect();
+    from_history(sessions, last_worked(&all), today, weekly_goal)
+}
+
+/// The first day whose sessions the facts need beyond the last day each region was
+/// rolled: the ratings window (which also holds this week and today).
+pub fn since(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
+        .unwrap_or(today)
+}
+
+/// Builds the facts as of `today` from the sessions since [`since`] (more do no harm)
+/// and the last day each region was rolled, through the history's own statistics: its
+/// tenderness series and the weekly goal (sessions with rolling done).
+pub fn from_history(
+    recent: &[SessionSummary],
+    last_rolled: BTreeMap<String, NaiveDate>,
+    today: NaiveDate,
+    weekly_goal: u32,
+) -> Facts {
+    let earliest = since(today);
+    let recent: Vec<&SessionSummary> = recent
+        .iter()
+        .filter(|s| session_date(s) >= earliest)
+        .collect();
+    let ratings = tenderness_series(&recent)
+        .into_iter()
+        .map(|(key, points)| {
+            let points = points
+                .into_iter()
+                .map(|p| Rating {
+                    date: p.date,
+                    value: p.average,
+                })
+                .collect();
+            (key, points)
+        })
+        .collect();
+    let goal = crate::history::weekly_goal(&recent, today, weekly_goal);
+    Facts {
+        ratings,
+        last_rolled,
+        weekly_goal: goal.goal,
+        sessions_this_week: goal.this_week,
+        last_session: recent
+            .iter()
+            .max_by_key(|s| s.started_at)
+            .map(|s| LastSession {
+                started: s.started_at.naive_local(),
+                style: s.style,
+            }),
+    }
+}
