@@ -72,6 +72,9 @@ fn plain_mode_lists_its_session_keys() {
         "n skip",
         "q quit",
         "? help",
+        // Once missing: plain mode's list left out releasing early and rating.
+        "R release now",
+        "0-9 ) rate",
     ] {
         assert!(list.contains(key), "{list}");
     }

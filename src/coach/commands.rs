@@ -216,8 +216,9 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('R'), Command::ForceRelease)],
         label: "R",
         help: "release the hold now, before the minimum",
-        bar: None,
-        bar_in: &[],
+        // The app shows it in the refusal ("R releases anyway"); plain mode lists it.
+        bar: Some(("R", "release now")),
+        bar_in: &[Plain],
         active: SESSION,
     },
     Binding {
@@ -256,8 +257,8 @@ pub const BINDINGS: &[Binding] = &[
         ],
         label: "0-9  )",
         help: "rate how tender the spot was, 0 to 10, after a hold (optional); ) is shift-0, for 10",
-        bar: None,
-        bar_in: &[],
+        bar: Some(("0-9 )", "rate")),
+        bar_in: &[Plain],
         // After the session too: the last hold can still be rated.
         active: &[Playing, Over, Plain],
     },
