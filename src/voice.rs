@@ -2,6 +2,9 @@
 //! utterance at a time, on a thread of its own, so the timer never waits for speech
 //! and two cues never talk over each other; when the phase moves on, what was queued
 //! for the old phase is dropped and an utterance still speaking for it is cut short.
+//! Lasting words (a step's set-up and caution, the pressure-and-pain rule) are not
+//! stale one phase later: they wait behind the new phase's cue, and one cut short is
+//! said again whole.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -67,21 +70,47 @@ pub struct Utterance {
     pub epoch: u64,
     /// Not worth saying after this (a "3" said late is wrong).
     pub until: Option<Instant>,
+    /// Still worth saying in the next phase (after its own cue), once.
+    pub lasting: bool,
 }
 
 /// What waits to be said. Pure, so its rules are tested on their own.
 #[derive(Debug, Default)]
 pub struct Queue {
     items: VecDeque<Utterance>,
+    /// Lasting words carried over from the phase before: said after `items`.
+    carried: VecDeque<Utterance>,
     epoch: u64,
 }
 
 impl Queue {
     /// A new phase: what was queued for older ones is dropped.
     pub fn new_phase(&mut self, epoch: u64) {
-        self.epoch = self.epoch.max(epoch);
-        let current = self.epoch;
-        self.items.retain(|u| u.epoch >= current);
+        if epoch <= self.epoch {
+            return;
+        }
+        self.epoch = epoch;
+        // Words carried once already had their phase: they go now.
+        self.carried.clear();
+        for u in std::mem::take(&mut self.items) {
+            if u.epoch >= epoch {
+                self.items.push_back(u);
+            } else if u.lasting {
+                self.carry(u);
+            }
+        }
+    }
+
+    /// Keeps lasting words for the current phase, behind its own cue; an utterance
+    /// cut short comes back here to be said again whole.
+    pub fn carry(&mut self, u: Utterance) {
+        if u.lasting {
+            self.carried.push_back(Utterance {
+                epoch: self.epoch,
+                lasting: false,
+                ..u
+            });
+        }
     }
 
     pub fn push(&mut self, u: Utterance) {
@@ -92,7 +121,7 @@ impl Queue {
 
     /// The next utterance still worth saying at `now`.
     pub fn pop(&mut self, now: Instant) -> Option<Utterance> {
-        while let Some(u) = self.items.pop_front() {
+        while let Some(u) = self.items.pop_front().or_else(|| self.carried.pop_front()) {
             if u.epoch >= self.epoch && u.until.is_none_or(|t| now <= t) {
                 return Some(u);
             }
@@ -106,7 +135,7 @@ impl Queue {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.is_empty() && self.carried.is_empty()
     }
 }
 
@@ -183,6 +212,17 @@ impl Speaker for Speech {
             text: text.to_string(),
             epoch,
             until,
+            lasting: false,
+        });
+        self.shared.wake.notify_all();
+    }
+
+    fn say_lasting(&self, epoch: u64, text: &str) {
+        self.shared.lock().queue.push(Utterance {
+            text: text.to_string(),
+            epoch,
+            until: None,
+            lasting: true,
         });
         self.shared.wake.notify_all();
     }
@@ -216,8 +256,10 @@ fn speak_loop(voice: &Voice, shared: &Shared) {
             if matches!(child.try_wait(), Ok(Some(_)) | Err(_)) {
                 break;
             }
-            let state = shared.lock();
+            let mut state = shared.lock();
             if state.queue.is_stale(utterance.epoch) || state.closed {
+                // Lasting words cut short by the new phase's cue are said again whole.
+                state.queue.carry(utterance);
                 drop(state);
                 let _ = child.kill();
                 let _ = child.wait();
@@ -239,7 +281,63 @@ mod tests {
             text: text.into(),
             epoch,
             until: None,
+            lasting: false,
         }
+    }
+
+    #[test]
+    fn lasting_words_wait_behind_the_new_phase_cue_for_one_phase() {
+        let mut q = Queue::default();
+        q.new_phase(1);
+        q.push(u("get ready", 1));
+        q.push(Utterance {
+            lasting: true,
+            ..u("press only as hard as you can breathe through", 1)
+        });
+        q.new_phase(2);
+        q.push(u("right calf: keep moving", 2));
+        let now = Instant::now();
+        assert_eq!(
+            q.pop(now).map(|u| u.text),
+            Some("right calf: keep moving".into())
+        );
+        assert_eq!(
+            q.pop(now).map(|u| (u.text, u.epoch, u.lasting)),
+            Some((
+                "press only as hard as you can breathe through".into(),
+                2,
+                false
+            ))
+        );
+        // Carried once: a second phase change drops it.
+        q.push(Utterance {
+            lasting: true,
+            ..u("set-up", 2)
+        });
+        q.new_phase(3);
+        q.new_phase(4);
+        assert_eq!(q.pop(now), None);
+    }
+
+    #[test]
+    fn lasting_words_cut_short_are_said_again_whole() {
+        let mut q = Queue::default();
+        q.new_phase(1);
+        let rule = Utterance {
+            lasting: true,
+            ..u("the pressure rule", 1)
+        };
+        q.new_phase(2);
+        q.push(u("hold", 2));
+        // The worker was saying the rule when phase 2 began: it cuts it and carries it.
+        assert!(q.is_stale(rule.epoch));
+        q.carry(rule);
+        let now = Instant::now();
+        assert_eq!(q.pop(now).map(|u| u.text), Some("hold".into()));
+        assert_eq!(q.pop(now).map(|u| u.text), Some("the pressure rule".into()));
+        // A plain cue cut short is not said again.
+        q.carry(u("3", 2));
+        assert!(q.is_empty());
     }
 
     #[test]
@@ -267,6 +365,7 @@ mod tests {
             text: "3".into(),
             epoch: 0,
             until: Some(now),
+            lasting: false,
         });
         q.push(u("next", 0));
         let later = now + Duration::from_secs(1);

@@ -33,6 +33,11 @@ pub trait Speaker: fmt::Debug {
     fn phase(&self, epoch: u64);
     /// Queues `text` for phase `epoch`; it is dropped if still unspoken after `lifetime`.
     fn say(&self, epoch: u64, text: &str, lifetime: Option<Duration>);
+    /// Queues words that stay true into the next phase (a set-up, a caution, the
+    /// pressure rule): they are said after the next phase's cue rather than dropped.
+    fn say_lasting(&self, epoch: u64, text: &str) {
+        self.say(epoch, text, None);
+    }
     /// Waits, at most `within`, until everything queued has been said.
     fn finish(&self, within: Duration) {
         let _ = within;
@@ -416,7 +421,7 @@ impl Coach {
 
     fn detail(&mut self, text: String) {
         if let Some(s) = &self.config.speaker {
-            s.say(self.epoch, &text, None);
+            s.say_lasting(self.epoch, &text);
         }
         self.notes.push(Note::Detail(text));
     }
