@@ -271,6 +271,22 @@ const DEFECTS: &[(&str, Rule)] = &[
         p.field == Field::Spoken
             && (t.contains("roll the lower back") || t.contains("onto the lower back"))
     }),
+    (
+        "advice or a claim the sources do not make (keep to ../shared/smr-facts.md)",
+        |p| {
+            let t = p.text.to_lowercase();
+            [
+                "in the evening",
+                "evening after",
+                "every hour",
+                "next two days",
+                "more than the flat",
+                "a chair leaves",
+            ]
+            .iter()
+            .any(|claim| t.contains(claim))
+        },
+    ),
 ];
 
 #[test]
@@ -314,6 +330,16 @@ fn the_defect_rules_catch_the_old_wording() {
         ),
         (4, Field::Shown, "One trigger point per side."),
         (5, Field::Spoken, "Right quads, inner line"),
+        (
+            DEFECTS.len() - 1,
+            Field::Shown,
+            "Recovery rolling belongs after a run, in the evening, or on a day off.",
+        ),
+        (
+            DEFECTS.len() - 1,
+            Field::Shown,
+            "Tomorrow, get up from the desk every hour.",
+        ),
     ];
     for (rule, field, text) in old {
         let p = Piece {
