@@ -166,7 +166,10 @@ pub fn run(
                 coach.hold_on(now);
                 p.line(now, wording::CONFIRM_END)?;
             }
-            Some(Command::Yes | Command::Interrupt) => coach.abort(now, wall),
+            Some(Command::Yes | Command::Interrupt) => {
+                coach.abort(now, wall);
+                p.line(now, wording::ENDED)?;
+            }
             Some(Command::No) => {
                 confirming = false;
                 coach.go_on(now);

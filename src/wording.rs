@@ -466,6 +466,7 @@ pub const PAUSED: &str = "Paused: press space to go on";
 pub const GOING_ON: &str = "Going on";
 pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";
 pub const INTERRUPTED: &str = "Stopped; the session is kept as interrupted";
+pub const ENDED: &str = "Ended; the session is kept as aborted";
 pub const RELEASE_HINT: &str = "Press r to release once it eases";
 
 /// The warning shown while history cannot be saved.

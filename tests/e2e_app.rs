@@ -177,6 +177,7 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
     app.send("q");
     app.wait_for("End the session?", 5);
     app.send("y");
+    app.wait_for("Ended; the session is kept as aborted", 5);
     assert_eq!(app.wait_exit(10), Some(1), "an aborted session exits 1");
     assert_eq!(data.last_status(), "aborted");
 }
