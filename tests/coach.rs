@@ -387,6 +387,8 @@ fn interrupted_is_saved_with_the_phase_in_progress() {
 #[test]
 fn the_same_commands_give_the_same_feedback() {
     let mut run = Run::start("post-run", |_| {}, Timing::default());
+    // A digit out of turn (no hold has ended) does nothing.
+    run.command(0.5, Command::Rate(4));
     run.command(1.0, Command::Skip);
     run.command(2.0, Command::Found);
     run.command(5.0, Command::Release);
@@ -401,15 +403,18 @@ fn the_same_commands_give_the_same_feedback() {
         n,
         Note::Feedback(t) if t == "Tenderness 6 noted"
     )));
-    // Digits out of turn do nothing.
+    // A second digit corrects the first, and says so.
     run.command(35.0, Command::Rate(3));
-    assert_eq!(
-        run.notes
-            .iter()
-            .filter(|(_, n)| matches!(n, Note::Feedback(t) if t.starts_with("Tenderness")))
-            .count(),
-        1
-    );
+    let noted: Vec<&str> = run
+        .notes
+        .iter()
+        .filter_map(|(_, n)| match n {
+            Note::Feedback(t) if t.starts_with("Tenderness") => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(noted, ["Tenderness 6 noted", "Tenderness 3 noted"]);
+    assert_eq!(run.coach.session().record().entries[0].tenderness, vec![3]);
     run.coach
         .abort(run.t0 + Duration::from_secs(36), common::ui::wall());
     run.collect(Duration::from_secs(36));

@@ -556,8 +556,20 @@ fn tenderness_rating_after_a_hold() {
     assert!(rig.session.view(rig.at(31.0)).rating_due);
     rig.send(32.0, Event::Rate(11));
     rig.send(33.0, Event::Rate(7));
-    rig.send(34.0, Event::Rate(3));
-    assert_eq!(rig.session.record().entries[0].tenderness, vec![7]);
+    assert!(
+        !rig.session.view(rig.at(33.0)).rating_due,
+        "the prompt goes"
+    );
+    assert!(rig.session.view(rig.at(33.0)).rating_open);
+    // A second rating corrects the first: a 7 that should have been a 10.
+    rig.send(34.0, Event::Rate(10));
+    assert_eq!(rig.session.record().entries[0].tenderness, vec![10]);
+    // The next hold's rating is its own and leaves the first one alone.
+    rig.send(35.0, Event::FoundSpot);
+    rig.send(65.0, Event::Release { force: false });
+    rig.send(66.0, Event::Rate(3));
+    assert_eq!(rig.session.record().entries[0].tenderness, vec![10]);
+    assert_eq!(rig.session.record().entries[1].tenderness, vec![3]);
 }
 
 #[test]

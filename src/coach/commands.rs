@@ -256,7 +256,7 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Char(')'), Command::Rate(10)),
         ],
         label: "0-9  )",
-        help: "rate how tender the spot was, 0 to 10, after a hold (optional); ) is shift-0, for 10",
+        help: "rate how tender the spot was, 0 to 10, after a hold (optional; another key corrects it); ) is shift-0, for 10",
         bar: Some(("0-9 )", "rate")),
         bar_in: &[Plain],
         // After the session too: the last hold can still be rated.

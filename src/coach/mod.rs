@@ -241,7 +241,7 @@ impl Coach {
             Command::AddTime => Event::AddTime,
             Command::RemoveTime => Event::RemoveTime,
             Command::Rate(n) => {
-                if !self.session.view(now).rating_due {
+                if !self.session.view(now).rating_open {
                     return true;
                 }
                 self.notes

@@ -105,6 +105,9 @@ pub struct Session {
     start: Option<(Instant, DateTime<FixedOffset>)>,
     /// The entry whose hold just ended and may be rated.
     rating_due: Option<usize>,
+    /// That entry was rated already: another rating corrects it, until the next hold
+    /// ends.
+    rated: bool,
     /// When `Back` was last sent, to tell a double press.
     last_back: Option<Instant>,
 }
@@ -133,7 +136,10 @@ pub struct View<'a> {
     /// Share of the routine done, 0 to 1.
     pub overall: f64,
     pub next: Option<&'a Phase>,
+    /// The hold that just ended waits for a rating (the prompt shows).
     pub rating_due: bool,
+    /// A rating is taken now: the first, or one that corrects it.
+    pub rating_open: bool,
 }
 
 /// Adds `d` to a seconds total kept at whole milliseconds, so that sums stay short
@@ -163,6 +169,7 @@ impl Session {
             run: Run::NotStarted,
             start: None,
             rating_due: None,
+            rated: false,
             last_back: None,
         }
     }
@@ -318,7 +325,8 @@ impl Session {
             progress: 0.0,
             overall: 0.0,
             next: self.plan.phases.first(),
-            rating_due: self.rating_due.is_some(),
+            rating_due: self.rating_due.is_some() && !self.rated,
+            rating_open: self.rating_due.is_some(),
         };
         match &self.run {
             Run::NotStarted => v.step = self.plan.steps.first(),
@@ -490,6 +498,7 @@ impl Session {
                 }
                 if !e.is_zero() {
                     self.rating_due = phase.entry;
+                    self.rated = false;
                 }
             }
             PhaseKind::Move { duration, .. } => {
@@ -658,12 +667,17 @@ impl Session {
         if n > 10 {
             return;
         }
-        let Some(entry) = self.rating_due.take() else {
+        let Some(entry) = self.rating_due else {
             return;
         };
         if let Some(e) = self.record.entries.get_mut(entry) {
+            // A second rating corrects the first (a 7 that should have been a 10).
+            if self.rated {
+                e.tenderness.pop();
+            }
             e.tenderness.push(n);
         }
+        self.rated = true;
         // The final record was already handed over; this one supersedes it.
         if self.run == Run::Finished {
             fx.push(Effect::Finished(self.record.clone()));
