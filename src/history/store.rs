@@ -250,8 +250,10 @@ impl Store {
         let conn = Connection::open_with_flags(&self.path, flags).map_err(self.sql())?;
         conn.busy_timeout(Duration::from_secs(10))
             .map_err(self.sql())?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+        // Another instance may be creating the database or switching it to WAL at this
+        // very moment; some of those steps answer "busy" without waiting, so each one
+        // is retried like a write.
+        let version: i64 = with_retry(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
             .map_err(self.sql())?;
         if version > SCHEMA_VERSION {
             return Err(OpenError::TooNew {
@@ -260,12 +262,13 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(self.sql())?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(self.sql())?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(self.sql())?;
+        for (pragma, value) in [
+            ("journal_mode", "WAL"),
+            ("synchronous", "FULL"),
+            ("foreign_keys", "ON"),
+        ] {
+            with_retry(|| conn.pragma_update(None, pragma, value)).map_err(self.sql())?;
+        }
         let mut conn = conn;
         self.migrate(&mut conn)?;
         Ok(conn)
@@ -274,8 +277,7 @@ impl Store {
     /// Brings the schema to [`SCHEMA_VERSION`], one step a transaction.
     fn migrate(&self, conn: &mut Connection) -> Result<(), OpenError> {
         // Up to date (every open but the first): no write lock needed.
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+        let version: i64 = with_retry(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
             .map_err(self.sql())?;
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -590,9 +592,9 @@ fn with_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
     let mut tries = 0;
     loop {
         match f() {
-            Err(e) if is_busy(&e) && tries < 20 => {
+            Err(e) if is_busy(&e) && tries < 40 => {
                 tries += 1;
-                std::thread::sleep(Duration::from_millis(5 * tries));
+                std::thread::sleep(Duration::from_millis(5 * tries.min(20)));
             }
             other => return other,
         }
