@@ -302,7 +302,7 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name: String = printable(&s.routine_name).chars().take(20).collect();
+            let name = super::countdown::fit(&printable(&s.routine_name), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
