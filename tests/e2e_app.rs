@@ -235,10 +235,7 @@ fn the_today_row_shows_its_reasons_switches_and_plays() {
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.wait_for("Keep moving", 10);
-    app.send("q");
-    app.wait_for("End this session?", 5);
-    app.send("y");
-    app.wait_for("Choose a routine", 5);
+    app.end_session();
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
     assert_eq!(data.last_status(), "aborted");
@@ -250,10 +247,7 @@ fn today_play_opens_the_app_on_todays_plan() {
     let mut app = data.spawn(&["today", "--before-run", "--play", "--no-bell"], 100, 30);
     app.wait_for("Get ready", 10);
     app.wait_for("Keep moving", 15);
-    app.send("q");
-    app.wait_for("End this session?", 5);
-    app.send("y");
-    app.wait_for("Choose a routine", 5);
+    app.end_session();
     // The plan that was played stays first in the list, with its reasons.
     app.send("\t\t");
     app.wait_for("Today: before a run", 5);
@@ -287,10 +281,7 @@ fn enter_on_an_exercise_plays_it_alone_and_q_y_comes_back_to_browsing() {
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.wait_for("Step 1/1", 5);
-    app.send("q");
-    app.wait_for("End this session?", 5);
-    app.send("y");
-    app.wait_for("Choose a routine", 5);
+    app.end_session();
     let screen = app.wait_for("aborted", 5);
     assert!(screen.contains("Quad release"), "in History: {screen}");
     assert_eq!(data.last_status(), "aborted");

@@ -73,10 +73,7 @@ fn sigtstp_suspends_with_the_session_paused_and_sigcont_redraws_in_full() {
     for title in ["Instructions", "Countdown", "Step 1/"] {
         app.wait_for(title, 5);
     }
-    app.send("q");
-    app.wait_for("End this session?", 5);
-    app.send("y");
-    app.wait_for("Choose a routine", 5);
+    app.end_session();
     app.send("q");
     assert_eq!(app.wait_exit(10), Some(0));
     assert_eq!(data.last_status(), "aborted");

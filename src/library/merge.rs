@@ -121,21 +121,20 @@ impl Merged {
             return;
         }
         let entry = FromFile { file: index, item };
+        // Who holds the id now: this item, in `slot` of its kind's list.
+        let claim = |slot| Claim {
+            kind,
+            layer: file.layer,
+            file: index,
+            slot,
+            at,
+        };
         match self.claims.get(&id.value) {
             None => {
                 let list = slots(self);
                 list.push(Some(entry));
                 let slot = list.len() - 1;
-                self.claims.insert(
-                    id.value,
-                    Claim {
-                        kind,
-                        layer: file.layer,
-                        file: index,
-                        slot,
-                        at,
-                    },
-                );
+                self.claims.insert(id.value, claim(slot));
             }
             Some(first) if first.kind != kind || first.layer == file.layer => {
                 let where_ = format!(
@@ -164,16 +163,7 @@ impl Merged {
                 ));
                 let slot = first.slot;
                 slots(self)[slot] = Some(entry);
-                self.claims.insert(
-                    id.value,
-                    Claim {
-                        kind,
-                        layer: file.layer,
-                        file: index,
-                        slot,
-                        at,
-                    },
-                );
+                self.claims.insert(id.value, claim(slot));
             }
         }
     }

@@ -94,6 +94,15 @@ impl PtyApp {
             .unwrap_or(true)
     }
 
+    /// `q` mid-session in the app, then `y`: the session ends as aborted and the app
+    /// goes back to the browse screen.
+    pub fn end_session(&mut self) {
+        self.send("q");
+        self.wait_for("End this session?", 5);
+        self.send("y");
+        self.wait_for("Choose a routine", 5);
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer
             .write_all(keys.as_bytes())
