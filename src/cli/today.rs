@@ -41,9 +41,9 @@ fn seconds(n: u32) -> String {
 
 fn points(n: u32) -> String {
     if n == 1 {
-        "1 trigger point".to_string()
+        "1 tender spot".to_string()
     } else {
-        format!("{n} trigger points")
+        format!("{n} tender spots")
     }
 }
 
@@ -177,16 +177,22 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
         if let Some(why) = t.reasons.get(i) {
             writeln!(out, "   Why: {}", printable(why))?;
         }
+        // The tool's own set-up where it has one; its note is a tip, not a set-up.
         let tool = t.step_tools.get(i).copied().unwrap_or(Tool::Roller);
-        let note = e
-            .equipment
-            .iter()
-            .find(|q| q.tool == tool)
-            .and_then(|q| q.note.as_deref())
+        let own = e
+            .equipment_for(tool)
+            .and_then(|q| q.setup.as_deref())
             .filter(|_| tool != Tool::Roller);
-        match note {
-            Some(n) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(n))?,
+        match own {
+            Some(s) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(s))?,
             None => writeln!(out, "   Set-up: {}", printable(&e.setup))?,
+        }
+        if let Some(n) = e
+            .equipment_for(tool)
+            .and_then(|q| q.note.as_deref())
+            .filter(|_| tool != Tool::Roller)
+        {
+            writeln!(out, "   Tip with the {}: {}", tool.label(), printable(n))?;
         }
         if let StepTiming::Warmup { cue, .. } = &step.timing {
             writeln!(out, "   Cue: {}", printable(cue))?;

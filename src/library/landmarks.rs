@@ -207,7 +207,7 @@ impl RollPath {
 /// How the body lies for an exercise's general set-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Position {
+pub enum Posture {
     FaceDown,
     OnBack,
     SideLying,
@@ -216,36 +216,36 @@ pub enum Position {
     Standing,
 }
 
-impl Position {
-    pub const ALL: &[Position] = &[
-        Position::FaceDown,
-        Position::OnBack,
-        Position::SideLying,
-        Position::Sitting,
-        Position::Kneeling,
-        Position::Standing,
+impl Posture {
+    pub const ALL: &[Posture] = &[
+        Posture::FaceDown,
+        Posture::OnBack,
+        Posture::SideLying,
+        Posture::Sitting,
+        Posture::Kneeling,
+        Posture::Standing,
     ];
 
     pub fn id(self) -> &'static str {
         match self {
-            Position::FaceDown => "face-down",
-            Position::OnBack => "on-back",
-            Position::SideLying => "side-lying",
-            Position::Sitting => "sitting",
-            Position::Kneeling => "kneeling",
-            Position::Standing => "standing",
+            Posture::FaceDown => "face-down",
+            Posture::OnBack => "on-back",
+            Posture::SideLying => "side-lying",
+            Posture::Sitting => "sitting",
+            Posture::Kneeling => "kneeling",
+            Posture::Standing => "standing",
         }
     }
 
     /// "lying face down"
     pub fn words(self) -> &'static str {
         match self {
-            Position::FaceDown => "lying face down",
-            Position::OnBack => "lying on the back",
-            Position::SideLying => "lying on the side",
-            Position::Sitting => "sitting",
-            Position::Kneeling => "kneeling",
-            Position::Standing => "standing",
+            Posture::FaceDown => "lying face down",
+            Posture::OnBack => "lying on the back",
+            Posture::SideLying => "lying on the side",
+            Posture::Sitting => "sitting",
+            Posture::Kneeling => "kneeling",
+            Posture::Standing => "standing",
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::landmarks::{Distance, Landmark, LandmarkKind, PathEnd, Position, RollPath};
+pub use super::landmarks::{Distance, Landmark, LandmarkKind, PathEnd, Posture, RollPath};
 
 /// The two styles of rolling, with opposite timing rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -274,7 +274,7 @@ pub struct Exercise {
     pub sources: Vec<Source>,
     /// How the body lies for the general set-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<Position>,
+    pub position: Option<Posture>,
     /// Where the tool travels, landmark to landmark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<RollPath>,

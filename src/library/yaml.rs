@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde::de::Deserializer;
 use serde_saphyr::{Location, Spanned};
 
-use super::landmarks::{Distance, Landmark, Position};
+use super::landmarks::{Distance, Landmark, Posture};
 use super::model::{Side, Style, Tool};
 use super::scalar;
 use crate::text::forbidden_char;
@@ -200,7 +200,7 @@ pub struct RawExercise {
     pub sources: Vec<RawSource>,
     /// How the body lies for the general set-up.
     #[serde(default)]
-    pub position: Option<Position>,
+    pub position: Option<Posture>,
     /// Where the tool travels.
     #[serde(default)]
     pub path: Option<RawPath>,

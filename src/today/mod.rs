@@ -493,9 +493,9 @@ impl Chosen<'_> {
         let each = self.points_each();
         let pts = |n: u32| {
             if n == 1 {
-                "1 trigger point".to_string()
+                "1 tender spot".to_string()
             } else {
-                format!("{n} trigger points")
+                format!("{n} tender spots")
             }
         };
         let per = if ex.per_side { " per side" } else { "" };
@@ -529,7 +529,7 @@ impl Chosen<'_> {
                 } => (
                     format!("{name}, {} side first: ", first.label()),
                     format!(
-                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
+                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more tender spot ({} against {}).",
                         rating(*first_avg),
                         rating(*other_avg),
                         other(*first).label(),
