@@ -369,21 +369,14 @@ fn paths(
         serde_json::Value::Array(items) => {
             let path = format!("{prefix}[]");
             for item in items {
-                match item {
-                    serde_json::Value::Object(map) => {
-                        for (k, v) in map {
-                            let p = if path == "[]" {
-                                format!("[].{k}")
-                            } else {
-                                format!("{path}.{k}")
-                            };
-                            out.insert(p.clone());
-                            if descend(&p) {
-                                paths(v, &p, documented, out);
-                            }
+                if let serde_json::Value::Object(map) = item {
+                    for (k, v) in map {
+                        let p = format!("{path}.{k}");
+                        out.insert(p.clone());
+                        if descend(&p) {
+                            paths(v, &p, documented, out);
                         }
                     }
-                    _ => {}
                 }
             }
         }
