@@ -134,7 +134,7 @@ fn run(args: Args) -> io::Result<u8> {
             Ok(0)
         }
         Some(Command::Man) => {
-            let keys: Vec<_> = foamroll::coach::commands::help_rows().collect();
+            let keys: Vec<_> = foamroll::input::help_rows().collect();
             cli::man(&keys, &mut out)?;
             Ok(0)
         }

@@ -22,6 +22,18 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        s.push('…');
+    }
+    s
+}
+
 /// The longest value echoed back in a message, in characters.
 pub const ECHO_MAX: usize = 80;
 

@@ -15,12 +15,12 @@ use super::bounds::{
     SEARCH_LIMIT_S, WARMUP_DURATION_S,
 };
 use super::diagnostic::{Diagnostic, Position, Severity};
-use super::load::{Layer, SourceFile};
 use super::merge::{FromFile, Merged};
 use super::model::{
     Equipment, Exercise, Guide, GuideSection, Library, Origin, Region, RollingPolicy, Routine,
     RoutineStep, Source, StepTiming, Style, Tool,
 };
+use super::source::{Layer, SourceFile};
 use super::yaml::{
     RawExercise, RawGuide, RawRegion, RawRolling, RawRoutine, RawSource, RawStep, Text,
 };

@@ -53,7 +53,7 @@ impl Widget for HistoryPane<'_> {
                 Span::styled(r.started_at.format("%d %b %H:%M ").to_string(), t.dim),
                 Span::styled(r.shown_status().label(), status_style),
             ]));
-            let name = super::countdown::fit(
+            let name = crate::text::fit(
                 &crate::text::printable(&r.routine_name),
                 width.saturating_sub(3 + duration.chars().count()),
             );

@@ -46,8 +46,11 @@ impl InstructionsPane<'_> {
             lines.extend(exercise_lines(app, ex, preferred));
             return (lines, Some(ex.region.clone()));
         }
-        if let Some(lines) = super::today_row::instructions(app) {
-            return (lines, None);
+        if let Some(row) = app.today_row.as_ref().filter(|_| app.today_selected()) {
+            return (
+                super::today_row::instructions(row, &app.library, &app.theme),
+                None,
+            );
         }
         match app.selected_row() {
             Some(Row::Exercise(i)) => {

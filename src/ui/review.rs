@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::list::list_offset;
 use super::theme::Theme;
-use crate::coach::Command;
 use crate::history::{Filter, Review, SessionSummary, Store, coverage};
+use crate::input::Command;
 use crate::library::Library;
 use crate::session::SessionRecord;
 use crate::text::printable;
@@ -302,7 +302,7 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = super::countdown::fit(&printable(&s.routine_name), 20);
+            let name = crate::text::fit(&printable(&s.routine_name), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
