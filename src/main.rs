@@ -296,9 +296,9 @@ fn build_app(
     );
     let errors = report.error_count();
     if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
         app.message = Some(format!(
-            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+            "{}: items were skipped (run `foamroll check`)",
+            foamroll::wording::plural(errors, "library problem")
         ));
     }
     if dirs.data.is_none() {

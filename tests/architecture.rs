@@ -15,7 +15,10 @@ const LAYERS: &[&[&str]] = &[
     &["text", "files", "paths", "signals"],
     &["library"],
     &["session"],
-    &["history", "wording"],
+    // Words for the engine's things and the helpers every sentence uses; history's
+    // reports and today's reasons are worded with them.
+    &["wording"],
+    &["history"],
     &["today", "config"],
     &["input"],
     &["coach"],

@@ -14,6 +14,7 @@ pub use args::{Args, Command, Global, HistoryAction};
 
 use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
+use crate::wording::plural;
 
 impl Global {
     /// The folders: a flag, else its environment variable, else the standard place.
@@ -115,7 +116,6 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
         .iter()
         .filter(|d| d.severity == crate::library::Severity::Warning)
         .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
     let warned = if warnings > 0 {
         format!("; {}", plural(warnings, "warning"))

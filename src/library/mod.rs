@@ -23,5 +23,4 @@ pub use load::{LoadReport, Loader, load_builtin, load_builtin_yaml};
 pub use model::*;
 pub use parse::{check_raw, parse, parse_yaml};
 pub use source::Layer;
-pub use validate::join_or;
 pub use write::routine_file;

@@ -21,13 +21,7 @@ impl Widget for HistoryPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let s = app.streak;
-        let days = |n: u32| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
-        };
+        let days = |n: u32| crate::wording::plural(n, "day");
         let mut lines = vec![Line::from(vec![
             Span::styled("Streak ", t.accent),
             Span::raw(days(s.current)),

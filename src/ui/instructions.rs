@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Row};
 use super::layout::Pane;
 use super::{bodymap, pane_block};
-use crate::library::{Exercise, Guide, Region, StepTiming, join_or};
+use crate::library::{Exercise, Guide, Region, StepTiming};
+use crate::wording::join_or;
 
 pub struct InstructionsPane<'a> {
     pub app: &'a App,

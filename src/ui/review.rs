@@ -14,7 +14,7 @@ use crate::input::Command;
 use crate::library::Library;
 use crate::session::SessionRecord;
 use crate::text::printable;
-use crate::wording::{clock, days_ago};
+use crate::wording::{clock, days_ago, plural};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -410,7 +410,6 @@ impl ReviewScreen<'_> {
         let stats = &self.state.stats;
         let mut lines = Vec::new();
         let g = stats.goal;
-        let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
         lines.push(Line::from(vec![
             Span::styled("This week ", t.accent),
             Span::raw(format!("{} of {} sessions", g.this_week, g.goal)),
