@@ -2231,3 +2231,80 @@ fn nothing_printed_says_trigger_point_or_a_tip_as_a_set_up() {
     }
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// `docs/content-review.md` records a review of every item: a row per exercise, region,
+/// routine and guide, saying what was reviewed and against which source.
+#[test]
+fn the_content_review_has_a_row_for_every_item() {
+    let lib = lib();
+    let doc = include_str!("../docs/content-review.md");
+    let kinds = [
+        (
+            "exercise",
+            lib.exercises
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>(),
+        ),
+        ("region", lib.regions.iter().map(|r| r.id.clone()).collect()),
+        (
+            "routine",
+            lib.routines.iter().map(|r| r.id.clone()).collect(),
+        ),
+        ("guide", lib.guides.iter().map(|g| g.id.clone()).collect()),
+    ];
+    let mut missing = Vec::new();
+    for (kind, ids) in &kinds {
+        for id in ids {
+            let row = doc
+                .lines()
+                .find(|l| l.starts_with(&format!("| {kind} | `{id}` |")));
+            match row {
+                // What was reviewed and what against: both cells filled.
+                Some(r) if r.split('|').filter(|c| !c.trim().is_empty()).count() >= 4 => {}
+                _ => missing.push(format!("{kind} {id}")),
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no review row for: {missing:?}");
+    // The checklist is there too.
+    for step in [
+        "Path",
+        "Landmarks",
+        "Nerves and vessels",
+        "Direction words",
+        "Spoken form",
+        "Sources",
+    ] {
+        assert!(doc.contains(&format!("**{step}")), "checklist lacks {step}");
+    }
+}
+
+/// The README's routine table lists every shipped routine with its estimate, and its
+/// guide table every guide.
+#[test]
+fn the_readme_tables_are_current() {
+    let lib = lib();
+    let readme = include_str!("../README.md");
+    for r in &lib.routines {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", r.id)))
+            .unwrap_or_else(|| panic!("README has no row for routine {}", r.id));
+        assert!(
+            row.ends_with(&format!("| {} min |", lib.estimate_minutes(r))),
+            "{}: {row}",
+            r.id
+        );
+    }
+    for g in &lib.guides {
+        assert!(
+            readme
+                .lines()
+                .any(|l| l.starts_with(&format!("| `{}` |", g.id))),
+            "README has no row for guide {}",
+            g.id
+        );
+    }
+    assert!(readme.contains(&format!("Each of the {}\nexercises", lib.exercises.len())));
+}
