@@ -61,7 +61,7 @@ const VESSELS: &[&str] = &["artery", "nerve", "vein"];
 landmarks! {
     BackOfKnee = "back-of-knee", NerveOrVessel, "the knee crease", VESSELS;
     FemoralTriangle = "femoral-triangle", NerveOrVessel, "the top of the inner thigh below the groin crease", VESSELS;
-    FibulaHead = "fibula-head", NerveOrVessel, "the top of the outer shin bone, below the outer knee", NERVE;
+    FibulaHead = "fibula-head", NerveOrVessel, "the top of the outer shin bone", NERVE;
     SciaticNerve = "sciatic-nerve", NerveOrVessel, "the sciatic nerve, deep in the buttock", NERVE;
     Kneecap = "kneecap", Bone, "the kneecap", NONE;
     ShinBone = "shin-bone", Bone, "the shin bone", NONE;
@@ -132,12 +132,12 @@ impl Distance {
         }
     }
 
-    /// "a hand's width from the knee crease"
+    /// "a hand's width clear of the knee crease"
     pub fn words(self, landmark: Landmark) -> String {
         match self {
             Distance::On => landmark.words().to_string(),
             Distance::JustShort => format!("just short of {}", landmark.words()),
-            Distance::HandWidth => format!("a hand's width from {}", landmark.words()),
+            Distance::HandWidth => format!("a hand's width clear of {}", landmark.words()),
         }
     }
 }
@@ -193,7 +193,7 @@ pub struct RollPath {
 }
 
 impl RollPath {
-    /// "from a hand's width from the knee crease to just short of the sit bone"
+    /// "from a hand's width clear of the knee crease to just short of the sit bone"
     pub fn words(&self) -> String {
         format!("from {} to {}", self.from.words(), self.to.words())
     }
