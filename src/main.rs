@@ -70,29 +70,34 @@ fn run(args: Args) -> io::Result<u8> {
             since,
             limit,
         }) => {
-            let log = match global.history_log() {
+            if let Some(HistoryAction::Import { file }) = &action {
+                let log = match global.history_log() {
+                    Ok(log) => log,
+                    Err(e) => {
+                        writeln!(err, "foamroll: {e}")?;
+                        return Ok(1);
+                    }
+                };
+                return Ok(cli::history::import(&log, file, &mut out, &mut err)? as u8);
+            }
+            // Reading only: opened read-only, nothing created.
+            let log = match global.history_reader() {
                 Ok(log) => log,
                 Err(e) => {
                     writeln!(err, "foamroll: {e}")?;
                     return Ok(1);
                 }
             };
-            match action {
-                Some(HistoryAction::Import { file }) => {
-                    return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
-                }
-                Some(HistoryAction::Report { weeks }) => {
-                    let report = global.load_library(&[]);
-                    return Ok(cli::history::report(
-                        &log,
-                        &report.library,
-                        weeks,
-                        settings.weekly_goal.value,
-                        &mut out,
-                        &mut err,
-                    )? as u8);
-                }
-                None => {}
+            if let Some(HistoryAction::Report { weeks }) = action {
+                let report = global.load_library(&[]);
+                return Ok(cli::history::report(
+                    log.as_ref(),
+                    &report.library,
+                    weeks,
+                    settings.weekly_goal.value,
+                    &mut out,
+                    &mut err,
+                )? as u8);
             }
             if limit == Some(0) {
                 // The parser refuses 0 already; a library caller gets the same answer.
@@ -102,27 +107,12 @@ fn run(args: Args) -> io::Result<u8> {
                 )?;
                 return Ok(2);
             }
-            let loaded = match log.records(since, limit) {
-                Ok(l) => l,
-                Err(e) => {
-                    writeln!(err, "foamroll: {e}")?;
-                    return Ok(1);
-                }
-            };
-            for w in &loaded.warnings {
-                writeln!(err, "warning: {}", foamroll::text::printable(w))?;
-            }
             let format = match (json, csv) {
                 (true, _) => cli::history::Format::Json,
                 (_, true) => cli::history::Format::Csv,
                 _ => cli::history::Format::Table,
             };
-            cli::history::print(
-                &cli::history::select(&loaded, since, limit),
-                format,
-                &mut out,
-            )?;
-            Ok(0)
+            Ok(cli::history::list(log.as_ref(), since, limit, format, &mut out, &mut err)? as u8)
         }
         Some(Command::Config) => {
             cli::print_config(&settings, &global.dirs(), &mut out)?;

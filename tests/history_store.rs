@@ -160,6 +160,14 @@ fn a_jsonl_log_of_the_previous_format_is_imported_once_and_renamed() {
         stderr(&out)
     );
     let data = sb.path().join("data");
+    // Reading changes nothing: the log is read where it is, and no database is made.
+    assert_eq!(
+        std::fs::read_to_string(data.join(LEGACY_NAME)).unwrap_or_default(),
+        text
+    );
+    assert!(!data.join(DB_NAME).exists());
+    // The first writer imports it into the database and renames it.
+    drop(open(&data));
     assert!(!data.join(LEGACY_NAME).exists());
     assert_eq!(
         std::fs::read_to_string(data.join(LEGACY_DONE_NAME)).unwrap_or_default(),

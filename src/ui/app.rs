@@ -94,6 +94,9 @@ pub struct App {
     pub preferred_tool: Option<crate::library::Tool>,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
+    /// What is wrong with the history file (unreadable, damaged, rows left out): the
+    /// History pane and the review say it instead of "No sessions yet".
+    pub history_problem: Option<String>,
     /// Today's plan, first in the routine list (see `today_row`).
     pub today_row: Option<super::today_row::TodayRow>,
 }
@@ -145,6 +148,7 @@ impl App {
             weekly_goal: 3,
             preferred_tool: None,
             notices: Vec::new(),
+            history_problem: None,
             today_row: None,
         };
         app.reload_history();
@@ -155,14 +159,20 @@ impl App {
         let Some(log) = &self.log else { return };
         match log.summaries() {
             Ok((sessions, warnings)) => {
+                self.history_problem = warnings.first().map(|w| match warnings.len() {
+                    1 => w.clone(),
+                    n => format!("{w} (and {} more)", n - 1),
+                });
                 self.notices.extend(warnings);
                 self.history = sessions;
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
-            Err(e) => self
-                .notices
-                .push(format!("cannot read {}: {e}", log.path().display())),
+            Err(e) => {
+                self.history_problem = Some(e.to_string());
+                self.notices
+                    .push(format!("cannot read {}: {e}", log.path().display()));
+            }
         }
     }
 
@@ -365,6 +375,7 @@ impl App {
                 history: &self.history,
                 library: &self.library,
                 log: self.log.as_deref(),
+                history_problem: self.history_problem.as_deref(),
                 today: self.today,
             };
             match state.handle(command, &ctx) {

@@ -265,7 +265,11 @@ fn open_read_only(db: &Path) -> Result<Connection, OpenError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let plain = Connection::open_with_flags(db, flags).map_err(|e| describe(db, &e))?;
     match plain.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
-        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => {}
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+            ) => {}
         _ => return Ok(plain),
     }
     drop(plain);
