@@ -740,3 +740,45 @@ fn an_exercise_alone_is_a_one_step_session_with_its_style_defaults() {
             .any(|p| matches!(p.kind, PhaseKind::Hold { .. }))
     );
 }
+
+#[test]
+fn a_wall_clock_that_jumps_changes_no_duration() {
+    // The wall clock jumps 5 hours ahead, or 2 hours back, while the session runs 50
+    // seconds: the record says 50 seconds either way, and it imports again.
+    for jump_h in [5, -2] {
+        let lib = library();
+        let r = lib.routine("post-run").unwrap_or_else(|| panic!("post-run"));
+        let mut session = Session::new(Plan::new(&lib, r, &Timing::default()));
+        let t0 = Instant::now();
+        session.update(
+            Event::Start {
+                id: "jump".into(),
+                wall: wall(),
+            },
+            t0,
+        );
+        let jumped = wall() + chrono::Duration::hours(jump_h);
+        let fx = session.update(Event::Abort { wall: jumped }, t0 + Duration::from_secs(50));
+        let record = fx
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::Aborted(r) => Some(r),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("aborted"));
+        assert_eq!(record.ended_at, Some(wall() + chrono::Duration::seconds(50)));
+        assert_eq!(record.duration_s(), 50.0);
+        assert_eq!(foamroll::history::validate(&record), Ok(()));
+        // The snapshot a signal saves is measured the same way.
+        let mut running = Session::new(Plan::new(&lib, r, &Timing::default()));
+        running.update(
+            Event::Start {
+                id: "snap".into(),
+                wall: wall(),
+            },
+            t0,
+        );
+        let snap = running.snapshot(t0 + Duration::from_secs(50));
+        assert_eq!(snap.ended_at, Some(wall() + chrono::Duration::seconds(50)));
+    }
+}
