@@ -212,17 +212,25 @@ fn play_plain(
         writeln!(err, "{}", unknown_routine(&report.library, id))?;
         return Ok(1);
     };
-    let recorder = global
-        .history_log()
-        .map_err(|e| writeln!(err, "foamroll: {e}"))
-        .ok()
-        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
+    // Saved from a thread of its own, opened (and retried) there: a fault of the
+    // moment loses nothing, and a held lock never stops the session.
+    let recorder = match global.dirs().data {
+        Some(dir) => Some(Box::new(std::sync::Arc::new(foamroll::history::Writer::start(&dir)))
+            as Box<dyn foamroll::coach::Recorder>),
+        None => {
+            writeln!(
+                err,
+                "foamroll: no home folder to keep history in (use --data-dir DIR): this session will not be saved"
+            )?;
+            None
+        }
+    };
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
         coach: global.coach_config(settings, err)?,
     };
-    let status = foamroll::plain::run(
+    let ended = foamroll::plain::run(
         std::sync::Arc::new(report.library),
         &routine,
         settings.timing(),
@@ -230,8 +238,11 @@ fn play_plain(
         recorder,
         out,
     )?;
-    Ok(match status {
-        foamroll::session::Status::Completed => 0,
+    // A closed standard output (`| head`) is the reader's choice: nothing is said, but
+    // the session was stopped there, recorded as interrupted, and the exit says so.
+    // Not saved is a failure too: a script must not take an unrecorded session for done.
+    Ok(match ended.status {
+        foamroll::session::Status::Completed if ended.saved => 0,
         _ => 1,
     })
 }
@@ -254,7 +265,8 @@ fn open_app(
     let result = foamroll::ui::runtime::run(app, routine, global.speed);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io::stderr())?;
-    result.map(|()| 0)
+    // A session that could not be saved is a failure (said on stderr already).
+    result.map(|saved| if saved { 0 } else { 1 })
 }
 
 /// `play` takes a routine id or an exercise id: the nearest of both are suggested.

@@ -485,11 +485,16 @@ fn abort_keeps_the_partial_session() {
     let mut rig = Rig::new("post-run", no_get_ready());
     rig.send(5.0, Event::FoundSpot);
     rig.send(20.0, Event::TogglePause);
-    let end = wall() + chrono::Duration::seconds(99);
-    rig.send(40.0, Event::Abort { wall: end });
+    // The wall clock says 99 s; the session ran 40: its end is the start plus 40 s.
+    rig.send(
+        40.0,
+        Event::Abort {
+            wall: wall() + chrono::Duration::seconds(99),
+        },
+    );
     let record = rig.finished.clone().unwrap_or_else(|| panic!("no record"));
     assert_eq!(record.status, Status::Aborted);
-    assert_eq!(record.ended_at, Some(end));
+    assert_eq!(record.ended_at, Some(wall() + chrono::Duration::seconds(40)));
     assert_eq!(record.entries[0].hold_s, 15.0);
     assert_eq!(rig.session.state(), RunState::Aborted);
     rig.send(41.0, Event::TogglePause);

@@ -37,9 +37,36 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the app until the person quits. The terminal is restored however this ends.
+/// How long the app waits, after the person quits, for the session to be written.
+const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs the app until the person quits. The terminal is restored however this ends;
+/// then the last records are waited for (boundedly) and, when a session could not be
+/// saved, that is said on standard error. Returns whether everything was saved.
 /// `speed` runs the session clock faster (`--speed`); 1.0 is real time.
-pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
+pub fn run(app: App, start: Option<&str>, speed: f64) -> io::Result<bool> {
+    let (app, result) = run_screen(app, start, speed);
+    let mut outcome = app.finish_saving(std::time::Duration::from_millis(1500));
+    if outcome.is_err() && app.save_waits() {
+        eprintln!("foamroll: {}", crate::wording::SAVING_WAITS);
+        outcome = app.finish_saving(SAVE_WAIT);
+    }
+    let saved = match outcome {
+        Ok(()) => true,
+        Err(why) => {
+            eprintln!("foamroll: {}", crate::wording::not_saved_at_end(&why));
+            false
+        }
+    };
+    result.map(|()| saved)
+}
+
+fn run_screen(mut app: App, start: Option<&str>, speed: f64) -> (App, io::Result<()>) {
+    let result = run_on_screen(&mut app, start, speed);
+    (app, result)
+}
+
+fn run_on_screen(app: &mut App, start: Option<&str>, speed: f64) -> io::Result<()> {
     let clock = crate::session::SessionClock::new(Instant::now(), speed);
     // Set before `ratatui::init`, which chains its own restoring hook in front of it.
     let previous = std::panic::take_hook();
@@ -56,7 +83,7 @@ pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
     if let Some(id) = start {
         app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
-    let result = event_loop(terminal, &mut app, &rx, clock);
+    let result = event_loop(terminal, app, &rx, clock);
     if result.is_err() {
         app.save_interrupted(clock.now());
     }
