@@ -215,8 +215,10 @@ fn play_plain(
     // Saved from a thread of its own, opened (and retried) there: a fault of the
     // moment loses nothing, and a held lock never stops the session.
     let recorder = match global.dirs().data {
-        Some(dir) => Some(Box::new(std::sync::Arc::new(foamroll::history::Writer::start(&dir)))
-            as Box<dyn foamroll::coach::Recorder>),
+        Some(dir) => Some(
+            Box::new(std::sync::Arc::new(foamroll::history::Writer::start(&dir)))
+                as Box<dyn foamroll::coach::Recorder>,
+        ),
         None => {
             writeln!(
                 err,

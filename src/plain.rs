@@ -113,7 +113,11 @@ const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Says, at the end, whether the session was saved (waiting first, boundedly, for a
 /// file another program holds). Returns whether it was.
-fn finish_saving(p: &mut Printer<'_>, coach: &Coach, within: std::time::Duration) -> io::Result<bool> {
+fn finish_saving(
+    p: &mut Printer<'_>,
+    coach: &Coach,
+    within: std::time::Duration,
+) -> io::Result<bool> {
     let now = Instant::now();
     // A failed write gets a try or two more; one waiting for a lock gets `within`.
     let quick = std::time::Duration::from_millis(1500).min(within);
@@ -135,7 +139,12 @@ fn finish_saving(p: &mut Printer<'_>, coach: &Coach, within: std::time::Duration
 
 /// Prints a change in whether history is being saved: the warning once, and that it
 /// is saved again once it clears.
-fn tell_storage(p: &mut Printer<'_>, coach: &Coach, told: &mut Option<String>, now: Instant) -> io::Result<()> {
+fn tell_storage(
+    p: &mut Printer<'_>,
+    coach: &Coach,
+    told: &mut Option<String>,
+    now: Instant,
+) -> io::Result<()> {
     let warning = coach.storage_warning();
     if warning == *told {
         return Ok(());
@@ -191,7 +200,9 @@ pub fn run(
         let real_now = Instant::now();
         let now = clock.at(real_now);
         // While a save is under way, look again soon to say how it goes.
-        let look = coach.saving().then(|| now + std::time::Duration::from_millis(250));
+        let look = coach
+            .saving()
+            .then(|| now + std::time::Duration::from_millis(250));
         let wakeup = match (coach.next_wakeup(now), look) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

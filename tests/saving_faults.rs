@@ -71,7 +71,10 @@ fn the_app_keeps_running_under_a_held_lock_and_says_saving_waits() {
 }
 
 /// Runs plain mode at `speed`, collecting each line with when it arrived.
-fn plain_lines(sb: &Sandbox, speed: &str) -> (mpsc::Receiver<(Instant, String)>, std::process::Child) {
+fn plain_lines(
+    sb: &Sandbox,
+    speed: &str,
+) -> (mpsc::Receiver<(Instant, String)>, std::process::Child) {
     let mut child = sb
         .command()
         .args(["play", "pre-run", "--plain", "--speed", speed])
@@ -118,14 +121,21 @@ fn plain_mode_cues_on_time_under_a_held_lock_and_records_what_happened() {
     );
     assert!(started.elapsed() < Duration::from_secs(30));
     assert!(status.success(), "{text:#?}");
-    assert!(text.last().is_some_and(|l| l.contains("Session saved to")), "{text:#?}");
+    assert!(
+        text.last().is_some_and(|l| l.contains("Session saved to")),
+        "{text:#?}"
+    );
     let out = sb.run(&["history", "--json"]);
     let sessions: Vec<foamroll::session::SessionRecord> =
         serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(sessions.len(), 1, "{}", stderr(&out));
     assert_eq!(sessions[0].status, Status::Completed);
     // What happened, not a session squeezed into the moment the lock was released.
-    assert!((sessions[0].duration_s() - 210.0).abs() < 1.0, "{:?}", sessions[0]);
+    assert!(
+        (sessions[0].duration_s() - 210.0).abs() < 1.0,
+        "{:?}",
+        sessions[0]
+    );
 }
 
 #[test]
@@ -144,10 +154,14 @@ fn plain_mode_saves_the_session_after_a_fault_of_the_moment_clears() {
         "told while it fails: {text:#?}"
     );
     assert!(
-        text.iter().any(|l| l.contains("History is being saved again")),
+        text.iter()
+            .any(|l| l.contains("History is being saved again")),
         "{text:#?}"
     );
-    assert!(text.last().is_some_and(|l| l.contains("Session saved to")), "{text:#?}");
+    assert!(
+        text.last().is_some_and(|l| l.contains("Session saved to")),
+        "{text:#?}"
+    );
     assert!(status.success());
     let out = sb.run(&["history", "--json"]);
     let sessions: Vec<foamroll::session::SessionRecord> =
@@ -167,7 +181,10 @@ fn a_fault_that_clears_while_the_done_screen_is_open_gets_the_whole_record() {
     for i in 0..40 {
         app.handle(Action::Skip, clock.at(f64::from(i)), common::ui::wall());
     }
-    assert!(!app.playing(), "the session is over: the Done screen is open");
+    assert!(
+        !app.playing(),
+        "the session is over: the Done screen is open"
+    );
     std::thread::sleep(Duration::from_millis(1500));
     app.tick(clock.at(50.0));
     let screen = common::ui::render(&app, clock.at(50.0), 120, 40);

@@ -494,7 +494,10 @@ fn abort_keeps_the_partial_session() {
     );
     let record = rig.finished.clone().unwrap_or_else(|| panic!("no record"));
     assert_eq!(record.status, Status::Aborted);
-    assert_eq!(record.ended_at, Some(wall() + chrono::Duration::seconds(40)));
+    assert_eq!(
+        record.ended_at,
+        Some(wall() + chrono::Duration::seconds(40))
+    );
     assert_eq!(record.entries[0].hold_s, 15.0);
     assert_eq!(rig.session.state(), RunState::Aborted);
     rig.send(41.0, Event::TogglePause);
@@ -752,7 +755,9 @@ fn a_wall_clock_that_jumps_changes_no_duration() {
     // seconds: the record says 50 seconds either way, and it imports again.
     for jump_h in [5, -2] {
         let lib = library();
-        let r = lib.routine("post-run").unwrap_or_else(|| panic!("post-run"));
+        let r = lib
+            .routine("post-run")
+            .unwrap_or_else(|| panic!("post-run"));
         let mut session = Session::new(Plan::new(&lib, r, &Timing::default()));
         let t0 = Instant::now();
         session.update(
@@ -771,7 +776,10 @@ fn a_wall_clock_that_jumps_changes_no_duration() {
                 _ => None,
             })
             .unwrap_or_else(|| panic!("aborted"));
-        assert_eq!(record.ended_at, Some(wall() + chrono::Duration::seconds(50)));
+        assert_eq!(
+            record.ended_at,
+            Some(wall() + chrono::Duration::seconds(50))
+        );
         assert_eq!(record.duration_s(), 50.0);
         assert_eq!(foamroll::history::validate(&record), Ok(()));
         // The snapshot a signal saves is measured the same way.

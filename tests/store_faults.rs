@@ -37,7 +37,10 @@ fn history_json(sb: &Sandbox, data: &Path) -> (Vec<SessionRecord>, Output) {
 /// No SQL, no SQLite jargon: what a person reads.
 fn assert_plain_words(text: &str) {
     for word in ["SELECT", "sqlite", "SQLite", "no such", "near \"", "FROM "] {
-        assert!(!text.contains(word), "raw SQL text reaches the user: {text}");
+        assert!(
+            !text.contains(word),
+            "raw SQL text reaches the user: {text}"
+        );
     }
 }
 
@@ -63,7 +66,11 @@ fn a_symlinked_folder_on_the_path_records_and_reads_history() {
     assert_eq!(sessions.len(), 1, "{}", stderr(&read));
     assert_eq!(sessions[0].status, Status::Completed);
     // The file is in the real folder, reached through the link.
-    assert!(real.join("me/.local/share/foamroll").join(DB_NAME).is_file());
+    assert!(
+        real.join("me/.local/share/foamroll")
+            .join(DB_NAME)
+            .is_file()
+    );
     // The data folder itself may be a link too.
     let linked = sb.path().join("linked-data");
     std::os::unix::fs::symlink(home.join("me/.local/share/foamroll"), &linked).unwrap();
@@ -149,7 +156,11 @@ fn damaged_and_foreign_databases_are_reported_and_left_unmodified() {
     let said = format!("{}{}", stdout(&out), stderr(&out));
     assert!(said.contains("is damaged or not a database"), "{said}");
     assert_plain_words(&said);
-    assert_eq!(std::fs::read(&db).unwrap(), noise, "the file is left as it is");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        noise,
+        "the file is left as it is"
+    );
     assert!(!data.join(format!("{DB_NAME}-wal")).exists());
 
     // A real history cut short.
@@ -165,7 +176,11 @@ fn damaged_and_foreign_databases_are_reported_and_left_unmodified() {
         stdout(&out),
         stderr(&out)
     );
-    assert!(!stdout(&out).contains("No sessions yet"), "{}", stdout(&out));
+    assert!(
+        !stdout(&out).contains("No sessions yet"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(std::fs::read(&db).unwrap(), cut);
 
     // Another program's database, and one with a negative version: never switched to
@@ -194,7 +209,11 @@ fn damaged_and_foreign_databases_are_reported_and_left_unmodified() {
         );
         assert_eq!(out.status.code(), Some(1));
         assert_eq!(std::fs::read(&db).unwrap(), before, "left unmodified");
-        assert!(!data.join(format!("{DB_NAME}-wal")).exists(), "{:?}", tree(&data));
+        assert!(
+            !data.join(format!("{DB_NAME}-wal")).exists(),
+            "{:?}",
+            tree(&data)
+        );
     }
 }
 
@@ -210,8 +229,11 @@ fn one_bad_row_costs_one_row_and_the_screen_says_so() {
         [],
     )
     .unwrap();
-    conn.execute("UPDATE sessions SET status = 'exploded' WHERE uuid = 'c'", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE sessions SET status = 'exploded' WHERE uuid = 'c'",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let before = std::fs::read(&db).unwrap();
     let (sessions, out) = history_json(&sb, &data);
@@ -281,7 +303,11 @@ fn reading_commands_work_in_a_read_only_folder() {
     mode(sb.path(), 0o755).unwrap();
     mode(&data, 0o555).unwrap();
     mode(&data.join(DB_NAME), 0o444).unwrap();
-    let before: Vec<_> = std::fs::read_dir(&data).unwrap().flatten().map(|e| e.file_name()).collect();
+    let before: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     for args in [
         &["history"][..],
         &["history", "--json"],
@@ -295,13 +321,26 @@ fn reading_commands_work_in_a_read_only_folder() {
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("unable to open"), "{}", stderr(&out));
         if args == ["history"] {
-            assert_eq!(stdout(&out).matches("completed").count(), 3, "{}", stdout(&out));
+            assert_eq!(
+                stdout(&out).matches("completed").count(),
+                3,
+                "{}",
+                stdout(&out)
+            );
         }
         if args == ["today"] {
-            assert!(!stderr(&out).contains("history not read"), "{}", stderr(&out));
+            assert!(
+                !stderr(&out).contains("history not read"),
+                "{}",
+                stderr(&out)
+            );
         }
     }
-    let after: Vec<_> = std::fs::read_dir(&data).unwrap().flatten().map(|e| e.file_name()).collect();
+    let after: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(before, after);
     mode(&data, 0o755).unwrap();
 }
@@ -358,16 +397,16 @@ fn reading_commands_create_nothing_and_say_there_is_no_history_yet() {
                 "{args:?} created something"
             );
             if args == ["history"] {
-                assert!(
-                    stdout(&out).contains("No history yet"),
-                    "{}",
-                    stdout(&out)
-                );
+                assert!(stdout(&out).contains("No history yet"), "{}", stdout(&out));
             }
             if args == ["history", "--json"] {
                 assert_eq!(stdout(&out).trim(), "[]");
             }
-            assert!(!stderr(&out).contains("warning"), "{args:?}: {}", stderr(&out));
+            assert!(
+                !stderr(&out).contains("warning"),
+                "{args:?}: {}",
+                stderr(&out)
+            );
         }
     }
 }

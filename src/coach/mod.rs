@@ -225,7 +225,10 @@ impl Coach {
 
     /// Where the history is written, when the recorder says.
     pub fn history_path(&self) -> Option<String> {
-        self.recorder.as_ref()?.path().map(|p| crate::text::path(&p))
+        self.recorder
+            .as_ref()?
+            .path()
+            .map(|p| crate::text::path(&p))
     }
 
     /// Whether a write is under way or waits for another program's lock (not failed):

@@ -267,7 +267,10 @@ impl App {
             self.routine_selected = i;
         }
         if self.writer.is_none() {
-            self.writer = self.log.as_ref().map(|l| (Arc::new(Writer::start(l.dir())), 0));
+            self.writer = self
+                .log
+                .as_ref()
+                .map(|l| (Arc::new(Writer::start(l.dir())), 0));
         }
         let recorder = self
             .writer

@@ -161,7 +161,9 @@ pub(super) fn read_record(
     skipped: &mut usize,
 ) -> rusqlite::Result<SessionRecord> {
     let mut record = conn
-        .prepare_cached(&format!("SELECT {HEAD_COLUMNS} FROM sessions WHERE id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {HEAD_COLUMNS} FROM sessions WHERE id = ?1"
+        ))?
         .query_row([row], |r| head(r, 0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ENTRY_COLUMNS} FROM entries WHERE session = ?1 ORDER BY idx"
