@@ -1,28 +1,21 @@
 //! `foamroll list` and `foamroll show`: the library as plain text or JSON.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use serde_json::json;
 
 use crate::library::{
     Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
-    join_or,
 };
-use crate::wording::timing_words;
+use crate::wording::{join_or, timing_words};
 
-/// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
+/// Headings in bold only when asked: `--color`, the colour variables and whether
+/// standard output is a terminal decide (see [`crate::config::ColorWhen`]).
 struct Styler {
     color: bool,
 }
 
 impl Styler {
-    fn for_stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Styler {
-            color: !no_color && io::stdout().is_terminal(),
-        }
-    }
-
     fn heading(&self, s: &str) -> String {
         if self.color {
             format!("\x1b[1m{s}\x1b[0m")
@@ -32,9 +25,10 @@ impl Styler {
     }
 }
 
-pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
+pub fn list(library: &Library, json: bool, bold: bool, out: &mut impl Write) -> io::Result<()> {
     if json {
         let doc = json!({
+            "format": super::JSON_FORMAT,
             "routines": library.routines.iter().map(|r| json!({
                 "id": r.id, "name": r.name, "style": r.style,
                 "description": r.description,
@@ -63,7 +57,7 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
-    let st = Styler::for_stdout();
+    let st = Styler { color: bold };
     writeln!(out, "{}", st.heading("Routines"))?;
     for r in &library.routines {
         let regions = library.routine_regions(r);
@@ -104,9 +98,33 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
     Ok(())
 }
 
+/// `show ID --json`: the item with that id as one document, its kind and its fields as
+/// the library holds them. Returns false when no item has it.
+pub fn show_json(library: &Library, id: &str, out: &mut impl Write) -> io::Result<bool> {
+    let (kind, item) = if let Some(e) = library.exercise(id) {
+        ("exercise", serde_json::to_value(e))
+    } else if let Some(r) = library.routine(id) {
+        ("routine", serde_json::to_value(r))
+    } else if let Some(r) = library.region(id) {
+        ("region", serde_json::to_value(r))
+    } else if let Some(g) = library.guide(id) {
+        ("guide", serde_json::to_value(g))
+    } else {
+        return Ok(false);
+    };
+    let doc = json!({
+        "format": super::JSON_FORMAT,
+        "kind": kind,
+        "item": item.map_err(io::Error::other)?,
+    });
+    let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+    writeln!(out, "{}", super::history::escape_json(&text))?;
+    Ok(true)
+}
+
 /// Prints the item with that id. Returns false when no item has it.
-pub fn show(library: &Library, id: &str, out: &mut impl Write) -> io::Result<bool> {
-    let st = Styler::for_stdout();
+pub fn show(library: &Library, id: &str, bold: bool, out: &mut impl Write) -> io::Result<bool> {
+    let st = Styler { color: bold };
     if let Some(e) = library.exercise(id) {
         write_exercise(library, e, None, &st, out)?;
     } else if let Some(r) = library.routine(id) {
