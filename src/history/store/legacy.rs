@@ -1,7 +1,7 @@
 //! The one-time import of `history.jsonl`, the log earlier versions wrote.
 
 use super::Store;
-use super::open::shown;
+use super::error::shown;
 use crate::history::import::{kind_of, parse_log, read_bounded};
 
 /// The log of earlier versions, imported once on first use.

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use super::Store;
-use super::open::{OpenError, with_retry};
+use super::error::{OpenError, with_retry};
 use super::rows::{as_seen, read_record};
 use super::write::write;
 use crate::history::import::{ImportReport, Loaded, parse_any, supersedes};

@@ -1,16 +1,17 @@
 //! The history database: `history.db` in the data folder, SQLite in WAL mode.
 //!
 //! Split by job: [`schema`] (tables and migrations, telling ours from another
-//! program's), [`open`] (folder and file checks, read-write or read-only, retries,
-//! errors in words), [`legacy`] (the one-time import of `history.jsonl`), [`write`]
-//! (saving a session), [`merge`] (import by session id), [`query`] (what the screens
-//! and commands read) and [`rows`] (how a row is encoded).
+//! program's), [`open`] (folder and file checks, read-write or read-only), [`error`]
+//! (errors in words, waiting out a lock), [`legacy`] (the one-time import of
+//! `history.jsonl`), [`write`] (saving a session), [`merge`] (import by session id),
+//! [`query`] (what the screens and commands read) and [`rows`] (how a row is encoded).
 //!
 //! Several instances can record at once: every write is one `BEGIN IMMEDIATE`
 //! transaction, retried while the database is busy, and synced (`synchronous=FULL`)
 //! before the save returns. Reading commands open the file read-only and create
 //! nothing; with no database there is simply no history yet.
 
+mod error;
 mod legacy;
 mod merge;
 mod open;
@@ -25,9 +26,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use error::OpenError;
+use error::shown;
 pub use legacy::{LEGACY_DONE_NAME, LEGACY_NAME};
-pub use open::OpenError;
-use open::{Mode, shown};
+use open::Mode;
 pub use schema::SCHEMA_VERSION;
 
 use crate::session::SessionRecord;
@@ -102,7 +104,7 @@ impl Store {
         if exists {
             store.connection()?;
         } else {
-            let conn = Connection::open_in_memory().map_err(|e| open::describe(&path, &e))?;
+            let conn = Connection::open_in_memory().map_err(|e| error::describe(&path, &e))?;
             let mut conn = conn;
             schema::migrate(&mut conn, &path)?;
             *store.conn.borrow_mut() = Some(conn);
@@ -122,7 +124,7 @@ impl Store {
     }
 
     fn sql(&self, e: &rusqlite::Error) -> OpenError {
-        open::describe(&self.path, e)
+        error::describe(&self.path, e)
     }
 
     fn note(&self, text: String) {

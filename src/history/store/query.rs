@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use super::open::OpenError;
+use super::error::OpenError;
 use super::rows::{Word, as_seen, head, is_row_error, read_record};
 use crate::history::import::Loaded;
 use crate::history::{RegionWork, SessionSummary};
@@ -45,7 +45,7 @@ impl Skipped {
 impl Store {
     /// Turns what a read skipped into a note for the person.
     fn report(&self, skipped: &Skipped) {
-        let name = super::open::shown(&self.path);
+        let name = super::error::shown(&self.path);
         if skipped.damaged {
             self.note(format!(
                 "{name} is damaged: only the sessions before the damage are shown; the file is left as it is"

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::open::{OpenError, describe, shown, with_retry};
+use super::error::{OpenError, describe, shown, with_retry};
 use super::rows::{ENTRY_COLUMNS, HEAD_COLUMNS};
 
 /// The schema this version writes (`PRAGMA user_version`).

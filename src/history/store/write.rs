@@ -4,7 +4,7 @@
 
 use rusqlite::{TransactionBehavior, params};
 
-use super::open::{OpenError, with_retry};
+use super::error::{OpenError, with_retry};
 use super::rows::{style_text, time_parts};
 use super::{Saved, Store};
 use crate::session::SessionRecord;
