@@ -118,8 +118,8 @@ fn finish_saving(
     p: &mut Printer<'_>,
     coach: &Coach,
     within: std::time::Duration,
+    now: Instant,
 ) -> io::Result<bool> {
-    let now = Instant::now();
     // A failed write gets a try or two more; one waiting for a lock gets `within`.
     let quick = std::time::Duration::from_millis(1500).min(within);
     let mut result = coach.finish_saving(quick);
@@ -129,11 +129,11 @@ fn finish_saving(
     }
     match &result {
         Ok(()) => {
-            if let Some(path) = coach.history_path() {
-                p.line(Instant::now(), &wording::saved_at_end(&path))?;
+            if coach.records() {
+                p.line(now, wording::SAVED_AT_END)?;
             }
         }
-        Err(why) => p.line(Instant::now(), &wording::not_saved_at_end(why))?,
+        Err(why) => p.line(now, &wording::not_saved_at_end(why))?,
     }
     Ok(result.is_ok())
 }
@@ -197,6 +197,8 @@ pub fn run(
     p.notes(&mut coach, start, opts.interactive)?;
     let mut told = None;
     let mut confirming = false;
+    // The session time of the last event: the end, once the loop is over.
+    let mut last = start;
     while !coach.is_over() {
         let real_now = Instant::now();
         let now = clock.at(real_now);
@@ -225,7 +227,7 @@ pub fn run(
             Some(Input::Signal(Signal::Stop)) => {
                 coach.save_interrupted(now);
                 p.line(now, wording::INTERRUPTED)?;
-                let saved = finish_saving(&mut p, &coach, std::time::Duration::from_secs(3))?;
+                let saved = finish_saving(&mut p, &coach, std::time::Duration::from_secs(3), now)?;
                 return Ok(Ended {
                     status: Status::Interrupted,
                     saved,
@@ -269,10 +271,11 @@ pub fn run(
         }
         p.notes(&mut coach, now, opts.interactive)?;
         tell_storage(&mut p, &coach, &mut told, now)?;
+        last = now;
         if p.closed {
             // Nobody can read the cues any more: record the session as it stands.
             coach.save_interrupted(now);
-            let saved = finish_saving(&mut p, &coach, SAVE_WAIT)?;
+            let saved = finish_saving(&mut p, &coach, SAVE_WAIT, now)?;
             return Ok(Ended {
                 status: Status::Interrupted,
                 saved,
@@ -282,7 +285,7 @@ pub fn run(
     }
     // "Done" and the routine's last words are said before the program ends.
     coach.finish_speaking(FINAL_WORDS);
-    let saved = finish_saving(&mut p, &coach, SAVE_WAIT)?;
+    let saved = finish_saving(&mut p, &coach, SAVE_WAIT, last)?;
     Ok(Ended {
         status: coach.session().record().status,
         saved,

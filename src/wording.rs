@@ -496,9 +496,7 @@ pub const SAVING_WAITS: &str =
 pub const SAVING_AGAIN: &str = "History is being saved again.";
 
 /// Said when the session is over and its record is written.
-pub fn saved_at_end(path: &str) -> String {
-    format!("Session saved to {path}.")
-}
+pub const SAVED_AT_END: &str = "Session saved in your history.";
 
 /// Said when the session is over and its record could not be written.
 pub fn not_saved_at_end(why: &str) -> String {

@@ -101,7 +101,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     let last: Vec<&str> = text.lines().rev().take(2).collect();
     assert!(last[1].starts_with("10:20 Done"), "{text}");
     // Then, at the end, that it was saved and where.
-    assert!(last[0].contains("Session saved to"), "{text}");
+    assert!(last[0].contains("Session saved in your history"), "{text}");
 
     let history = stdout(&sb.run(&["history", "--json"]));
     let sessions: Vec<foamroll::session::SessionRecord> =

@@ -122,7 +122,8 @@ fn plain_mode_cues_on_time_under_a_held_lock_and_records_what_happened() {
     assert!(started.elapsed() < Duration::from_secs(30));
     assert!(status.success(), "{text:#?}");
     assert!(
-        text.last().is_some_and(|l| l.contains("Session saved to")),
+        text.last()
+            .is_some_and(|l| l.contains("Session saved in your history")),
         "{text:#?}"
     );
     let out = sb.run(&["history", "--json"]);
@@ -159,7 +160,8 @@ fn plain_mode_saves_the_session_after_a_fault_of_the_moment_clears() {
         "{text:#?}"
     );
     assert!(
-        text.last().is_some_and(|l| l.contains("Session saved to")),
+        text.last()
+            .is_some_and(|l| l.contains("Session saved in your history")),
         "{text:#?}"
     );
     assert!(status.success());

@@ -222,12 +222,9 @@ impl Coach {
         }
     }
 
-    /// Where the history is written, when the recorder says.
-    pub fn history_path(&self) -> Option<String> {
-        self.recorder
-            .as_ref()?
-            .path()
-            .map(|p| crate::text::path(&p))
+    /// Whether the session is recorded at all (there is a history to keep it in).
+    pub fn records(&self) -> bool {
+        self.recorder.is_some()
     }
 
     /// Whether a write is under way or waits for another program's lock (not failed):

@@ -21,11 +21,6 @@ pub trait Recorder {
         SaveState::Saved
     }
 
-    /// The file records go to, to name it to the person.
-    fn path(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-
     /// Waits, at most `within`, for what was handed over to be written.
     fn finish(&self, within: Duration) -> SaveState {
         let _ = within;
@@ -40,10 +35,6 @@ fn save_in(store: &Store, record: &SessionRecord) -> Result<(), String> {
 impl Recorder for Store {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
         save_in(self, record)
-    }
-
-    fn path(&self) -> Option<std::path::PathBuf> {
-        Some(Store::path(self).to_path_buf())
     }
 }
 
@@ -61,10 +52,6 @@ impl Recorder for Arc<Writer> {
 
     fn state(&self) -> SaveState {
         Writer::state(self)
-    }
-
-    fn path(&self) -> Option<std::path::PathBuf> {
-        Some(Writer::path(self).to_path_buf())
     }
 
     fn finish(&self, within: Duration) -> SaveState {
