@@ -488,6 +488,11 @@ pub fn history_not_saved(why: &str) -> String {
     format!("History not saved ({why}). The session goes on.")
 }
 
+/// Said once a session when the `on_cue` hook fails: "`notify-send` was not found".
+pub fn hook_failed(what: &str) -> String {
+    format!("The on_cue hook failed: {what}. The session goes on.")
+}
+
 /// Shown while a save waits for another program's lock on the history file.
 pub const SAVING_WAITS: &str =
     "Saving is waiting for the history file (another program holds it). The session goes on.";
