@@ -78,8 +78,9 @@ pub fn clock(secs: u64) -> String {
 
 /// "today", "yesterday", "12 days ago".
 pub fn days_ago(today: NaiveDate, d: NaiveDate) -> String {
+    // A date after today (a clock set wrong) is never "-3 days ago".
     match (today - d).num_days() {
-        0 => "today".to_string(),
+        ..=0 => "today".to_string(),
         1 => "yesterday".to_string(),
         n => format!("{n} days ago"),
     }
