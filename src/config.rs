@@ -296,7 +296,7 @@ pub const KEYS: [(&str, &str); 16] = [
     ),
     (
         "theme",
-        "default, high-contrast or mono, or a table of your own colours on one of them (see the README); no colour at all with --color never, NO_COLOR or CLICOLOR=0",
+        "default, high-contrast or mono, or a table of a base theme and colours of your own by part (foamroll config --default lists the parts); no colour at all with --color never, NO_COLOR or CLICOLOR=0",
     ),
     (
         "mouse",
@@ -613,7 +613,7 @@ impl Settings {
             "theme" => {
                 let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
                 let theme = word(key, value, &themes).map_err(|why| {
-                    Misplaced::Value(format!("{why}, or a table of colours (see the README)"))
+                    Misplaced::Value(format!("{why}, or a table of colours by part"))
                 })?;
                 self.theme.set(ThemeChoice::named(theme), file());
             }

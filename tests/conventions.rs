@@ -396,3 +396,33 @@ fn a_theme_table_colours_the_app_and_its_mistakes_are_located() {
         "{text}"
     );
 }
+
+#[test]
+fn the_manual_is_clean_roff_with_every_option_and_the_0_to_10_scale() {
+    let sb = Sandbox::new();
+    let man = stdout(&sb.run(&["man"]));
+    assert!(!man.contains('`'), "no Markdown backticks");
+    assert!(man.is_ascii(), "non-ASCII characters are roff escapes");
+    assert!(man.contains("\\-\\-weeks N"), "history report's option");
+    assert!(man.contains("\\-\\-color") && man.contains("\\-\\-no\\-mouse"));
+    assert!(!man.contains("0\\-9 tenderness"), "the scale is 0-10");
+    // groff, when it is installed, formats it without a single warning.
+    let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("groff is not installed: the manual's formatting is not checked");
+        return;
+    };
+    use std::io::Write as _;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(man.as_bytes())
+        .unwrap();
+    let out = groff.wait_with_output().unwrap();
+    assert_eq!(stderr(&out), "", "groff warnings");
+}
