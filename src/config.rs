@@ -47,6 +47,61 @@ impl ThemeName {
     pub const ALL: [ThemeName; 3] = [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono];
 }
 
+/// `--color auto|always|never`: whether output carries colour and bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless the environment says otherwise.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    pub const ALL: [ColorWhen; 3] = [ColorWhen::Auto, ColorWhen::Always, ColorWhen::Never];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ColorWhen::Auto => "auto",
+            ColorWhen::Always => "always",
+            ColorWhen::Never => "never",
+        }
+    }
+
+    pub fn from_label(s: &str) -> Option<ColorWhen> {
+        ColorWhen::ALL.into_iter().find(|c| c.label() == s)
+    }
+
+    /// Whether to colour a stream that is (or is not) a terminal. A flag other than
+    /// `auto` decides alone; under `auto`, as the conventions ask and in this order:
+    /// `NO_COLOR` (any non-empty value) means no colour, `CLICOLOR_FORCE` (non-empty,
+    /// not `0`) means colour even into a pipe, `CLICOLOR=0` means no colour, and
+    /// otherwise a terminal gets colour.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                if anstyle_query::no_color() {
+                    false
+                } else if clicolor_force() {
+                    true
+                } else if anstyle_query::clicolor() == Some(false) {
+                    false
+                } else {
+                    is_terminal
+                }
+            }
+        }
+    }
+}
+
+/// `CLICOLOR_FORCE` set and not `0`. By hand: anstyle-query counts `CLICOLOR_FORCE=0`
+/// as forcing, and the convention says it does not.
+fn clicolor_force() -> bool {
+    std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Default,
@@ -101,6 +156,9 @@ pub struct Settings {
     /// The command run for every cue (program, then arguments).
     pub on_cue: Setting<Option<Vec<String>>>,
     pub theme: Setting<ThemeName>,
+    /// Capture the mouse in the app (clicks and the wheel); false leaves it to the
+    /// terminal, for selecting text and scrolling back.
+    pub mouse: Setting<bool>,
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
     pub weekly_goal: Setting<u32>,
@@ -123,6 +181,7 @@ impl Default for Settings {
             voice_detail: Setting::default(VoiceDetail::Full),
             on_cue: Setting::default(None),
             theme: Setting::default(ThemeName::Default),
+            mouse: Setting::default(true),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
         }
@@ -134,11 +193,12 @@ impl Default for Settings {
 pub struct Flags {
     pub no_bell: bool,
     pub voice: bool,
+    pub no_mouse: bool,
 }
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 15] = [
+pub const KEYS: [(&str, &str); 16] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -162,7 +222,7 @@ pub const KEYS: [(&str, &str); 15] = [
     ),
     (
         "tenderness_prompt",
-        "false: do not ask for a 0-9 tenderness rating after holds",
+        "false: do not ask for a 0-10 tenderness rating after holds",
     ),
     ("bell", "false: no terminal bell on phase changes"),
     (
@@ -184,6 +244,10 @@ pub const KEYS: [(&str, &str); 15] = [
     (
         "theme",
         "default, high-contrast or mono; NO_COLOR always means no colour",
+    ),
+    (
+        "mouse",
+        "false: leave the mouse to the terminal (select text, scroll back); --no-mouse does the same",
     ),
     (
         "equipment",
@@ -266,7 +330,7 @@ fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T
     Err(format!(
         "{key}: unknown value {}{near}; choose {}",
         value.describe(),
-        crate::library::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        crate::wording::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
     ))
 }
 
@@ -336,6 +400,9 @@ impl Settings {
         if flags.voice {
             settings.voice.set(true, Source::Flag("--voice"));
         }
+        if flags.no_mouse {
+            settings.mouse.set(false, Source::Flag("--no-mouse"));
+        }
         (settings, problems)
     }
 
@@ -403,6 +470,7 @@ impl Settings {
             "bell" => self.bell.set(flag()?, file()),
             "voice" => self.voice.set(flag()?, file()),
             "countdown_voice" => self.countdown_voice.set(flag()?, file()),
+            "mouse" => self.mouse.set(flag()?, file()),
             "voice_detail" => {
                 let details = [VoiceDetail::Full, VoiceDetail::Brief].map(|d| (d.label().to_string(), d));
                 let detail = word(key, value, &details).map_err(Misplaced::Value)?;
@@ -467,6 +535,53 @@ impl Settings {
         }
     }
 
+    /// The lines of a commented `config.yaml` with every key at its default value: each
+    /// key's meaning and bounds (from [`KEYS`]) above it. A key with no value by default
+    /// (`on_cue`) is shown commented out, with an example.
+    pub fn default_file() -> Vec<String> {
+        let defaults = Settings::default();
+        let mut lines = Vec::new();
+        for (key, help) in KEYS {
+            lines.push(String::new());
+            lines.push(format!("# {help}"));
+            match defaults.yaml_value(key) {
+                Some(value) => lines.push(format!("{key}: {value}")),
+                None => lines.push(format!(
+                    "# {key}: [paplay, /usr/share/sounds/freedesktop/stereo/bell.oga]"
+                )),
+            }
+        }
+        lines
+    }
+
+    /// A key's value as it is written in `config.yaml`; `None` for a key with no value.
+    fn yaml_value(&self, key: &str) -> Option<String> {
+        let v = match key {
+            "min_hold" => self.min_hold.value.to_string(),
+            "get_ready" => self.get_ready.value.to_string(),
+            "rest" => self.rest.value.to_string(),
+            "switch_sides" => self.switch_sides.value.to_string(),
+            "overtime_cap" => self.overtime_cap.value?.to_string(),
+            "auto_release" => self.auto_release.value.to_string(),
+            "tenderness_prompt" => self.tenderness_prompt.value.to_string(),
+            "bell" => self.bell.value.to_string(),
+            "voice" => self.voice.value.to_string(),
+            "countdown_voice" => self.countdown_voice.value.to_string(),
+            "voice_detail" => self.voice_detail.value.label().to_string(),
+            "on_cue" => self.on_cue.value.as_ref()?.join(" "),
+            "theme" => self.theme.value.label().to_string(),
+            "mouse" => self.mouse.value.to_string(),
+            "equipment" => self
+                .equipment
+                .value
+                .and_then(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_string))
+                .unwrap_or_else(|| "any".to_string()),
+            "weekly_goal" => self.weekly_goal.value.to_string(),
+            _ => return None,
+        };
+        Some(v)
+    }
+
     /// `key = value  (source)` lines, for `foamroll config`.
     pub fn describe(&self) -> Vec<(String, String, String)> {
         let line = |k: &str, v: String, s: &Source| (k.to_string(), v, s.to_string());
@@ -524,6 +639,7 @@ impl Settings {
                 self.theme.value.label().to_string(),
                 &self.theme.source,
             ),
+            line("mouse", self.mouse.value.to_string(), &self.mouse.source),
             line(
                 "equipment",
                 self.equipment

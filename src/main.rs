@@ -1,149 +1,113 @@
-use std::io::{self, Write};
+//! The command line: parse, then one small function per command. Data goes to standard
+//! output, every message to standard error, and the process ends with one [`Exit`]:
+//! 0 done, 1 a runtime failure, 2 a usage error.
+
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use foamroll::cli::{self, Args, Command, HistoryAction};
+use clap::FromArgMatches;
+use foamroll::cli::{self, Args, Command, Exit, Global, HistoryAction};
+use foamroll::config::Settings;
+use foamroll::library::LoadReport;
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    // A completion request from the shell script (`COMPLETE=bash foamroll -- ...`):
+    // answered here, before anything is printed, and the process ends.
+    clap_complete::CompleteEnv::with_factory(cli::completion_command)
+        .var(cli::COMPLETE_ENV)
+        .complete();
+    let args = match parse() {
         Ok(args) => args,
         Err(e) => return cli::usage_error(&e),
     };
     match run(args) {
-        Ok(code) => ExitCode::from(code),
+        Ok(exit) => exit.into(),
         // A closed pipe (`foamroll history --json | head`) is the reader's choice to stop,
         // not an error worth a message, however deep in the error it is.
-        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if cli::is_broken_pipe(&e) => Exit::Ok.into(),
         Err(e) => {
-            eprintln!("foamroll: {e}");
-            ExitCode::from(2)
+            let _ = writeln!(io::stderr(), "foamroll: {e}");
+            Exit::Failure.into()
         }
     }
 }
 
-fn run(args: Args) -> io::Result<u8> {
+/// The command line, with clap's own help and errors coloured as `--color` and the
+/// colour variables say (they are needed before the line is parsed).
+fn parse() -> Result<Args, clap::Error> {
+    let when = cli::color_flag(std::env::args_os());
+    let color = if when.enabled(io::stderr().is_terminal()) {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    };
+    let matches = cli::completion_command().color(color).try_get_matches()?;
+    Args::from_arg_matches(&matches)
+}
+
+/// Standard output and standard error, for the commands.
+struct Io {
+    out: io::StdoutLock<'static>,
+    err: io::Stderr,
+}
+
+fn run(args: Args) -> io::Result<Exit> {
     let global = args.global;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let mut err = io::stderr();
+    let mut io = Io {
+        out: io::stdout().lock(),
+        err: io::stderr(),
+    };
     if let Some(Command::Status { json }) = args.command {
-        // Nothing but the line: no config warnings, no errors (exit 1 says it failed).
-        let now = chrono::Local::now().naive_local();
-        return Ok(match cli::today::status(&global, now, json) {
-            Some(line) if writeln!(out, "{line}").is_ok() => 0,
-            _ => 1,
-        });
+        return status(&global, json, &mut io);
     }
-    // Every command reads the settings, so a broken config.yaml is always reported.
-    let settings = global.settings(&mut err)?;
+    // Every other command reads the settings, so a broken config.yaml is always reported.
+    let settings = global.settings(&mut io.err)?;
     match args.command {
-        Some(Command::Check { paths }) => Ok(cli::check(&global, &paths, &mut out)? as u8),
-        Some(Command::List { json }) => {
-            let report = global.load_library(&[]);
-            cli::report_problems(&report, &mut err)?;
-            cli::list(&report.library, json, &mut out)?;
-            Ok(0)
-        }
-        Some(Command::Show { id }) => {
-            let report = global.load_library(&[]);
-            cli::report_problems(&report, &mut err)?;
-            if cli::show(&report.library, &id, &mut out)? {
-                Ok(0)
-            } else {
-                let lib = &report.library;
-                let ids = lib.routines.iter().map(|r| r.id.as_str());
-                let ids = ids.chain(lib.exercises.iter().map(|e| e.id.as_str()));
-                let ids = ids.chain(lib.regions.iter().map(|r| r.id.as_str()));
-                let ids = ids.chain(lib.guides.iter().map(|g| g.id.as_str()));
-                writeln!(
-                    err,
-                    "{}",
-                    cli::unknown_id("no exercise, routine, region or guide", &id, ids)
-                )?;
-                Ok(1)
-            }
-        }
+        Some(Command::Check { paths }) => cli::check(&global, &paths, &mut io.out, &mut io.err),
+        Some(Command::List { json }) => list(&global, json, &mut io),
+        Some(Command::Show { id }) => show(&global, &id, &mut io),
         Some(Command::History {
-            action,
+            action: Some(HistoryAction::Import { file }),
+            ..
+        }) => history_import(&global, &file, &mut io),
+        Some(Command::History {
+            action: Some(HistoryAction::Report { weeks }),
+            ..
+        }) => history_report(&global, &settings, weeks, &mut io),
+        Some(Command::History {
+            action: None,
             json,
             csv,
             since,
             limit,
-        }) => {
-            let log = match global.history_log() {
-                Ok(log) => log,
-                Err(e) => {
-                    writeln!(err, "foamroll: {e}")?;
-                    return Ok(1);
-                }
-            };
-            match action {
-                Some(HistoryAction::Import { file }) => {
-                    return Ok(cli::history::import(&log, &file, &mut out, &mut err)? as u8);
-                }
-                Some(HistoryAction::Report { weeks }) => {
-                    let report = global.load_library(&[]);
-                    return Ok(cli::history::report(
-                        &log,
-                        &report.library,
-                        weeks,
-                        settings.weekly_goal.value,
-                        &mut out,
-                        &mut err,
-                    )? as u8);
-                }
-                None => {}
-            }
-            if limit == Some(0) {
-                // The parser refuses 0 already; a library caller gets the same answer.
-                writeln!(
-                    err,
-                    "foamroll: --limit 0 would show nothing: give 1 or more"
-                )?;
-                return Ok(2);
-            }
-            let loaded = match log.records(since, limit) {
-                Ok(l) => l,
-                Err(e) => {
-                    writeln!(err, "foamroll: {e}")?;
-                    return Ok(1);
-                }
-            };
-            for w in &loaded.warnings {
-                writeln!(err, "warning: {}", foamroll::text::printable(w))?;
-            }
-            let format = match (json, csv) {
-                (true, _) => cli::history::Format::Json,
-                (_, true) => cli::history::Format::Csv,
-                _ => cli::history::Format::Table,
-            };
-            cli::history::print(
-                &cli::history::select(&loaded, since, limit),
-                format,
-                &mut out,
-            )?;
-            Ok(0)
-        }
-        Some(Command::Config) => {
-            cli::print_config(&settings, &global.dirs(), &mut out)?;
-            Ok(0)
-        }
+        }) => history(&global, json, csv, since, limit, &mut io),
+        Some(Command::Config { default }) => config(&global, &settings, default, &mut io),
         Some(Command::Completions { shell }) => {
-            let report = global.load_library(&[]);
-            cli::completions(shell, &report.library, &mut out)?;
-            Ok(0)
+            cli::completions(&shell, &mut io.out)?;
+            Ok(Exit::Ok)
         }
         Some(Command::Man) => {
-            let keys: Vec<_> = foamroll::coach::commands::help_rows().collect();
-            cli::man(&keys, &mut out)?;
-            Ok(0)
+            let keys: Vec<_> = foamroll::input::help_rows().collect();
+            cli::man(&keys, &mut io.out)?;
+            Ok(Exit::Ok)
         }
         Some(Command::Play { routine_id, plain }) => {
             let report = global.load_library(&[]);
             if plain {
-                play_plain(&global, &settings, report, &routine_id, &mut out, &mut err)
+                play_plain(&global, &settings, report, &routine_id, &mut io)
             } else {
-                open_app(&global, &settings, report, Some(&routine_id))
+                let instead = format!(
+                    "`foamroll play {} --plain`",
+                    foamroll::text::echo(&routine_id)
+                );
+                open_app(
+                    &global,
+                    &settings,
+                    report,
+                    Some(&routine_id),
+                    &instead,
+                    &mut io,
+                )
             }
         }
         Some(Command::Today {
@@ -157,80 +121,224 @@ fn run(args: Args) -> io::Result<u8> {
             play,
             plain,
         }) => {
-            let mut report = global.load_library(&[]);
-            cli::report_problems(&report, &mut err)?;
-            // The one place the real clock is read for it; the planner is given it.
-            let now = chrono::Local::now().naive_local();
-            let intent = cli::today::intent(before_run, after_run, rest_day);
-            let Some(today) = cli::today::make(
-                &global,
-                &settings,
-                &report.library,
-                now,
-                intent,
+            let ask = TodayAsk {
+                intent: cli::today::intent(before_run, after_run, rest_day),
                 minutes,
                 equipment,
-                &mut err,
-            )?
-            else {
-                return Ok(2);
+                json,
+                save,
+                play,
+                plain,
             };
-            if let Some(path) = &save
-                && let Err(e) = cli::today::save(&today, path, now)
-            {
-                writeln!(err, "foamroll: {e}")?;
-                return Ok(2);
-            }
-            if json {
-                cli::today::print_json(&today, &mut out)?;
-            } else if !play || plain {
-                cli::today::print(&today, &report.library, &mut out)?;
-                if let Some(path) = &save {
-                    let shown = foamroll::text::printable(&path.display().to_string());
-                    writeln!(out, "\nSaved to {shown}.")?;
-                }
-            }
-            if !play {
-                return Ok(0);
-            }
-            let id = today.routine.id.clone();
-            report.library.routines.retain(|r| r.id != id);
-            report.library.routines.insert(0, today.routine);
-            if plain {
-                writeln!(out)?;
-                play_plain(&global, &settings, report, &id, &mut out, &mut err)
-            } else {
-                open_app(&global, &settings, report, Some(&id))
-            }
+            today(&global, &settings, ask, &mut io)
         }
         // Answered before the settings were read, above.
-        Some(Command::Status { .. }) => Ok(1),
-        None => open_app(&global, &settings, global.load_library(&[]), None),
+        Some(Command::Status { json }) => status(&global, json, &mut io),
+        None => {
+            let report = global.load_library(&[]);
+            let instead = "`foamroll play ROUTINE_ID --plain` (see `foamroll list`)";
+            open_app(&global, &settings, report, None, instead, &mut io)
+        }
+    }
+}
+
+/// `status`: nothing but the line; no config warnings, no errors (exit 1 says it failed).
+fn status(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
+    let now = chrono::Local::now().naive_local();
+    Ok(match cli::today::status(global, now, json) {
+        Some(line) if writeln!(io.out, "{line}").is_ok() => Exit::Ok,
+        _ => Exit::Failure,
+    })
+}
+
+fn list(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
+    let report = global.load_library(&[]);
+    cli::report_problems(&report, &mut io.err)?;
+    let bold = global.color.enabled(io::stdout().is_terminal());
+    cli::list(&report.library, json, bold, &mut io.out)?;
+    Ok(Exit::Ok)
+}
+
+fn show(global: &Global, id: &str, io: &mut Io) -> io::Result<Exit> {
+    let report = global.load_library(&[]);
+    cli::report_problems(&report, &mut io.err)?;
+    let bold = global.color.enabled(io::stdout().is_terminal());
+    if cli::show(&report.library, id, bold, &mut io.out)? {
+        return Ok(Exit::Ok);
+    }
+    let lib = &report.library;
+    let ids = (lib.routines.iter().map(|r| r.id.as_str()))
+        .chain(lib.exercises.iter().map(|e| e.id.as_str()))
+        .chain(lib.regions.iter().map(|r| r.id.as_str()))
+        .chain(lib.guides.iter().map(|g| g.id.as_str()));
+    let what = "no exercise, routine, region or guide";
+    writeln!(io.err, "{}", cli::unknown_id(what, id, ids))?;
+    Ok(Exit::Failure)
+}
+
+/// The history store, or why there is none (said on standard error).
+fn history_store(global: &Global, io: &mut Io) -> io::Result<Option<foamroll::history::Store>> {
+    match global.history_log() {
+        Ok(log) => Ok(Some(log)),
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn history_import(global: &Global, file: &std::path::Path, io: &mut Io) -> io::Result<Exit> {
+    let Some(log) = history_store(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let code = cli::history::import(&log, file, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
+}
+
+fn history_report(
+    global: &Global,
+    settings: &Settings,
+    weeks: u32,
+    io: &mut Io,
+) -> io::Result<Exit> {
+    let Some(log) = history_store(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let report = global.load_library(&[]);
+    let goal = settings.weekly_goal.value;
+    let code = cli::history::report(&log, &report.library, weeks, goal, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
+}
+
+fn history(
+    global: &Global,
+    json: bool,
+    csv: bool,
+    since: Option<chrono::NaiveDate>,
+    limit: Option<usize>,
+    io: &mut Io,
+) -> io::Result<Exit> {
+    if limit == Some(0) {
+        // The parser refuses 0 already; a library caller gets the same answer.
+        writeln!(
+            io.err,
+            "foamroll: --limit 0 would show nothing: give 1 or more"
+        )?;
+        return Ok(Exit::Usage);
+    }
+    let Some(log) = history_store(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let loaded = match log.records(since, limit) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            return Ok(Exit::Failure);
+        }
+    };
+    for w in &loaded.warnings {
+        writeln!(io.err, "warning: {}", foamroll::text::printable(w))?;
+    }
+    let format = match (json, csv) {
+        (true, _) => cli::history::Format::Json,
+        (_, true) => cli::history::Format::Csv,
+        _ => cli::history::Format::Table,
+    };
+    let sessions = cli::history::select(&loaded, since, limit);
+    cli::history::print(&sessions, format, &mut io.out)?;
+    Ok(Exit::Ok)
+}
+
+fn config(global: &Global, settings: &Settings, default: bool, io: &mut Io) -> io::Result<Exit> {
+    if default {
+        cli::print_default_config(&mut io.out)?;
+    } else {
+        cli::print_config(settings, &global.dirs(), &mut io.out)?;
+    }
+    Ok(Exit::Ok)
+}
+
+/// What `today` was asked for.
+struct TodayAsk {
+    intent: Option<foamroll::today::Intent>,
+    minutes: Option<u32>,
+    equipment: Vec<foamroll::library::Tool>,
+    json: bool,
+    save: Option<std::path::PathBuf>,
+    play: bool,
+    plain: bool,
+}
+
+fn today(global: &Global, settings: &Settings, ask: TodayAsk, io: &mut Io) -> io::Result<Exit> {
+    let mut report = global.load_library(&[]);
+    cli::report_problems(&report, &mut io.err)?;
+    // The one place the real clock is read for it; the planner is given it.
+    let now = chrono::Local::now().naive_local();
+    let Some(today) = cli::today::make(
+        global,
+        settings,
+        &report.library,
+        now,
+        ask.intent,
+        ask.minutes,
+        ask.equipment,
+        &mut io.err,
+    )?
+    else {
+        // No plan fits the minutes asked for: the command line asked the impossible.
+        return Ok(Exit::Usage);
+    };
+    if let Some(path) = &ask.save
+        && let Err(e) = cli::today::save(&today, path, now)
+    {
+        writeln!(io.err, "foamroll: {e}")?;
+        return Ok(Exit::Failure);
+    }
+    if ask.json {
+        cli::today::print_json(&today, &mut io.out)?;
+    } else if !ask.play || ask.plain {
+        cli::today::print(&today, &report.library, &mut io.out)?;
+        if let Some(path) = &ask.save {
+            let shown = foamroll::text::printable(&path.display().to_string());
+            writeln!(io.out, "\nSaved to {shown}.")?;
+        }
+    }
+    if !ask.play {
+        return Ok(Exit::Ok);
+    }
+    let id = today.routine.id.clone();
+    report.library.routines.retain(|r| r.id != id);
+    report.library.routines.insert(0, today.routine);
+    if ask.plain {
+        writeln!(io.out)?;
+        play_plain(global, settings, report, &id, io)
+    } else {
+        let instead = "`foamroll today --play --plain`";
+        open_app(global, settings, report, Some(&id), instead, io)
     }
 }
 
 fn play_plain(
-    global: &cli::Global,
-    settings: &foamroll::config::Settings,
-    report: foamroll::library::LoadReport,
+    global: &Global,
+    settings: &Settings,
+    report: LoadReport,
     id: &str,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<u8> {
-    cli::report_problems(&report, err)?;
+    io: &mut Io,
+) -> io::Result<Exit> {
+    cli::report_problems(&report, &mut io.err)?;
     let Some(routine) = report.library.playable(id) else {
-        writeln!(err, "{}", unknown_routine(&report.library, id))?;
-        return Ok(1);
+        writeln!(io.err, "{}", unknown_routine(&report.library, id))?;
+        return Ok(Exit::Failure);
     };
     let recorder = global
         .history_log()
-        .map_err(|e| writeln!(err, "foamroll: {e}"))
+        .map_err(|e| writeln!(io.err, "foamroll: {e}"))
         .ok()
         .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
-        coach: global.coach_config(settings, err)?,
+        coach: global.coach_config(settings, &mut io.err)?,
     };
     let status = foamroll::plain::run(
         std::sync::Arc::new(report.library),
@@ -238,33 +346,42 @@ fn play_plain(
         settings.timing(),
         opts,
         recorder,
-        out,
+        &mut io.out,
     )?;
-    Ok(match status {
-        foamroll::session::Status::Completed => 0,
-        _ => 1,
-    })
+    Ok(Exit::ok_if(status == foamroll::session::Status::Completed))
 }
 
 fn open_app(
-    global: &cli::Global,
-    settings: &foamroll::config::Settings,
-    report: foamroll::library::LoadReport,
+    global: &Global,
+    settings: &Settings,
+    report: LoadReport,
     routine: Option<&str>,
-) -> io::Result<u8> {
+    instead: &str,
+    io: &mut Io,
+) -> io::Result<Exit> {
     if let Some(id) = routine
         && report.library.playable(id).is_none()
     {
-        cli::report_problems(&report, &mut io::stderr())?;
-        writeln!(io::stderr(), "{}", unknown_routine(&report.library, id))?;
-        return Ok(1);
+        cli::report_problems(&report, &mut io.err)?;
+        writeln!(io.err, "{}", unknown_routine(&report.library, id))?;
+        return Ok(Exit::Failure);
     }
-    let coach = global.coach_config(settings, &mut io::stderr())?;
+    // No terminal to draw on (a pipe, a cron job) or one that cannot draw it: one line
+    // that says what works instead, and no escape codes at all.
+    if let Some(why) = cli::no_app_here(instead) {
+        writeln!(io.err, "{why}")?;
+        return Ok(Exit::Failure);
+    }
+    let coach = global.coach_config(settings, &mut io.err)?;
     let app = build_app(global, &report, settings, coach);
-    let result = foamroll::ui::runtime::run(app, routine, global.speed);
+    let options = foamroll::ui::runtime::Options {
+        speed: global.speed,
+        mouse: settings.mouse.value,
+    };
+    let result = foamroll::ui::runtime::run(app, routine, options);
     // Shown after the app, where the alternate screen cannot hide them.
-    cli::report_problems(&report, &mut io::stderr())?;
-    result.map(|()| 0)
+    cli::report_problems(&report, &mut io.err)?;
+    result.map(|()| Exit::Ok)
 }
 
 /// `play` takes a routine id or an exercise id: the nearest of both are suggested.
@@ -276,9 +393,9 @@ fn unknown_routine(library: &foamroll::library::Library, id: &str) -> String {
 
 /// The full-screen app over the effective library, with history in the data folder.
 fn build_app(
-    global: &cli::Global,
-    report: &foamroll::library::LoadReport,
-    settings: &foamroll::config::Settings,
+    global: &Global,
+    report: &LoadReport,
+    settings: &Settings,
     coach: foamroll::coach::CoachConfig,
 ) -> foamroll::ui::App {
     let dirs = global.dirs();
@@ -288,7 +405,8 @@ fn build_app(
     app.coach_config = coach;
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
-    app.theme = foamroll::ui::Theme::named(settings.theme.value);
+    // The app only runs on a terminal, so `auto` means colour unless the variables say no.
+    app.theme = foamroll::ui::Theme::named(settings.theme.value, global.color.enabled(true));
     // Today's plan for the wall clock now; the planner itself never reads a clock.
     app.plan_today(
         chrono::Local::now().naive_local(),
@@ -296,9 +414,9 @@ fn build_app(
     );
     let errors = report.error_count();
     if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
         app.message = Some(format!(
-            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+            "{}: items were skipped (run `foamroll check`)",
+            foamroll::wording::plural(errors, "library problem")
         ));
     }
     if dirs.data.is_none() {

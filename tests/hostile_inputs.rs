@@ -224,7 +224,7 @@ fn a_library_folder_with_a_fifo_and_broken_links_is_read_and_reported() {
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
-    let text = stdout(&out);
+    let text = format!("{}{}", stderr(&out), stdout(&out));
     assert!(text.contains("fifo.yaml:1:1: error: is a FIFO"), "{text}");
     assert!(
         text.contains("dangling.yaml:1:1: warning: is a dangling symbolic link"),
@@ -252,9 +252,9 @@ fn check_on_a_fifo_does_not_hang() {
     mkfifo(&fifo);
     let out = sb.command().arg("check").arg(&fifo).output().unwrap();
     assert!(
-        stdout(&out).contains("FIFO.yaml:1:1: error: is a FIFO"),
+        stderr(&out).contains("FIFO.yaml:1:1: error: is a FIFO"),
         "{}",
-        stdout(&out)
+        stderr(&out)
     );
 }
 
@@ -271,7 +271,7 @@ fn check_on_the_users_own_folder_does_not_override_itself() {
         .arg(sb.path().join("config/routines"))
         .output()
         .unwrap();
-    let text = stdout(&out);
+    let text = format!("{}{}", stderr(&out), stdout(&out));
     assert!(!text.contains("overrides"), "{text}");
     assert_eq!(out.status.code(), Some(0), "{text}");
 }

@@ -240,24 +240,6 @@ fn an_invalid_config_is_reported_with_its_position_and_defaults_are_used() {
 }
 
 #[test]
-fn completions_include_commands_and_library_ids() {
-    let sb = Sandbox::new();
-    for shell in ["bash", "zsh", "fish"] {
-        let out = sb.run(&["completions", shell]);
-        assert_eq!(out.status.code(), Some(0));
-        let script = stdout(&out);
-        for word in ["foamroll", "history", "post-run", "pre-run"] {
-            assert!(script.contains(word), "{shell} script lacks {word}");
-        }
-    }
-    let fish = stdout(&sb.run(&["completions", "fish"]));
-    assert!(
-        fish.contains("quad-release") && fish.contains("it-band"),
-        "show ids complete too"
-    );
-}
-
-#[test]
 fn man_page_and_help_examples() {
     let sb = Sandbox::new();
     let man = stdout(&sb.run(&["man"]));

@@ -198,7 +198,11 @@ fn saved_routine_passes_check_and_plays() {
     }
     // Not a regular file: refused, nothing written.
     let out = sb.run(&["today", "--save", "/dev/null"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a runtime failure, not a usage error"
+    );
     assert!(
         stderr(&out).contains("not a regular file"),
         "{}",

@@ -35,6 +35,12 @@ pub struct Global {
     /// Speak each cue through the system's speech command (espeak-ng, espeak, spd-say, say)
     #[arg(long, global = true)]
     pub voice: bool,
+    /// Leave the mouse to the terminal (select text, scroll back) instead of clicks and the wheel
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// When to use colour and bold: auto (a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE=1 forces it), always or never
+    #[arg(long, value_name = "WHEN", default_value = "auto", global = true, value_parser = color_parser())]
+    pub color: crate::config::ColorWhen,
     /// Run the session clock FACTOR times faster (for demonstrations and tests)
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0, global = true, value_parser = parse_speed)]
     pub speed: f64,
@@ -50,12 +56,12 @@ pub enum Command {
         /// Files or folders to validate (default: the effective library only)
         paths: Vec<PathBuf>,
     },
-    /// List routines and exercises with their style and regions
+    /// List routines, exercises, regions and guides
     #[command(
         after_help = "Examples:\n  foamroll list\n  foamroll list --json | jq '.routines[].id'"
     )]
     List {
-        /// One JSON document with `routines`, `exercises` and `regions` arrays
+        /// One JSON document with `format`, and `routines`, `exercises`, `regions` and `guides` arrays
         #[arg(long)]
         json: bool,
     },
@@ -141,18 +147,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the effective settings and where each comes from
+    /// Print the folders, and the effective settings and where each comes from
     #[command(
-        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags."
+        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags.\n\nExamples:\n  foamroll config\n  foamroll config --default > ~/.config/foamroll/config.yaml"
     )]
-    Config,
-    /// Print a shell completion script
+    Config {
+        /// Print a commented config.yaml with every key at its default, and its bounds
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script; ids are asked of foamroll as you type, so your own routines complete too
     #[command(
-        after_help = "Examples:\n  foamroll completions bash > ~/.local/share/bash-completion/completions/foamroll\n  foamroll completions fish > ~/.config/fish/completions/foamroll.fish\n  foamroll completions zsh > ~/.zfunc/_foamroll"
+        after_help = "Examples (each line works in a new HOME):\n  bash: echo 'source <(foamroll completions bash)' >> ~/.bashrc\n  zsh:  echo 'autoload -Uz compinit && compinit' >> ~/.zshrc\n        echo 'source <(foamroll completions zsh)' >> ~/.zshrc\n  fish: mkdir -p ~/.config/fish/completions\n        foamroll completions fish > ~/.config/fish/completions/foamroll.fish\n\nThe script calls `foamroll` back for each completion (the variable COMPLETE names the shell)."
     )]
     Completions {
-        /// bash, zsh or fish
-        shell: clap_complete::Shell,
+        /// bash, zsh, fish, elvish or powershell
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(SHELLS))]
+        shell: String,
     },
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  foamroll man > foamroll.1 && man ./foamroll.1")]
@@ -173,6 +184,16 @@ pub enum HistoryAction {
         #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
         weeks: u32,
     },
+}
+
+/// The shells `completions` writes a script for.
+pub const SHELLS: [&str; 5] = ["bash", "zsh", "fish", "elvish", "powershell"];
+
+fn color_parser() -> impl clap::builder::TypedValueParser<Value = crate::config::ColorWhen> {
+    use crate::config::ColorWhen;
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ColorWhen::ALL.map(|c| c.label()))
+        .try_map(|s| ColorWhen::from_label(&s).ok_or("unknown colour choice"))
 }
 
 fn tool_parser() -> impl clap::builder::TypedValueParser<Value = crate::library::Tool> {

@@ -159,7 +159,22 @@ pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     item(
         out,
         "NO_COLOR",
-        "Any non-empty value turns colour off in the app.",
+        "Any non-empty value turns colour and bold off everywhere, unless --color always is given.",
+    )?;
+    item(
+        out,
+        "CLICOLOR, CLICOLOR_FORCE",
+        "CLICOLOR=0 turns colour off; CLICOLOR_FORCE=1 keeps it on even into a pipe (NO_COLOR still wins). --color overrides both.",
+    )?;
+    item(
+        out,
+        "TERM",
+        "With TERM=dumb the full-screen app does not start: use play ID --plain.",
+    )?;
+    item(
+        out,
+        "COMPLETE",
+        "Set by the completion scripts when they ask foamroll for completions; not for use by hand.",
     )?;
     item(
         out,
@@ -174,21 +189,9 @@ pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     )?;
 
     section(out, "EXIT STATUS")?;
-    item(
-        out,
-        "0",
-        "Success. A closed pipe (`foamroll list | head`) also ends quietly with 0.",
-    )?;
-    item(
-        out,
-        "1",
-        "`check` found an error; `show` or `play` was given an unknown id; a plain-mode session did not finish; a history import failed.",
-    )?;
-    item(
-        out,
-        "2",
-        "The command line was wrong (an unknown option, --speed below 0.01, --limit 0), or a file could not be written.",
-    )?;
+    for exit in super::Exit::ALL {
+        item(out, &exit.code().to_string(), exit.meaning())?;
+    }
 
     section(out, "EXAMPLES")?;
     literal(

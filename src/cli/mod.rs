@@ -2,6 +2,7 @@
 //! commands that print plain text.
 
 mod args;
+mod exit;
 pub mod history;
 mod man;
 mod show;
@@ -10,10 +11,12 @@ pub mod today;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-pub use args::{Args, Command, Global, HistoryAction};
+pub use args::{Args, Command, Global, HistoryAction, SHELLS};
+pub use exit::Exit;
 
 use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
+use crate::wording::plural;
 
 impl Global {
     /// The folders: a flag, else its environment variable, else the standard place.
@@ -105,17 +108,21 @@ pub fn report_problems(report: &LoadReport, err: &mut impl Write) -> io::Result<
     Ok(())
 }
 
-/// `foamroll check`: every problem, then a one-line summary. Returns the exit code.
-pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
+/// `foamroll check`: every problem on `err`, then a one-line summary on `out`.
+pub fn check(
+    global: &Global,
+    paths: &[PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Exit> {
     let report = global.load_library(paths);
-    report_problems(&report, out)?;
+    report_problems(&report, err)?;
     let errors = report.error_count();
     let warnings = report
         .diagnostics
         .iter()
         .filter(|d| d.severity == crate::library::Severity::Warning)
         .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
     let warned = if warnings > 0 {
         format!("; {}", plural(warnings, "warning"))
@@ -124,10 +131,10 @@ pub fn check(global: &Global, paths: &[PathBuf], out: &mut impl Write) -> io::Re
     };
     if errors == 0 {
         writeln!(out, "{summary}: ok{warned}")?;
-        Ok(0)
+        Ok(Exit::Ok)
     } else {
         writeln!(out, "{summary} loaded; {}{warned}", plural(errors, "error"))?;
-        Ok(1)
+        Ok(Exit::Failure)
     }
 }
 
@@ -148,6 +155,7 @@ impl Global {
         let flags = crate::config::Flags {
             no_bell: self.no_bell,
             voice: self.voice,
+            no_mouse: self.no_mouse,
         };
         let (settings, problems) =
             crate::config::Settings::load(self.dirs().config.as_deref(), flags);
@@ -180,7 +188,8 @@ impl Global {
     }
 }
 
-/// `foamroll config`
+/// `foamroll config`: the folders (and whether each is there yet), then every
+/// setting with where it came from. Nothing is created.
 pub fn print_config(
     settings: &crate::config::Settings,
     dirs: &Dirs,
@@ -190,62 +199,180 @@ pub fn print_config(
         .config
         .as_ref()
         .map(|d| d.join(crate::config::FILE_NAME));
-    let shown = file.map_or("none (no home folder)".to_string(), |f| {
-        crate::text::path(&f)
-    });
-    writeln!(out, "config file: {shown}")?;
+    let folders = [
+        ("config folder", dirs.config.clone()),
+        ("config file", file),
+        ("routines folder", dirs.user_routines()),
+        ("data folder", dirs.data.clone()),
+    ];
+    for (what, path) in folders {
+        let shown = path.as_deref().map_or_else(
+            || "none (no home folder)".to_string(),
+            |p| format!("{} ({})", crate::text::path(p), presence(p)),
+        );
+        writeln!(out, "{:<16} {shown}", format!("{what}:"))?;
+    }
+    writeln!(out)?;
     for (key, value, source) in settings.describe() {
         writeln!(out, "{key:<18} = {value:<14} ({source})")?;
     }
     Ok(())
 }
 
-/// `foamroll completions SHELL`: routine, exercise and region ids complete too.
-pub fn completions(
-    shell: clap_complete::Shell,
-    library: &crate::library::Library,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let mut cmd = with_id_values(library);
-    // clap_complete panics when it cannot write (a closed pipe): generate into memory.
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "foamroll", &mut script);
-    out.write_all(&script)?;
-    if shell == clap_complete::Shell::Fish {
-        // clap_complete's fish script leaves positional values out; add the ids.
-        let routines: Vec<&str> = library.routines.iter().map(|r| r.id.as_str()).collect();
-        let mut all = routines.clone();
-        all.extend(library.exercises.iter().map(|e| e.id.as_str()));
-        all.extend(library.regions.iter().map(|r| r.id.as_str()));
-        all.extend(library.guides.iter().map(|g| g.id.as_str()));
-        for (sub, ids) in [("play", routines), ("show", all)] {
-            writeln!(
-                out,
-                "complete -c foamroll -n \"__fish_foamroll_using_subcommand {sub}\" -f -a \"{}\"",
-                ids.join(" ")
-            )?;
-        }
+/// Whether a path is there, in words, without following it into anything.
+fn presence(path: &std::path::Path) -> &'static str {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => "exists",
+        Ok(m) if m.is_file() => "exists",
+        Ok(m) if m.file_type().is_symlink() => "exists, a symbolic link",
+        Ok(_) => "exists, but not a regular file or folder",
+        Err(e) if e.kind() == io::ErrorKind::NotFound => "not there yet",
+        Err(_) => "cannot be read",
+    }
+}
+
+/// `foamroll config --default`: a commented `config.yaml` with every key at its
+/// default, that foamroll reads back as it is.
+pub fn print_default_config(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# foamroll settings: {} in the config folder (`foamroll config` shows where).",
+        crate::config::FILE_NAME,
+    )?;
+    writeln!(
+        out,
+        "# Every key is optional; each is shown with its default value and its bounds."
+    )?;
+    for line in crate::config::Settings::default_file() {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
-/// The command definition with the library's ids as the possible values of ID arguments.
-fn with_id_values(library: &crate::library::Library) -> clap::Command {
+/// Why the full-screen app cannot start here, with what to run instead; `None` when it
+/// can. It needs a terminal to draw on and to read keys from, and one that can draw.
+pub fn no_app_here(instead: &str) -> Option<String> {
+    use std::io::IsTerminal;
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Some(format!(
+            "foamroll: TERM=dumb cannot show the full-screen app; {instead} runs the session as lines of text"
+        ));
+    }
+    let keys = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
+    if !io::stdout().is_terminal() || !keys {
+        return Some(format!(
+            "foamroll: the full-screen app needs a terminal; {instead} runs the session as lines of text"
+        ));
+    }
+    None
+}
+
+/// `--color WHEN` from the raw command line, before it is parsed (clap needs it to
+/// colour its own help and errors). The last one wins; anything unknown is `auto`
+/// here and refused by the parser.
+pub fn color_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> crate::config::ColorWhen {
+    use crate::config::ColorWhen;
+    let mut when = ColorWhen::Auto;
+    let mut next_is_value = false;
+    for arg in args {
+        let Some(arg) = arg.to_str().map(str::to_string) else {
+            next_is_value = false;
+            continue;
+        };
+        if arg == "--" {
+            break;
+        }
+        let value = if next_is_value {
+            Some(arg.as_str())
+        } else {
+            arg.strip_prefix("--color=")
+        };
+        next_is_value = arg == "--color";
+        if let Some(w) = value.and_then(ColorWhen::from_label) {
+            when = w;
+        }
+    }
+    when
+}
+
+/// `foamroll completions SHELL`: the shell's registration script. It asks foamroll
+/// itself for every completion (`COMPLETE=SHELL foamroll -- WORDS`), so the ids offered
+/// are those of the library at that moment, the person's own routines included.
+pub fn completions(shell: &str, out: &mut impl Write) -> io::Result<()> {
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(completer) = shells.completer(shell) else {
+        return Err(io::Error::other(format!(
+            "no completion script for {}; choose {}",
+            crate::text::echo(shell),
+            SHELLS.join(", ")
+        )));
+    };
+    // The program the script calls back: this one, by the name it was started with
+    // (made absolute when it was started by a relative path).
+    let program = std::env::args_os()
+        .next()
+        .map(PathBuf::from)
+        .map(|p| {
+            if p.components().count() > 1 {
+                std::env::current_dir().map_or(p.clone(), |d| d.join(&p))
+            } else {
+                p
+            }
+        })
+        .map_or_else(
+            || "foamroll".to_string(),
+            |p| p.to_string_lossy().into_owned(),
+        );
+    let mut script = Vec::new();
+    completer.write_registration(COMPLETE_ENV, "foamroll", "foamroll", &program, &mut script)?;
+    out.write_all(&script)
+}
+
+/// The environment variable the completion scripts set when they call foamroll back.
+pub const COMPLETE_ENV: &str = "COMPLETE";
+
+/// The command definition for completion: ID arguments offer the ids of the library
+/// (built-in, then the config folder's routines), read when the shell asks.
+pub fn completion_command() -> clap::Command {
     use clap::CommandFactory;
-    use clap::builder::PossibleValuesParser;
-    let routines: Vec<String> = library.routines.iter().map(|r| r.id.clone()).collect();
-    let mut all = routines.clone();
-    all.extend(library.exercises.iter().map(|e| e.id.clone()));
-    all.extend(library.regions.iter().map(|r| r.id.clone()));
-    all.extend(library.guides.iter().map(|g| g.id.clone()));
+    use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+    fn ids(routines_only: bool) -> Vec<CompletionCandidate> {
+        let library = Global::default().load_library(&[]).library;
+        let routines = library.routines.iter().map(|r| {
+            CompletionCandidate::new(&r.id).help(Some(crate::text::printable(&r.name).into()))
+        });
+        if routines_only {
+            return routines.collect();
+        }
+        routines
+            .chain(
+                library
+                    .exercises
+                    .iter()
+                    .map(|e| CompletionCandidate::new(&e.id)),
+            )
+            .chain(
+                library
+                    .regions
+                    .iter()
+                    .map(|r| CompletionCandidate::new(&r.id)),
+            )
+            .chain(
+                library
+                    .guides
+                    .iter()
+                    .map(|g| CompletionCandidate::new(&g.id)),
+            )
+            .collect()
+    }
     Args::command()
         .mut_subcommand("play", |c| {
             c.mut_arg("routine_id", |a| {
-                a.value_parser(PossibleValuesParser::new(routines))
+                a.add(ArgValueCandidates::new(|| ids(true)))
             })
         })
         .mut_subcommand("show", |c| {
-            c.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(all)))
+            c.mut_arg("id", |a| a.add(ArgValueCandidates::new(|| ids(false))))
         })
 }
 

@@ -1,28 +1,21 @@
 //! `foamroll list` and `foamroll show`: the library as plain text or JSON.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use serde_json::json;
 
 use crate::library::{
     Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
-    join_or,
 };
-use crate::wording::timing_words;
+use crate::wording::{join_or, timing_words};
 
-/// Headings in bold only when a person is looking: never when piped, never with `NO_COLOR`.
+/// Headings in bold only when asked: `--color`, the colour variables and whether
+/// standard output is a terminal decide (see [`crate::config::ColorWhen`]).
 struct Styler {
     color: bool,
 }
 
 impl Styler {
-    fn for_stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Styler {
-            color: !no_color && io::stdout().is_terminal(),
-        }
-    }
-
     fn heading(&self, s: &str) -> String {
         if self.color {
             format!("\x1b[1m{s}\x1b[0m")
@@ -32,7 +25,7 @@ impl Styler {
     }
 }
 
-pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
+pub fn list(library: &Library, json: bool, bold: bool, out: &mut impl Write) -> io::Result<()> {
     if json {
         let doc = json!({
             "routines": library.routines.iter().map(|r| json!({
@@ -63,7 +56,7 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
-    let st = Styler::for_stdout();
+    let st = Styler { color: bold };
     writeln!(out, "{}", st.heading("Routines"))?;
     for r in &library.routines {
         let regions = library.routine_regions(r);
@@ -105,8 +98,8 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> io::Result<(
 }
 
 /// Prints the item with that id. Returns false when no item has it.
-pub fn show(library: &Library, id: &str, out: &mut impl Write) -> io::Result<bool> {
-    let st = Styler::for_stdout();
+pub fn show(library: &Library, id: &str, bold: bool, out: &mut impl Write) -> io::Result<bool> {
+    let st = Styler { color: bold };
     if let Some(e) = library.exercise(id) {
         write_exercise(library, e, None, &st, out)?;
     } else if let Some(r) = library.routine(id) {

@@ -16,8 +16,8 @@ use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScr
 
 use super::Screen;
 use super::app::App;
-use crate::coach::Command;
-use crate::keys;
+use crate::input::Command;
+use crate::input::terminal as keys;
 use crate::signals::{self, Signal};
 
 enum Input {
@@ -32,16 +32,25 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        // Harmless when the mouse was never captured.
         let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }
 }
 
+/// How the app runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The session clock runs this many times faster (`--speed`); 1.0 is real time.
+    pub speed: f64,
+    /// Capture the mouse (clicks, the wheel); false leaves it to the terminal.
+    pub mouse: bool,
+}
+
 /// Runs the app until the person quits. The terminal is restored however this ends.
-/// `speed` runs the session clock faster (`--speed`); 1.0 is real time.
-pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
-    let clock = crate::session::SessionClock::new(Instant::now(), speed);
-    // Set before `ratatui::init`, which chains its own restoring hook in front of it.
+pub fn run(mut app: App, start: Option<&str>, options: Options) -> io::Result<()> {
+    let clock = crate::session::SessionClock::new(Instant::now(), options.speed);
+    // Set before `ratatui::try_init`, which chains its own restoring hook in front of it.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
@@ -49,14 +58,16 @@ pub fn run(mut app: App, start: Option<&str>, speed: f64) -> io::Result<()> {
     }));
     let (tx, rx) = mpsc::channel();
     signals::notify(tx.clone(), Input::Signal)?;
-    let terminal = ratatui::init();
+    let terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
-    execute!(io::stdout(), EnableMouseCapture)?;
+    if options.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     spawn_input_thread(tx);
     if let Some(id) = start {
         app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
-    let result = event_loop(terminal, &mut app, &rx, clock);
+    let result = event_loop(terminal, &mut app, &rx, clock, options.mouse);
     if result.is_err() {
         app.save_interrupted(clock.now());
     }
@@ -80,14 +91,22 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
 
 /// Ctrl-Z: the session pauses, the terminal is given back, the program stops; on `fg`
 /// the app takes the terminal again and redraws it in full.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App, now: Instant) -> io::Result<()> {
+fn suspend(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    now: Instant,
+    mouse: bool,
+) -> io::Result<()> {
     app.suspend(now);
     let mut out = io::stdout();
     execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show)?;
     terminal::disable_raw_mode()?;
     signals::stop_until_continued()?;
     terminal::enable_raw_mode()?;
-    execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(out, EnterAlternateScreen)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
     // Clears the screen and forgets the last frame, so the next draw is complete
     // (`Terminal::clear` would ask the terminal for the cursor, racing the input thread).
     let size = terminal.size()?;
@@ -100,6 +119,7 @@ fn event_loop(
     app: &mut App,
     rx: &mpsc::Receiver<Input>,
     clock: crate::session::SessionClock,
+    mouse: bool,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -148,7 +168,7 @@ fn event_loop(
                 return Ok(());
             }
             Some(Input::Signal(Signal::Suspend)) => {
-                suspend(&mut terminal, app, now)?;
+                suspend(&mut terminal, app, now, mouse)?;
                 app.resume(clock.now());
                 dirty = true;
             }
@@ -161,7 +181,7 @@ fn event_loop(
                 match ev {
                     Event::Key(key) => match keys::command(key, app.context()) {
                         Some(Command::Suspend) => {
-                            suspend(&mut terminal, app, now)?;
+                            suspend(&mut terminal, app, now, mouse)?;
                             app.resume(clock.now());
                             dirty = true;
                         }

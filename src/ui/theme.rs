@@ -145,9 +145,10 @@ impl Theme {
         }
     }
 
-    /// The theme chosen in the config; `NO_COLOR` always wins.
-    pub fn named(name: crate::config::ThemeName) -> Theme {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    /// The theme chosen in the config, or `mono` when there is to be no colour
+    /// (`--color never`, `NO_COLOR`, `CLICOLOR=0`).
+    pub fn named(name: crate::config::ThemeName, colour: bool) -> Theme {
+        if !colour {
             return Theme::monochrome();
         }
         match name {

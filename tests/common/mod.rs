@@ -39,7 +39,10 @@ impl Sandbox {
         let mut c = Command::new(env!("CARGO_BIN_EXE_foamroll"));
         c.env("FOAMROLL_CONFIG_DIR", self.dir.path().join("config"))
             .env("FOAMROLL_DATA_DIR", self.dir.path().join("data"))
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("COMPLETE");
         c
     }
 
