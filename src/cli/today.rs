@@ -29,7 +29,12 @@ pub fn facts(
         .map_err(|e| e.to_string())?;
     let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
     let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
-    Ok(from_history(&recent, last_rolled, today, weekly_goal))
+    let mut facts = from_history(&recent, last_rolled, today, weekly_goal);
+    let runs = log
+        .runs(Some(crate::today::facts::runs_window(today)))
+        .map_err(|e| e.to_string())?;
+    facts.runs = crate::today::facts::runs_since(&runs, today);
+    Ok(facts)
 }
 
 /// The intent from the three flags (clap lets at most one be set).

@@ -3,6 +3,7 @@
 //! JSON Lines logs of earlier versions and for `--json` exports (import and the one-time
 //! migration).
 
+pub mod activities;
 mod import;
 mod report;
 mod stats;
@@ -25,6 +26,7 @@ pub use stats::{
     tenderness_series, trends, week_start, weekly_goal, weekly_minutes,
 };
 pub use store::{DB_NAME, LEGACY_DONE_NAME, LEGACY_NAME, OpenError, SCHEMA_VERSION, Store};
+pub use store::{FileSeen, Forgot, RunWrite, StoredRun};
 
 /// Ratings and work for one region and side within a session.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,6 +15,10 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+mod runs;
+
+pub use runs::{FileSeen, Forgot, RunWrite, StoredRun, path_key};
+
 use super::SessionSummary;
 use super::import::{ImportReport, Loaded, kind_of, parse_any, parse_log, supersedes};
 use crate::library::Style;
@@ -28,10 +32,11 @@ pub const LEGACY_NAME: &str = "history.jsonl";
 pub const LEGACY_DONE_NAME: &str = "history.jsonl.imported";
 
 /// The schema this version writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Ordered migration steps: step `i` takes a database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
 CREATE TABLE sessions (
     id            INTEGER PRIMARY KEY,
     uuid          TEXT NOT NULL UNIQUE,
@@ -67,7 +72,9 @@ CREATE TABLE entries (
     PRIMARY KEY (session, idx)
 ) WITHOUT ROWID;
 CREATE INDEX entries_by_region ON entries (region, session);
-"];
+",
+    runs::MIGRATION,
+];
 
 /// Why the history cannot be opened or written.
 #[derive(Debug)]
