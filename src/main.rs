@@ -65,7 +65,7 @@ fn run(args: Args) -> io::Result<Exit> {
     match args.command {
         Some(Command::Check { paths }) => cli::check(&global, &paths, &mut io.out, &mut io.err),
         Some(Command::List { json }) => list(&global, json, &mut io),
-        Some(Command::Show { id }) => show(&global, &id, &mut io),
+        Some(Command::Show { id, json }) => show(&global, &id, json, &mut io),
         Some(Command::History {
             action: Some(HistoryAction::Import { file }),
             ..
@@ -144,8 +144,7 @@ fn run(args: Args) -> io::Result<Exit> {
 
 /// `status`: nothing but the line; no config warnings, no errors (exit 1 says it failed).
 fn status(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
-    let now = chrono::Local::now().naive_local();
-    Ok(match cli::today::status(global, now, json) {
+    Ok(match cli::today::status(global, cli::now(), json) {
         Some(line) if writeln!(io.out, "{line}").is_ok() => Exit::Ok,
         _ => Exit::Failure,
     })
@@ -159,11 +158,16 @@ fn list(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn show(global: &Global, id: &str, io: &mut Io) -> io::Result<Exit> {
+fn show(global: &Global, id: &str, json: bool, io: &mut Io) -> io::Result<Exit> {
     let report = global.load_library(&[]);
     cli::report_problems(&report, &mut io.err)?;
     let bold = global.color.enabled(io::stdout().is_terminal());
-    if cli::show(&report.library, id, bold, &mut io.out)? {
+    let found = if json {
+        cli::show_json(&report.library, id, &mut io.out)?
+    } else {
+        cli::show(&report.library, id, bold, &mut io.out)?
+    };
+    if found {
         return Ok(Exit::Ok);
     }
     let lib = &report.library;
@@ -272,8 +276,8 @@ struct TodayAsk {
 fn today(global: &Global, settings: &Settings, ask: TodayAsk, io: &mut Io) -> io::Result<Exit> {
     let mut report = global.load_library(&[]);
     cli::report_problems(&report, &mut io.err)?;
-    // The one place the real clock is read for it; the planner is given it.
-    let now = chrono::Local::now().naive_local();
+    // The one place the clock is read for it; the planner is given it.
+    let now = cli::now();
     let Some(today) = cli::today::make(
         global,
         settings,
@@ -400,18 +404,16 @@ fn build_app(
 ) -> foamroll::ui::App {
     let dirs = global.dirs();
     let log = dirs.data.as_deref().map(foamroll::history::Store::in_dir);
-    let today = chrono::Local::now().date_naive();
-    let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
+    let now = cli::now();
+    let mut app =
+        foamroll::ui::App::new(report.library.clone(), settings.timing(), log, now.date());
     app.coach_config = coach;
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     // The app only runs on a terminal, so `auto` means colour unless the variables say no.
     app.theme = foamroll::ui::Theme::named(settings.theme.value, global.color.enabled(true));
     // Today's plan for the wall clock now; the planner itself never reads a clock.
-    app.plan_today(
-        chrono::Local::now().naive_local(),
-        settings.equipment.value.into_iter().collect(),
-    );
+    app.plan_today(now, settings.equipment.value.into_iter().collect());
     let errors = report.error_count();
     if errors > 0 {
         app.message = Some(format!(

@@ -93,12 +93,14 @@ pub fn escape_json(json: &str) -> String {
     out
 }
 
-/// A CSV field through the printable filter, quoted when it holds a comma or a quote
-/// (RFC 4180). The filter leaves no line break, so no field can add a row.
-fn field(s: &str) -> String {
+/// A text cell: through the printable filter (no line break is left, so no field can
+/// add a row), and neutralised when a spreadsheet would read it as a formula: a cell
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+/// as OWASP's guidance on CSV injection recommends. The `csv` crate quotes the rest.
+pub fn text_cell(s: &str) -> String {
     let s = printable(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s
     }
@@ -111,7 +113,10 @@ fn number(x: f64) -> String {
 }
 
 fn write_csv(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{CSV_HEADER}")?;
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    csv.write_record(CSV_HEADER.split(',')).map_err(csv_error)?;
     for s in sessions {
         let style = serde_json::to_value(s.style)
             .ok()
@@ -119,16 +124,16 @@ fn write_csv(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()
             .unwrap_or_default();
         for e in &s.entries {
             let row = [
-                field(&s.id),
+                text_cell(&s.id),
                 s.started_at.to_rfc3339(),
-                field(&s.routine_id),
-                field(&s.routine_name),
+                text_cell(&s.routine_id),
+                text_cell(&s.routine_name),
                 style.clone(),
                 s.status.label().to_string(),
-                field(&e.exercise_id),
-                field(&e.region),
+                text_cell(&e.exercise_id),
+                text_cell(&e.region),
                 e.side.map_or(String::new(), |x| x.label().to_string()),
-                field(e.zone.as_deref().unwrap_or("")),
+                text_cell(e.zone.as_deref().unwrap_or("")),
                 number(e.planned_s),
                 number(e.search_s),
                 number(e.hold_s),
@@ -138,10 +143,18 @@ fn write_csv(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()
                 number(e.move_s),
                 e.points_held.to_string(),
             ];
-            writeln!(out, "{}", row.join(","))?;
+            csv.write_record(&row).map_err(csv_error)?;
         }
     }
-    Ok(())
+    csv.flush()
+}
+
+/// The writer's error as it came, so a closed pipe is still recognised as one.
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// `foamroll history import FILE`. Returns the exit code.
