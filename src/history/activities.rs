@@ -53,11 +53,16 @@ pub fn import_paths(
     Ok(report)
 }
 
-/// Scans the activities folder: only new or changed files are read. Returns `None`
-/// when nothing changed, without writing anything.
+/// Scans the activities folder: only new or changed files are read; with nothing new,
+/// nothing is written.
 pub fn scan_folder(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<RunImport, OpenError> {
     let (found, problems) = find(&[dir.to_path_buf()]);
-    let seen = store.run_files()?;
+    // An empty or missing folder: nothing to read, and no history is opened (or made).
+    let seen = if found.is_empty() {
+        HashMap::new()
+    } else {
+        store.run_files()?
+    };
     let mut report = RunImport {
         problems: problems
             .into_iter()
