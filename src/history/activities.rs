@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::store::{FileSeen, OpenError, RunWrite, Store, path_key};
+use super::store::runs::{FileSeen, RunWrite, path_key};
+use super::{OpenError, Store};
 use crate::runs::scan::{Found, find};
 use crate::runs::{self, Activity, RunError};
 

@@ -25,8 +25,8 @@ pub use stats::{
     WeekTotal, WeeklyGoal, asymmetries, coverage, last_worked, rolled_dates, session_date, streak,
     tenderness_series, trends, week_start, weekly_goal, weekly_minutes,
 };
+pub use store::runs::{FileSeen, Forgot, RunWrite, StoredRun, path_key};
 pub use store::{DB_NAME, LEGACY_DONE_NAME, LEGACY_NAME, OpenError, SCHEMA_VERSION, Store};
-pub use store::{FileSeen, Forgot, RunWrite, StoredRun};
 
 /// Ratings and work for one region and side within a session.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,9 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-mod runs;
-
-pub use runs::{FileSeen, Forgot, RunWrite, StoredRun, path_key};
+pub mod runs;
 
 use super::SessionSummary;
 use super::import::{ImportReport, Loaded, kind_of, parse_any, parse_log, supersedes};
