@@ -204,6 +204,22 @@ fn history_store(global: &Global, io: &mut Io) -> io::Result<Option<foamroll::hi
     }
 }
 
+/// The history for a reading command: opened read-only, nothing created; `Ok(None)`
+/// inside when nothing was recorded yet, `None` outside when it cannot be read (said).
+#[allow(clippy::option_option)]
+fn history_reader(
+    global: &Global,
+    io: &mut Io,
+) -> io::Result<Option<Option<foamroll::history::Store>>> {
+    match global.history_reader() {
+        Ok(log) => Ok(Some(log)),
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 fn history_import(global: &Global, file: &std::path::Path, io: &mut Io) -> io::Result<Exit> {
     let Some(log) = history_store(global, io)? else {
         return Ok(Exit::Failure);
@@ -218,12 +234,19 @@ fn history_report(
     weeks: u32,
     io: &mut Io,
 ) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    let Some(log) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
     let report = global.load_library(&[]);
     let goal = settings.weekly_goal.value;
-    let code = cli::history::report(&log, &report.library, weeks, goal, &mut io.out, &mut io.err)?;
+    let code = cli::history::report(
+        log.as_ref(),
+        &report.library,
+        weeks,
+        goal,
+        &mut io.out,
+        &mut io.err,
+    )?;
     Ok(Exit::ok_if(code == 0))
 }
 
@@ -243,27 +266,17 @@ fn history(
         )?;
         return Ok(Exit::Usage);
     }
-    let Some(log) = history_store(global, io)? else {
+    // Reading only: opened read-only, nothing created; printed as it is read.
+    let Some(log) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
-    let loaded = match log.records(since, limit) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "foamroll: {e}")?;
-            return Ok(Exit::Failure);
-        }
-    };
-    for w in &loaded.warnings {
-        writeln!(io.err, "warning: {}", foamroll::text::printable(w))?;
-    }
     let format = match (json, csv) {
         (true, _) => cli::history::Format::Json,
         (_, true) => cli::history::Format::Csv,
         _ => cli::history::Format::Table,
     };
-    let sessions = cli::history::select(&loaded, since, limit);
-    cli::history::print(&sessions, format, &mut io.out)?;
-    Ok(Exit::Ok)
+    let code = cli::history::list(log.as_ref(), since, limit, format, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
 }
 
 fn runs_import(global: &Global, paths: &[std::path::PathBuf], io: &mut Io) -> io::Result<Exit> {
@@ -288,10 +301,10 @@ fn runs(
     since: Option<chrono::NaiveDate>,
     io: &mut Io,
 ) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    let Some(log) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
-    let runs = match cli::runs::select(&log, since) {
+    let runs = match log.map_or(Ok(Vec::new()), |log| cli::runs::select(&log, since)) {
         Ok(r) => r,
         Err(e) => {
             writeln!(io.err, "foamroll: {e}")?;
@@ -387,17 +400,27 @@ fn play_plain(
         writeln!(io.err, "{}", unknown_routine(&report.library, id))?;
         return Ok(Exit::Failure);
     };
-    let recorder = global
-        .history_log()
-        .map_err(|e| writeln!(io.err, "foamroll: {e}"))
-        .ok()
-        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
+    // Saved from a thread of its own, opened (and retried) there: a fault of the
+    // moment loses nothing, and a held lock never stops the session.
+    let recorder = match global.dirs().data {
+        Some(dir) => Some(
+            Box::new(std::sync::Arc::new(foamroll::history::Writer::start(&dir)))
+                as Box<dyn foamroll::coach::Recorder>,
+        ),
+        None => {
+            writeln!(
+                io.err,
+                "foamroll: no home folder to keep history in (use --data-dir DIR): this session will not be saved"
+            )?;
+            None
+        }
+    };
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
         coach: global.coach_config(settings, &mut io.err)?,
     };
-    let status = foamroll::plain::run(
+    let ended = foamroll::plain::run(
         std::sync::Arc::new(report.library),
         &routine,
         settings.timing(),
@@ -405,7 +428,12 @@ fn play_plain(
         recorder,
         &mut io.out,
     )?;
-    Ok(Exit::ok_if(status == foamroll::session::Status::Completed))
+    // A closed standard output (`| head`) is the reader's choice: nothing is said, but
+    // the session was stopped there, recorded as interrupted, and the exit says so.
+    // Not saved is a failure too: a script must not take an unrecorded session for done.
+    Ok(Exit::ok_if(
+        ended.status == foamroll::session::Status::Completed && ended.saved,
+    ))
 }
 
 fn open_app(
@@ -439,7 +467,8 @@ fn open_app(
     let result = foamroll::ui::runtime::run(app, routine, options);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io.err)?;
-    result.map(|()| Exit::Ok)
+    // A session that could not be saved is a failure (said on stderr already).
+    result.map(Exit::ok_if)
 }
 
 /// `play` takes a routine id or an exercise id: the nearest of both are suggested.

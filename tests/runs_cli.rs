@@ -293,3 +293,39 @@ fn a_bad_activities_key_is_one_clear_line() {
     );
     assert!(err.contains("status_after_run is 99 hours"), "{err}");
 }
+
+#[test]
+fn a_history_of_the_version_before_runs_reads_as_no_runs_and_upgrades_on_import() {
+    let sb = Sandbox::new();
+    let dir = export(&sb);
+    // A history as the version before wrote it: no runs tables, schema 1.
+    sb.run(&["runs", "import", dir.join("ride.tcx").to_str().unwrap()]);
+    let db = sb.path().join("data/history.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("DROP TABLE runs; DROP TABLE run_files; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(conn);
+    let out = sb.run(&["runs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("No activities yet"),
+        "{}",
+        stdout(&out)
+    );
+    let status = sb.run(&["status"]);
+    assert_eq!(status.status.code(), Some(0), "{}", stderr(&status));
+    // Reading changed nothing; the next import brings the schema up to date.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    drop(conn);
+    let out = sb.run(&["runs", "import", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Imported 3 activities"),
+        "{}",
+        stdout(&out)
+    );
+}

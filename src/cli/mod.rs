@@ -162,6 +162,15 @@ impl Global {
             .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
             .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
     }
+
+    /// The history for a reading command: opened read-only, nothing created. `None`
+    /// when nothing was recorded yet (or there is no home folder to look in).
+    pub fn history_reader(&self) -> Result<Option<crate::history::Store>, String> {
+        match self.dirs().data {
+            None => Ok(None),
+            Some(d) => crate::history::Store::open_read(&d).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 impl Global {

@@ -21,7 +21,10 @@ pub fn facts(
     today: NaiveDate,
     weekly_goal: u32,
 ) -> Result<Facts, String> {
-    let log = global.history_log()?;
+    let Some(log) = global.history_reader()? else {
+        // Nothing recorded yet: an empty history, and nothing created to find that out.
+        return Ok(from_history(&[], Default::default(), today, weekly_goal));
+    };
     // Only the weeks the plan looks at, and one small query per region for the rest:
     // fast with years of history.
     let (recent, _warnings) = log

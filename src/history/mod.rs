@@ -8,6 +8,7 @@ mod import;
 mod report;
 mod stats;
 mod store;
+mod writer;
 
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ pub use stats::{
 };
 pub use store::runs::{FileSeen, Forgot, RunWrite, StoredRun, path_key};
 pub use store::{DB_NAME, LEGACY_DONE_NAME, LEGACY_NAME, OpenError, SCHEMA_VERSION, Store};
+pub use writer::{SLOW, SaveState, Writer};
 
 /// Ratings and work for one region and side within a session.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,34 +7,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{OpenError, Store, time_of, time_parts, with_retry};
+use super::error::with_retry;
+use super::rows::{time_of, time_parts};
+use super::{OpenError, Store};
 use crate::runs::{Activity, Sport};
 use crate::text::printable;
-
-/// Schema step 1 to 2: the runs.
-pub(super) const MIGRATION: &str = "
-CREATE TABLE runs (
-    id           INTEGER PRIMARY KEY,
-    hash         TEXT NOT NULL UNIQUE,
-    file         TEXT NOT NULL,
-    started_ns   INTEGER NOT NULL,
-    started_off  INTEGER NOT NULL,
-    sport        TEXT NOT NULL,
-    duration_s   REAL NOT NULL,
-    moving_s     REAL NOT NULL,
-    distance_m   REAL NOT NULL,
-    ascent_m     REAL,
-    descent_m    REAL,
-    avg_hr       REAL
-);
-CREATE INDEX runs_by_start ON runs (started_ns);
-CREATE TABLE run_files (
-    path      BLOB PRIMARY KEY,
-    size      INTEGER NOT NULL,
-    mtime_ns  INTEGER NOT NULL,
-    hash      TEXT
-) WITHOUT ROWID;
-";
 
 /// An activity in the history: its row id (what `runs forget` takes), the summary,
 /// and the file it came from (the name only) with the hash of its content.
@@ -76,6 +53,15 @@ pub fn path_key(p: &std::path::Path) -> Vec<u8> {
     p.as_os_str().as_encoded_bytes().to_vec()
 }
 
+/// Whether the runs' tables are there: a history of schema 1 opened read-only (a
+/// reading command before any write brought it to schema 2) has none, and no runs.
+fn has_tables(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'")?
+        .query_row([], |_| Ok(()))
+        .optional()
+        .map(|r| r.is_some())
+}
+
 impl Store {
     fn run_error(&self, e: &rusqlite::Error) -> OpenError {
         OpenError::Other {
@@ -87,6 +73,9 @@ impl Store {
     /// Whether an activity with this content hash is in the history.
     pub fn has_run(&self, hash: &str) -> Result<bool, OpenError> {
         let conn = self.connection()?;
+        if !has_tables(&conn).map_err(|e| self.run_error(&e))? {
+            return Ok(false);
+        }
         conn.prepare_cached("SELECT 1 FROM runs WHERE hash = ?1")
             .and_then(|mut s| s.query_row([hash], |_| Ok(())).optional())
             .map(|r| r.is_some())
@@ -97,6 +86,9 @@ impl Store {
     pub fn run_files(&self) -> Result<HashMap<Vec<u8>, FileSeen>, OpenError> {
         let conn = self.connection()?;
         (|| -> rusqlite::Result<HashMap<Vec<u8>, FileSeen>> {
+            if !has_tables(&conn)? {
+                return Ok(HashMap::new());
+            }
             let mut stmt =
                 conn.prepare_cached("SELECT path, size, mtime_ns, hash FROM run_files")?;
             let rows = stmt.query_map([], |r| {
@@ -173,6 +165,9 @@ impl Store {
             .unwrap_or(i64::MIN);
         let conn = self.connection()?;
         (|| -> rusqlite::Result<Vec<StoredRun>> {
+            if !has_tables(&conn)? {
+                return Ok(Vec::new());
+            }
             let mut stmt = conn.prepare_cached(
                 "SELECT id, hash, file, started_ns, started_off, sport, duration_s, moving_s,
                      distance_m, ascent_m, descent_m, avg_hr
@@ -180,13 +175,13 @@ impl Store {
                  ORDER BY started_ns DESC, id DESC",
             )?;
             let rows = stmt.query_map([since_ns], |r| {
-                let start: Option<DateTime<FixedOffset>> = time_of(r.get(3)?, r.get(4)?);
+                let start: DateTime<FixedOffset> = time_of(r.get(3)?, r.get(4)?)?;
                 Ok(StoredRun {
                     id: r.get(0)?,
                     hash: r.get(1)?,
                     file: r.get(2)?,
                     activity: Activity {
-                        start: start.unwrap_or_default(),
+                        start,
                         sport: Sport::from_id(r.get_ref(5)?.as_str()?),
                         duration_s: r.get(6)?,
                         moving_s: r.get(7)?,
