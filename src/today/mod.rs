@@ -171,6 +171,13 @@ pub enum TodayError {
     TooShort { intent: Intent, shortest_s: u64 },
     /// The library cannot fill the minutes.
     TooLong { intent: Intent, longest_s: u64 },
+    /// The minutes asked for cannot hold the core regions of a recovery.
+    TooShortForCore {
+        intent: Intent,
+        asked: u32,
+        /// The fewest minutes that hold it.
+        from: u32,
+    },
 }
 
 impl fmt::Display for TodayError {
@@ -184,9 +191,20 @@ impl fmt::Display for TodayError {
             ),
             TodayError::TooShort { intent, shortest_s } => write!(
                 f,
-                "the shortest plan {} takes about {} minutes: ask for at least that (--minutes)",
+                "the shortest plan {} takes about {}: ask for at least that (--minutes)",
                 intent.words(),
-                shortest_s.div_ceil(60)
+                crate::wording::plural(shortest_s.div_ceil(60), "minute")
+            ),
+            TodayError::TooShortForCore {
+                intent,
+                asked,
+                from,
+            } => write!(
+                f,
+                "{} is too short for a recovery {}: the quads, hamstrings and glutes, the core of every recovery, need {}; ask for {from} minutes or more (--minutes {from})",
+                crate::wording::plural(*asked, "minute"),
+                intent.words(),
+                crate::wording::plural(*from, "minute"),
             ),
             TodayError::TooLong { intent, longest_s } => write!(
                 f,
@@ -310,7 +328,8 @@ pub fn plan(
         .collect();
     if !missed.is_empty() {
         notes.push(format!(
-            "Left out to fit {minutes} minutes: {}.",
+            "Left out to fit {}: {}.",
+            crate::wording::plural(minutes, "minute"),
             join_and(&missed)
         ));
     }
@@ -492,7 +511,7 @@ impl Chosen<'_> {
         let name = &self.cand.region.name;
         let ex = self.cand.exercise;
         let each = self.points_each();
-        let pts = |n: u32| plural(n, "trigger point");
+        let pts = |n: u32| plural(n, "tender spot");
         let per = if ex.per_side { " per side" } else { "" };
         let more = if self.bonus > 0 {
             format!("so {}{per}", pts(each))
@@ -524,7 +543,7 @@ impl Chosen<'_> {
                 } => (
                     format!("{name}, {} side first: ", first.label()),
                     format!(
-                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
+                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more tender spot ({} against {}).",
                         rating(*first_avg),
                         rating(*other_avg),
                         first.other().label(),
@@ -883,6 +902,35 @@ fn fit<'a>(
             c
         })
         .collect();
+    // A recovery always has its core: minutes too short for the quads, hamstrings and
+    // glutes at their smallest are refused (with the minutes that work), never planned
+    // as some other region alone.
+    let core_at: Vec<usize> = (0..rest.len())
+        .filter(|&i| CORE.contains(&rest[i].cand.region.id.as_str()))
+        .collect();
+    if intent.style() == Style::Recovery && !core_at.is_empty() {
+        let mut core: Vec<Chosen<'a>> = Vec::new();
+        for &i in core_at.iter().rev() {
+            core.push(rest.remove(i));
+        }
+        core.reverse();
+        let need = build.estimate(&core);
+        for (&i, c) in core_at.iter().zip(core) {
+            rest.insert(i, c);
+        }
+        if need > hi {
+            // The fewest minutes whose tolerance holds the core.
+            let per_minute = 60.0 * (1.0 + TOLERANCE);
+            let from = (1..=24 * 60)
+                .find(|&m| (f64::from(m) * per_minute).floor() as u64 >= need)
+                .unwrap_or(24 * 60);
+            return Err(TodayError::TooShortForCore {
+                intent,
+                asked: build.minutes,
+                from,
+            });
+        }
+    }
     let mut chosen: Vec<Chosen<'a>> = Vec::new();
     // First pass: regions in order, each if it fits the minutes: a tender one with its
     // extra point if that fits too (so it comes before regions further down), else at
