@@ -38,7 +38,7 @@ for n in (1000, 4000, 16000, 50000):
     for i in range(n):
         s = copy.deepcopy(template)
         s["id"] = str(uuid.UUID(int=i + 1))
-        t = start - datetime.timedelta(hours=6 * i)
+        t = start - datetime.timedelta(hours=i)
         s["started_at"] = t.isoformat()
         s["ended_at"] = (t + datetime.timedelta(seconds=620)).isoformat()
         sessions.append(s)
