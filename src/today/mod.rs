@@ -7,6 +7,7 @@
 //! by the session's own [`Plan`], so the fit to the minutes is the real one.
 
 pub mod facts;
+pub mod runs;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -23,7 +24,7 @@ use crate::library::{
 use crate::session::{Plan, Timing};
 use crate::wording::{capitalise, in_sentence, join_and, plural};
 
-pub use facts::{Facts, LastSession, Rating};
+pub use facts::{Facts, LastSession, Rating, RunFact};
 
 /// The id of the generated routine (what the history records it under).
 pub const ROUTINE_ID: &str = "today";
@@ -226,6 +227,10 @@ pub fn tool_list(tools: &[Tool]) -> String {
 
 /// Chooses the intent from the time of day and the last session, and says why.
 pub fn choose_intent(now: NaiveDateTime, facts: &Facts) -> (Intent, String) {
+    // The runs first: a run that just ended, or the hour the person usually runs.
+    if let Some(chosen) = runs::intent(now, facts) {
+        return chosen;
+    }
     let clock = now.format("%H:%M");
     if let Some(last) = &facts.last_session
         && last.started.date() == now.date()
@@ -287,9 +292,10 @@ pub fn plan(
         return Err(TodayError::NoExercises { intent, tools });
     }
     let today = now.date();
+    let emphasis = runs::emphasis(now, facts, intent);
     let ordered = match style {
         Style::Warmup => warmup_order(pool),
-        Style::Recovery => recovery_order(pool, facts, today, intent),
+        Style::Recovery => recovery_order(pool, facts, today, intent, &emphasis),
     };
     let target = u64::from(minutes) * 60;
     let build = Builder {
@@ -345,6 +351,7 @@ pub fn plan(
             join_and(&never)
         ));
     }
+    notes.extend(emphasis.notes);
     if facts.weekly_goal > 0 {
         notes.push(format!(
             "This week so far: {} of {} sessions.",
@@ -436,6 +443,8 @@ enum Why {
     New,
     /// Rolled recently; today has the time.
     Extra,
+    /// A run shaped it: the sentence says how, with the numbers and the source.
+    Run(String),
 }
 
 /// A region in the plan with its exercise, timing and reasons.
@@ -579,6 +588,7 @@ impl Chosen<'_> {
                     format!("{name}: "),
                     "today has the time for it.".to_string(),
                 ),
+                Why::Run(sentence) => (format!("{name}: "), sentence.clone()),
             };
             if parts.is_empty() {
                 parts.push(format!("{lead}{sentence}"));
@@ -662,6 +672,7 @@ fn recovery_order<'a>(
     facts: &Facts,
     today: NaiveDate,
     intent: Intent,
+    emphasis: &runs::Emphasis,
 ) -> Vec<Chosen<'a>> {
     let has_history = !facts.is_empty();
     let mut ranked: Vec<((u8, i64), Chosen<'a>)> = Vec::new();
@@ -674,6 +685,11 @@ fn recovery_order<'a>(
             .map(|((_, side), v)| (*side, side_stats(v, today)))
             .collect();
         let mut why = Vec::new();
+        let run_first = emphasis.first_reason(id);
+        let run_forward = emphasis.forward_reason(id);
+        if let Some((_, sentence)) = run_first.or(run_forward) {
+            why.push(Why::Run(sentence.to_string()));
+        }
         let mut first = None;
         // Tenderness: the hottest figure leads the order.
         let mut heat = 0.0_f64;
@@ -754,10 +770,16 @@ fn recovery_order<'a>(
         // Tiers: tender, core, after-run extras, overdue, the rest. Within a tier the
         // hotter, the longer unrolled, then the library's order (a stable sort).
         let hot = first.is_some() || tender_now;
-        let key = if hot {
+        let key = if let Some((i, _)) = run_first {
+            // A downhill run: before everything, in the rule's order.
+            (0, -1_000_000 + i as i64)
+        } else if hot {
             (0, -((heat * 10.0).round() as i64))
         } else if core {
             (1, -overdue.unwrap_or(0))
+        } else if let Some((i, _)) = run_forward {
+            // A long run: right after the core.
+            (1, 1 + i as i64)
         } else if after_run {
             (2, -overdue.unwrap_or(0))
         } else if let Some(d) = overdue {
@@ -773,7 +795,7 @@ fn recovery_order<'a>(
                 points: 1,
                 bonus: 0,
                 tender: tender_now,
-                essential: hot || core,
+                essential: hot || core || run_first.is_some() || run_forward.is_some(),
                 wanted: key.0 < 4,
                 first,
                 hold_s: 0,
@@ -1015,7 +1037,11 @@ fn grow(build: &Builder<'_>, chosen: &mut [Chosen<'_>], limit: u64) {
     };
     let longer_move: Knob = |c| {
         c.cand.exercise.style == Style::Warmup
-            && raise(&mut c.duration_s, WARMUP_STEP_S, WARMUP_MAX_S)
+            && raise(
+                &mut c.duration_s,
+                WARMUP_STEP_S,
+                WARMUP_MAX_S.min(runs::BRISK_MAX_S),
+            )
     };
     let undo = |c: &mut Chosen<'_>, before: (u32, u32, u32)| {
         (c.points, c.hold_s, c.duration_s) = before;
