@@ -4,6 +4,7 @@
 //! migration).
 
 mod import;
+mod pictures;
 mod report;
 mod stats;
 mod store;
@@ -17,6 +18,10 @@ use crate::session::{SessionRecord, Side, Status};
 
 pub use import::{
     ImportReport, Loaded, MAX_IMPORT_BYTES, parse_any, parse_log, read_bounded, validate,
+};
+pub use pictures::{
+    BAND_NAMES, Block, Cell, ChartPoint, Day, DayKind, MapEntry, MapLayout, SideSeries,
+    TenderChart, Window, band, calendar, tender_chart, tender_map, weeks_of,
 };
 pub use report::report_markdown;
 pub use stats::{

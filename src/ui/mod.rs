@@ -13,6 +13,7 @@ pub mod layout;
 mod list;
 mod mouse;
 mod regions;
+pub mod pictures;
 pub mod review;
 pub mod runtime;
 pub mod theme;

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 pub mod mutate;
 pub mod pty;
+pub mod seed;
 pub mod ui;
 
 pub struct Sandbox {
