@@ -3,6 +3,7 @@
 //! JSON Lines logs of earlier versions and for `--json` exports (import and the one-time
 //! migration).
 
+mod html;
 mod import;
 mod pictures;
 mod report;
@@ -23,7 +24,8 @@ pub use pictures::{
     BAND_NAMES, Block, Cell, ChartPoint, Day, DayKind, MapEntry, MapLayout, SideSeries,
     TenderChart, Window, band, calendar, tender_chart, tender_map, weeks_of,
 };
-pub use report::report_markdown;
+pub use html::report_html;
+pub use report::{NotRolled, Report, TenderRow, report_markdown};
 pub use stats::{
     Asymmetry, Coverage, Direction, Filter, Review, SeriesKey, Streak, TendernessPoint, Trend,
     WeekTotal, WeeklyGoal, asymmetries, coverage, last_worked, rolled_dates, session_date, streak,
