@@ -62,7 +62,8 @@ fn parse(page: &str) -> Vec<Vec<String>> {
                 let name = e.name().as_ref().to_string();
                 for a in e.attributes().with_checks(true) {
                     let a = a.unwrap_or_else(|err| panic!("attribute of <{name}>: {err}"));
-                    a.unescape_value().unwrap_or_else(|err| panic!("{err}"));
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|err| panic!("{err}"));
                 }
                 if stack.is_empty() {
                     roots += 1;
@@ -131,7 +132,9 @@ fn the_page_is_well_formed_self_contained_and_says_what_the_markdown_says() {
     let report = Report::build(&sums, wall().date_naive(), 13, 3, &regions(), None);
     let page = report_html(&report, &MapLayout::body());
     let rows = parse(&page);
-    for banned in ["<script", "<link", "<img", "<iframe", "src=", "url(", "@import"] {
+    for banned in [
+        "<script", "<link", "<img", "<iframe", "src=", "url(", "@import",
+    ] {
         assert!(!page.contains(banned), "{banned} in the page");
     }
     // The only addresses are the two namespaces.
@@ -141,7 +144,10 @@ fn the_page_is_well_formed_self_contained_and_says_what_the_markdown_says() {
         page.matches("\"http://www.w3.org/1999/xhtml\"").count()
             + page.matches("\"http://www.w3.org/2000/svg\"").count()
     );
-    assert!(page.matches("<svg").count() >= 4, "map, two bar charts, charts");
+    assert!(
+        page.matches("<svg").count() >= 4,
+        "map, two bar charts, charts"
+    );
     assert!(page.contains("@page{size:A4") && page.contains("name=\"viewport\""));
 
     let md = report.markdown();
@@ -151,13 +157,17 @@ fn the_page_is_well_formed_self_contained_and_says_what_the_markdown_says() {
         assert!(rows.contains(row), "{row:?} is not in the HTML tables");
     }
     for sentence in [report.goal_sentence(), report.in_all()] {
-        assert!(md.contains(&sentence) && page.contains(&sentence), "{sentence}");
+        assert!(
+            md.contains(&sentence) && page.contains(&sentence),
+            "{sentence}"
+        );
     }
     // The right hamstring's fall: in the table, and marked on the map.
     assert!(
-        rows.iter().any(|r| r.first().map(String::as_str) == Some("Hamstrings")
-            && r.get(1).map(String::as_str) == Some("right")
-            && r.last().map(String::as_str) == Some("↓ better")),
+        rows.iter()
+            .any(|r| r.first().map(String::as_str) == Some("Hamstrings")
+                && r.get(1).map(String::as_str) == Some("right")
+                && r.last().map(String::as_str) == Some("↓ better")),
         "{rows:?}"
     );
     assert!(page.contains("right Hamstrings: average"), "{page}");
@@ -175,7 +185,14 @@ fn weeks_and_region_apply_to_the_markdown_and_the_html_alike() {
     assert!(out.status.success(), "{}", common::stderr(&out));
 
     let page_path = sandbox.path().join("hamstrings.html");
-    let args = ["history", "report", "--weeks", "6", "--region", "hamstrings"];
+    let args = [
+        "history",
+        "report",
+        "--weeks",
+        "6",
+        "--region",
+        "hamstrings",
+    ];
     let md = common::stdout(&sandbox.run(&args));
     let mut with_html = args.to_vec();
     with_html.extend(["--html", page_path.to_str().unwrap()]);
@@ -185,10 +202,17 @@ fn weeks_and_region_apply_to_the_markdown_and_the_html_alike() {
     let page = std::fs::read_to_string(&page_path).unwrap();
     let rows = parse(&page);
 
-    assert!(md.starts_with("# Foam rolling, Hamstrings: 6 weeks"), "{md}");
+    assert!(
+        md.starts_with("# Foam rolling, Hamstrings: 6 weeks"),
+        "{md}"
+    );
     let md_rows = markdown_rows(&md);
     // 6 weeks, and only the hamstrings in the tenderness table.
-    assert_eq!(md_rows.iter().filter(|r| r.len() == 4).count(), 1 + 6, "{md}");
+    assert_eq!(
+        md_rows.iter().filter(|r| r.len() == 4).count(),
+        1 + 6,
+        "{md}"
+    );
     let tender: Vec<&Vec<String>> = md_rows.iter().filter(|r| r.len() == 9).skip(1).collect();
     assert_eq!(tender.len(), 2, "{md}");
     assert!(tender.iter().all(|r| r[0] == "Hamstrings"), "{md}");

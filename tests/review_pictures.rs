@@ -89,10 +89,16 @@ fn the_right_hamstring_falling_from_8_to_4_is_in_the_chart_and_marked_better_on_
     assert!(left.points.iter().all(|p| p.value == 6.0));
     // The 4-week averages fall too, oldest first.
     let blocks: Vec<f64> = right.blocks.iter().map(|b| b.average).collect();
-    assert!(blocks.len() >= 3 && blocks.windows(2).all(|w| w[1] < w[0]), "{blocks:?}");
+    assert!(
+        blocks.len() >= 3 && blocks.windows(2).all(|w| w[1] < w[0]),
+        "{blocks:?}"
+    );
     // The drawn data: the same points, in days from the window's first date.
     let drawn = foamroll::ui::review::chart_data(chart);
-    let (_, points, _) = drawn.iter().find(|(s, _, _)| *s == Some(Side::Right)).unwrap();
+    let (_, points, _) = drawn
+        .iter()
+        .find(|(s, _, _)| *s == Some(Side::Right))
+        .unwrap();
     assert_eq!(points.len(), 28);
     assert_eq!(points.first().map(|p| p.1), Some(8.0));
 
@@ -174,7 +180,10 @@ fn a_chart_labelled_with_dates_draws_the_data_between_those_dates() {
             })
             .count()
     };
-    assert!(marks(start + 4, start + third) > 0, "{start} {end} {third} {plot:?}");
+    assert!(
+        marks(start + 4, start + third) > 0,
+        "{start} {end} {third} {plot:?}"
+    );
     assert!(marks(end - third, end) > 0, "{screen}");
 }
 

@@ -216,7 +216,9 @@ pub fn report(
     }
     if let Some(r) = &ask.region {
         let known = library.region(r).is_some()
-            || sessions.iter().any(|s| s.regions.iter().any(|w| *w.region == **r));
+            || sessions
+                .iter()
+                .any(|s| s.regions.iter().any(|w| *w.region == **r));
         if !known {
             let ids: Vec<&str> = rollable_ids(library);
             writeln!(

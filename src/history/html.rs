@@ -213,7 +213,11 @@ fn bars(o: &mut String, r: &Report, values: &[f64], goal: Option<f64>, caption: 
             last.week.format("%-d %b")
         );
     }
-    let _ = writeln!(o, "</svg><figcaption>{}</figcaption></figure>", esc(caption));
+    let _ = writeln!(
+        o,
+        "</svg><figcaption>{}</figcaption></figure>",
+        esc(caption)
+    );
 }
 
 fn tenderness_section(o: &mut String, r: &Report, layout: &MapLayout) {
@@ -338,9 +342,9 @@ fn body_map(o: &mut String, r: &Report, layout: &MapLayout) {
             BANDS[i]
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<span class=\"key\" style=\"background:{UNRATED}\"></span>not rated. ↓ better, ↑ worse: the last 4 weeks against the 4 before.</figcaption></figure>\n"
+        "<span class=\"key\" style=\"background:{UNRATED}\"></span>not rated. ↓ better, ↑ worse: the last 4 weeks against the 4 before.</figcaption></figure>"
     );
 }
 
@@ -460,10 +464,9 @@ fn tender_chart(o: &mut String, r: &Report, chart: &TenderChart) {
                 );
             }
         }
-        let last = s
-            .blocks
-            .last()
-            .map_or(String::new(), |b| format!(", last 4 weeks {:.1}", b.average));
+        let last = s.blocks.last().map_or(String::new(), |b| {
+            format!(", last 4 weeks {:.1}", b.average)
+        });
         legend.push(format!(
             "{} {}{last}",
             if s.side == Some(Side::Right) {

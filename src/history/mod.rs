@@ -17,6 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::library::Style;
 use crate::session::{SessionRecord, Side, Status};
 
+pub use html::report_html;
 pub use import::{
     ImportReport, Loaded, MAX_IMPORT_BYTES, parse_any, parse_log, read_bounded, validate,
 };
@@ -24,7 +25,6 @@ pub use pictures::{
     BAND_NAMES, Block, Cell, ChartPoint, Day, DayKind, MapEntry, MapLayout, SideSeries,
     TenderChart, Window, band, calendar, tender_chart, tender_map, weeks_of,
 };
-pub use html::report_html;
 pub use report::{NotRolled, Report, TenderRow, report_markdown};
 pub use stats::{
     Asymmetry, Coverage, Direction, Filter, Review, SeriesKey, Streak, TendernessPoint, Trend,

@@ -157,7 +157,10 @@ impl Report {
                 last: c.last.zip(c.days),
             })
             .collect();
-        let span = Window { from: first, to: today };
+        let span = Window {
+            from: first,
+            to: today,
+        };
         let mut chart_regions: Vec<String> = Vec::new();
         for r in &rows {
             if !chart_regions.contains(&r.region) {

@@ -14,8 +14,8 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget
 
 use super::theme::Theme;
 use crate::history::{
-    BAND_NAMES, Cell, Day, DayKind, Direction, MapEntry, MapLayout, TenderChart, WeekTotal,
-    Window, band, week_start,
+    BAND_NAMES, Cell, Day, DayKind, Direction, MapEntry, MapLayout, TenderChart, WeekTotal, Window,
+    band, week_start,
 };
 use crate::library::Library;
 use crate::session::Side;
@@ -82,7 +82,9 @@ fn entry<'a>(entries: &'a [MapEntry], region: &str, side: Option<Side>) -> Optio
         .find(|e| e.region == region && e.side == side)
         .or_else(|| {
             // A region rated without sides colours both sides of its cells.
-            entries.iter().find(|e| e.region == region && e.side.is_none())
+            entries
+                .iter()
+                .find(|e| e.region == region && e.side.is_none())
         })
 }
 
@@ -182,11 +184,7 @@ impl TenderMap<'_> {
         let t = self.theme;
         let name_w = width.saturating_sub(2 + 16).clamp(6, 20);
         let mut lines = vec![Line::styled(
-            format!(
-                "{:<w$}  left     right",
-                "average 0-10",
-                w = name_w + 2
-            ),
+            format!("{:<w$}  left     right", "average 0-10", w = name_w + 2),
             t.dim,
         )];
         for id in self.legend {
@@ -271,9 +269,7 @@ impl Widget for TenderMap<'_> {
         Paragraph::new(self.map_lines()).render(map, buf);
         let lines = self.legend_lines(usize::from(legend.width));
         let skip = legend_skip(self.legend, self.cursor, legend.height) as u16;
-        Paragraph::new(lines)
-            .scroll((skip, 0))
-            .render(legend, buf);
+        Paragraph::new(lines).scroll((skip, 0)).render(legend, buf);
         Paragraph::new(self.key_lines()).render(key, buf);
     }
 }
@@ -295,10 +291,16 @@ fn date_labels(w: Window) -> Vec<Line<'static>> {
     vec![fmt(w.from), fmt(mid), fmt(w.to)]
 }
 
+/// A chart's points, x and y.
+pub type Points = Vec<(f64, f64)>;
+
+/// One side's data on a chart: the side, its sessions' points, its 4-week steps.
+pub type ChartData = (Option<Side>, Points, Points);
+
 /// The points a tenderness chart draws, per dataset: for each side, the sessions'
 /// ratings and the 4-week averages as a stepped line (x in days from the window's
 /// start). Public so tests can check the picture's data.
-pub fn chart_data(chart: &TenderChart) -> Vec<(Option<Side>, Vec<(f64, f64)>, Vec<(f64, f64)>)> {
+pub fn chart_data(chart: &TenderChart) -> Vec<ChartData> {
     chart
         .series
         .iter()
@@ -412,7 +414,11 @@ impl Widget for TenderChartView<'_> {
         };
         let mut spans = Vec::new();
         for s in &self.chart.series {
-            let glyph = if s.side == Some(Side::Right) { "█" } else { "•" };
+            let glyph = if s.side == Some(Side::Right) {
+                "█"
+            } else {
+                "•"
+            };
             spans.push(Span::styled(
                 format!("{glyph} {}  ", side_word(s.side)),
                 style_of(s.side),
@@ -435,7 +441,7 @@ impl Widget for TenderChartView<'_> {
 }
 
 /// The weeks' bars as chart data: (x, sessions) and (x, minutes), x the week's index.
-pub fn week_points(weeks: &[WeekTotal]) -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+pub fn week_points(weeks: &[WeekTotal]) -> (Points, Points) {
     weeks
         .iter()
         .enumerate()
@@ -505,8 +511,18 @@ impl WeeksView<'_> {
             Line::raw(last.week.format("%-d %b").to_string()),
         ];
         Chart::new(sets)
-            .x_axis(Axis::default().bounds([0.0, n]).labels(x_labels).style(t.dim))
-            .y_axis(Axis::default().bounds([0.0, top]).labels(y_labels).style(t.dim))
+            .x_axis(
+                Axis::default()
+                    .bounds([0.0, n])
+                    .labels(x_labels)
+                    .style(t.dim),
+            )
+            .y_axis(
+                Axis::default()
+                    .bounds([0.0, top])
+                    .labels(y_labels)
+                    .style(t.dim),
+            )
             .legend_position(None)
             .render(inner, buf);
     }
@@ -612,7 +628,9 @@ impl Widget for CalendarView<'_> {
             }
             let mut rolled = 0;
             for (r, row) in rows.iter_mut().skip(1).enumerate() {
-                let date = monday.checked_add_days(Days::new(r as u64)).unwrap_or(monday);
+                let date = monday
+                    .checked_add_days(Days::new(r as u64))
+                    .unwrap_or(monday);
                 let (text, style) = if date > self.today {
                     ("  ".to_string(), t.text)
                 } else {

@@ -407,9 +407,8 @@ impl ReviewState {
     /// filters the review. True when it landed on something.
     pub fn click(&mut self, column: u16, row: u16, area: Rect, ctx: &Context) -> bool {
         let a = areas(area, self.view);
-        let inside = |r: Rect| {
-            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-        };
+        let inside =
+            |r: Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if row == a.head.y {
             let mut x = a.head.x;
             for v in View::ALL {
@@ -491,8 +490,8 @@ fn areas(area: Rect, view: View) -> Areas {
         match view {
             View::Map => a.map = Some(body),
             View::Charts => {
-                let [c, w] = Layout::vertical([Constraint::Fill(1), Constraint::Percentage(42)])
-                    .areas(body);
+                let [c, w] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Percentage(42)]).areas(body);
                 a.chart = Some(c);
                 a.weeks = Some(w);
             }

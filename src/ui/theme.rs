@@ -72,7 +72,10 @@ impl Theme {
                 Style::new().fg(Color::LightRed),
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ],
-            sides: [Style::new().fg(Color::Cyan), Style::new().fg(Color::Magenta)],
+            sides: [
+                Style::new().fg(Color::Cyan),
+                Style::new().fg(Color::Magenta),
+            ],
             tones: [
                 Style::new()
                     .fg(Color::LightBlue)
