@@ -16,6 +16,7 @@ pub use exit::Exit;
 
 use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
+use crate::wording::plural;
 
 impl Global {
     /// The folders: a flag, else its environment variable, else the standard place.
@@ -45,6 +46,21 @@ impl Global {
         }
         loader.finish()
     }
+}
+
+/// The local wall-clock time that `today`, `status` and the app's plan are made for.
+/// Debug builds (the tests' binary) take `FOAMROLL_NOW=YYYY-MM-DDTHH:MM` instead, so the
+/// README's samples can be checked against the real program on a fixed day; a release
+/// build always reads the clock.
+pub fn now() -> chrono::NaiveDateTime {
+    #[cfg(debug_assertions)]
+    if let Some(fixed) = std::env::var("FOAMROLL_NOW")
+        .ok()
+        .and_then(|s| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
+    {
+        return fixed;
+    }
+    chrono::Local::now().naive_local()
 }
 
 /// True when `e`, or an error it wraps (`serde_json` wraps the writer's), is a closed
@@ -122,7 +138,6 @@ pub fn check(
         .iter()
         .filter(|d| d.severity == crate::library::Severity::Warning)
         .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
     let warned = if warnings > 0 {
         format!("; {}", plural(warnings, "warning"))
@@ -145,6 +160,15 @@ impl Global {
             .data
             .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
             .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
+    }
+
+    /// The history for a reading command: opened read-only, nothing created. `None`
+    /// when nothing was recorded yet (or there is no home folder to look in).
+    pub fn history_reader(&self) -> Result<Option<crate::history::Store>, String> {
+        match self.dirs().data {
+            None => Ok(None),
+            Some(d) => crate::history::Store::open_read(&d).map_err(|e| e.to_string()),
+        }
     }
 }
 
@@ -378,4 +402,9 @@ pub fn completion_command() -> clap::Command {
 
 pub use man::man;
 
-pub use show::{list, show};
+pub use show::{list, show, show_json};
+
+/// The `format` every `--json` document carries (`history --json`: each record). It
+/// goes up when a field changes meaning or goes away; fields may be added within a
+/// format. `docs/json.md` documents each document.
+pub const JSON_FORMAT: u32 = 1;

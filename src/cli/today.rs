@@ -11,6 +11,7 @@ use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::facts::{from_history, since};
 use crate::today::{Facts, Intent, Today};
+use crate::wording::{plural, seconds};
 
 /// The history as the planner sees it, for the regions of `library`. A missing
 /// history is an empty one.
@@ -20,7 +21,10 @@ pub fn facts(
     today: NaiveDate,
     weekly_goal: u32,
 ) -> Result<Facts, String> {
-    let log = global.history_log()?;
+    let Some(log) = global.history_reader()? else {
+        // Nothing recorded yet: an empty history, and nothing created to find that out.
+        return Ok(from_history(&[], Default::default(), today, weekly_goal));
+    };
     // Only the weeks the plan looks at, and one small query per region for the rest:
     // fast with years of history.
     let (recent, _warnings) = log
@@ -29,22 +33,6 @@ pub fn facts(
     let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
     let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
     Ok(from_history(&recent, last_rolled, today, weekly_goal))
-}
-
-fn seconds(n: u32) -> String {
-    if n == 1 {
-        "1 second".to_string()
-    } else {
-        format!("{n} seconds")
-    }
-}
-
-fn points(n: u32) -> String {
-    if n == 1 {
-        "1 trigger point".to_string()
-    } else {
-        format!("{n} trigger points")
-    }
 }
 
 /// The intent from the three flags (clap lets at most one be set).
@@ -119,26 +107,32 @@ pub fn step_words(library: &Library, step: &crate::library::RoutineStep) -> Stri
                 (true, Some(q)) if q != *p => format!(
                     "{} first: {} there, {} on the {}",
                     first.label(),
-                    points(q),
+                    plural(q, "trigger point"),
                     p,
                     second.label()
                 ),
                 (true, _) if step.first_side == Some(Side::Left) => {
-                    format!("left side first, {} per side", points(*p))
+                    format!("left side first, {} per side", plural(*p, "trigger point"))
                 }
-                (true, _) => format!("{} per side", points(*p)),
-                (false, _) => points(*p),
+                (true, _) => format!("{} per side", plural(*p, "trigger point")),
+                (false, _) => plural(*p, "trigger point"),
             };
             let lines = if zones > 1 {
                 format!(" on each of {zones} lines")
             } else {
                 String::new()
             };
-            format!("{spread}{lines}, each held at least {}", seconds(hold))
+            format!(
+                "{spread}{lines}, each held at least {}",
+                seconds(u64::from(hold))
+            )
         }
         StepTiming::Warmup { duration_s, .. } => {
             let a_side = if per_side { " a side" } else { "" };
-            format!("keep moving for {}{a_side}, no holds", seconds(*duration_s))
+            format!(
+                "keep moving for {}{a_side}, no holds",
+                seconds(u64::from(*duration_s))
+            )
         }
     }
 }
@@ -207,6 +201,7 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
 /// `--json`: the routine, the reasons and the choices as one document.
 pub fn print_json(t: &Today, out: &mut impl Write) -> io::Result<()> {
     let doc = json!({
+        "format": super::JSON_FORMAT,
         "intent": t.intent,
         "intent_reason": t.intent_reason,
         "style": t.routine.style,
@@ -263,6 +258,8 @@ pub fn save(t: &Today, path: &Path, now: NaiveDateTime) -> Result<(), String> {
 /// The facts the status line shows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Status {
+    /// The version of this document (see docs/json.md).
+    pub format: u32,
     pub sessions_this_week: u32,
     pub weekly_goal: u32,
     pub overdue_region: Option<String>,
@@ -276,6 +273,7 @@ impl Status {
             library.region(id).is_some_and(|r| r.avoid().is_none())
         });
         Status {
+            format: super::JSON_FORMAT,
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
             overdue_region: overdue.map(|(r, _)| printable(r)),

@@ -15,6 +15,7 @@ use super::stats::{
 };
 use crate::session::Side;
 use crate::text::printable;
+use crate::wording::plural;
 
 /// One region and side's ratings in the report's weeks.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,10 +59,6 @@ pub struct Report {
     pub map: Vec<MapEntry>,
     /// The library's rollable regions as (id, name).
     names: Vec<(String, String)>,
-}
-
-fn plural(n: u32, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 fn average(x: Option<f64>) -> String {

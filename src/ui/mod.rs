@@ -29,7 +29,7 @@ use ratatui::widgets::{
 };
 
 /// The app's commands are the coach's: one table of keys for every front end.
-pub use crate::coach::Command as Action;
+pub use crate::input::Command as Action;
 pub use app::{App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;
@@ -78,6 +78,7 @@ impl Widget for Screen<'_> {
                     history: &app.history,
                     log: None,
                     today: app.today,
+                    history_problem: app.history_problem.as_deref(),
                 },
                 state,
             }

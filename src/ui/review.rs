@@ -13,15 +13,15 @@ use super::pictures::{
     CalendarView, TenderChartView, TenderMap, WeeksView, fit_words, legend_regions, legend_skip,
 };
 use super::theme::Theme;
-use crate::coach::Command;
 use crate::history::{
     Day, Filter, MapEntry, MapLayout, Review, SessionSummary, Store, TenderChart, WeekTotal,
     Window, calendar, coverage, tender_chart, tender_map, week_start, weeks_of,
 };
+use crate::input::Command;
 use crate::library::Library;
 use crate::session::SessionRecord;
 use crate::text::printable;
-use crate::wording::{clock, days_ago};
+use crate::wording::{clock, days_ago, plural};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -259,6 +259,8 @@ pub struct Context<'a> {
     pub history: &'a [SessionSummary],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    /// What is wrong with the history file, said in place of "No sessions match".
+    pub history_problem: Option<&'a str>,
 }
 
 /// What the app does after a key in the review.
@@ -606,7 +608,12 @@ impl ReviewScreen<'_> {
             ),
             t.dim,
         )];
-        if self.state.visible.is_empty() {
+        if let Some(problem) = app.history_problem {
+            lines.push(Line::styled(
+                format!("History: {}", crate::text::printable(problem)),
+                t.warning,
+            ));
+        } else if self.state.visible.is_empty() {
             lines.push(Line::styled("No sessions match.", t.dim));
         }
         for (row, &i) in self
@@ -620,7 +627,7 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = super::countdown::fit(&printable(&s.routine_name), 20);
+            let name = crate::text::fit(&printable(&s.routine_name), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
@@ -728,7 +735,6 @@ impl ReviewScreen<'_> {
         let stats = &self.state.stats;
         let mut lines = Vec::new();
         let g = stats.goal;
-        let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
         lines.push(Line::from(vec![
             Span::styled("This week ", t.accent),
             Span::raw(format!("{} of {} sessions", g.this_week, g.goal)),
