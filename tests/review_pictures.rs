@@ -127,7 +127,11 @@ fn the_right_hamstring_falling_from_8_to_4_is_in_the_chart_and_marked_better_on_
         .to_string();
     assert!(screen.contains('↓'), "{screen}");
     let ham = screen.lines().find(|l| l.contains("▸Hamstrings")).unwrap();
-    assert!(ham.contains("6.0→") && ham.contains("↓"), "{ham}");
+    // Left: 6.0 and the same lately; right: 6.0 over the months, 4.5 lately, better.
+    assert!(
+        ham.contains("L▓ 6.0 →6.0") && ham.contains("R▓ 6.0 ↓4.5"),
+        "{ham}"
+    );
     assert!(screen.contains("↓ better"), "{screen}");
     let _ = row;
 }

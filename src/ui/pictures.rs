@@ -21,6 +21,9 @@ use crate::library::Library;
 use crate::session::Side;
 use crate::text::printable;
 
+/// The lines of the map's key under the map and legend.
+pub const KEY_H: u16 = 3;
+
 /// The shading of each band, lightest first; a region never rated is a dot.
 pub const SHADES: [char; 4] = ['░', '▒', '▓', '█'];
 const UNRATED: char = '·';
@@ -156,7 +159,8 @@ impl TenderMap<'_> {
             .collect()
     }
 
-    /// One side's figure for the legend: "L 6.0↓".
+    /// One side's figures for the legend: "R▓6.0 ↓4.5", the average over the dates
+    /// and, after the direction, the last 4 weeks' average.
     fn side_text(&self, region: &str, side: Option<Side>) -> (String, Style) {
         let tag = match side {
             Some(Side::Left) => "L",
@@ -169,22 +173,26 @@ impl TenderMap<'_> {
             .find(|e| e.region == region && e.side == side)
         {
             Some(e) => {
-                let arrow = e.direction.map_or(' ', marker);
+                let now = match (e.direction, e.recent) {
+                    (Some(d), Some(r)) => format!("{}{r:.1}", marker(d)),
+                    (None, Some(r)) => format!(" {r:.1}"),
+                    _ => "    ".to_string(),
+                };
                 (
-                    format!("{tag}{}{:>4.1}{arrow}", SHADES[band(e.average)], e.average),
+                    format!("{tag}{}{:>4.1} {now}", SHADES[band(e.average)], e.average),
                     self.theme.scale[band(e.average)],
                 )
             }
-            None => (format!("{tag}{UNRATED}   – "), self.theme.dim),
+            None => (format!("{tag}{UNRATED}   –     "), self.theme.dim),
         }
     }
 
     /// The legend: one row per region with each side's average and direction.
     pub fn legend_lines(&self, width: usize) -> Vec<Line<'static>> {
         let t = self.theme;
-        let name_w = width.saturating_sub(2 + 16).clamp(6, 20);
+        let name_w = width.saturating_sub(2 + 24).clamp(6, 20);
         let mut lines = vec![Line::styled(
-            format!("{:<w$}  left     right", "average 0-10", w = name_w + 2),
+            format!("{:<w$}  left        right", "", w = name_w + 2),
             t.dim,
         )];
         for id in self.legend {
@@ -230,10 +238,11 @@ impl TenderMap<'_> {
         bands.push(Span::styled(format!("{UNRATED} not rated"), t.dim));
         vec![
             Line::from(bands),
-            Line::from(vec![
-                Span::styled("↓ better  ↑ worse", t.text),
-                Span::styled(" (last 4 weeks vs the 4 before)", t.dim),
-            ]),
+            Line::styled("L, R: the average 0-10 over these dates, then", t.text),
+            Line::styled(
+                "the last 4 weeks': ↓ better, ↑ worse, → same as the 4 before",
+                t.text,
+            ),
         ]
     }
 }
@@ -259,7 +268,7 @@ impl Widget for TenderMap<'_> {
         block.render(area, buf);
         let map_w = self.layout.width() as u16;
         let [body, key] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(KEY_H)]).areas(inner);
         let [map, _, legend] = Layout::horizontal([
             Constraint::Length(map_w),
             Constraint::Length(2),
@@ -348,7 +357,7 @@ impl Widget for TenderChartView<'_> {
                 " {}: tenderness, {} – {} ",
                 fit_words(&name, 24),
                 w.from.format("%-d %b"),
-                w.to.format("%-d %b %Y")
+                w.to.format("%-d %b")
             ))
             .title_style(t.title)
             .border_style(if self.focused {
@@ -425,16 +434,18 @@ impl Widget for TenderChartView<'_> {
             ));
         }
         spans.push(Span::styled("one mark per rated session", t.dim));
-        let mut avgs = vec![Span::styled("steps: 4-week averages, latest ", t.dim)];
+        let mut avgs = vec![Span::styled("steps: 4-week averages; now ", t.dim)];
         for s in &self.chart.series {
             let last = s
                 .blocks
                 .last()
                 .map_or("–".to_string(), |b| format!("{:.1}", b.average));
-            avgs.push(Span::styled(
-                format!("{} {last}  ", side_word(s.side)),
-                style_of(s.side),
-            ));
+            let tag = match s.side {
+                Some(Side::Left) => "L",
+                Some(Side::Right) => "R",
+                None => "both",
+            };
+            avgs.push(Span::styled(format!("{tag} {last}  "), style_of(s.side)));
         }
         Paragraph::new(vec![Line::from(spans), Line::from(avgs)]).render(key, buf);
     }
@@ -485,12 +496,14 @@ impl WeeksView<'_> {
         let top = if most <= 0.0 { 1.0 } else { most.ceil() };
         let n = (data.len().max(2) - 1) as f64;
         let goal_line: Vec<(f64, f64)> = goal.map_or(Vec::new(), |g| vec![(0.0, g), (n, g)]);
+        // A week with none has no bar (a bar of height 0 would still show a cell).
+        let bars: Points = data.iter().copied().filter(|p| p.1 > 0.0).collect();
         let mut sets = vec![
             Dataset::default()
                 .graph_type(GraphType::Bar)
                 .marker(Marker::HalfBlock)
                 .style(t.gauge)
-                .data(data),
+                .data(&bars),
         ];
         let mut y_labels = vec![Line::raw("0")];
         if let Some(g) = goal {
@@ -620,7 +633,7 @@ impl Widget for CalendarView<'_> {
                 String::new()
             };
             // A month's name takes the room of the next weeks' labels too.
-            if month_row.chars().count() <= c * 3 {
+            if month_row.chars().count() < c * 3 || c == 0 {
                 while month_row.chars().count() < c * 3 {
                     month_row.push(' ');
                 }

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::list::list_offset;
 use super::pictures::{
-    CalendarView, TenderChartView, TenderMap, WeeksView, fit_words, legend_regions, legend_skip,
+    CalendarView, KEY_H, TenderChartView, TenderMap, WeeksView, fit_words, legend_regions,
+    legend_skip,
 };
 use super::theme::Theme;
 use crate::history::{
@@ -412,7 +413,7 @@ impl ReviewState {
         let inside =
             |r: Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if row == a.head.y {
-            let mut x = a.head.x;
+            let mut x = a.head.x + "Review ".len() as u16;
             for v in View::ALL {
                 let w = v.label().chars().count() as u16 + 3;
                 if column >= x && column < x + w {
@@ -462,7 +463,7 @@ struct Areas {
     calendar: Option<Rect>,
 }
 
-const MAP_W: u16 = 66;
+const MAP_W: u16 = 70;
 const LIST_W: u16 = 66;
 
 fn areas(area: Rect, view: View) -> Areas {
@@ -516,7 +517,7 @@ fn areas(area: Rect, view: View) -> Areas {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Length(MAP_W), Constraint::Fill(1)]).areas(rest);
-    let [m, c] = Layout::vertical([Constraint::Length(22), Constraint::Fill(1)]).areas(left);
+    let [m, c] = Layout::vertical([Constraint::Length(23), Constraint::Fill(1)]).areas(left);
     let [ch, w] = Layout::vertical([Constraint::Fill(1), Constraint::Percentage(40)]).areas(right);
     a.map = Some(m);
     a.calendar = Some(c);
@@ -528,7 +529,7 @@ fn areas(area: Rect, view: View) -> Areas {
 /// The map's cells and its legend inside the map's pane (as [`TenderMap`] draws them).
 fn map_parts(area: Rect, layout: &MapLayout) -> (Rect, Rect) {
     let inner = Block::bordered().inner(area);
-    let [body, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    let [body, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(KEY_H)]).areas(inner);
     let [map, _, legend] = Layout::horizontal([
         Constraint::Length(layout.width() as u16),
         Constraint::Length(2),
@@ -554,7 +555,7 @@ impl ReviewScreen<'_> {
 
     fn tabs(&self) -> Line<'static> {
         let t = &self.app.theme;
-        let mut spans = Vec::new();
+        let mut spans = vec![Span::styled("Review ", t.accent)];
         for v in View::ALL {
             let style = if v == self.state.view {
                 t.selected.add_modifier(ratatui::style::Modifier::BOLD)
@@ -575,7 +576,6 @@ impl ReviewScreen<'_> {
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
         Line::from(vec![
-            Span::styled("Review  ", t.accent),
             Span::styled("r", t.key),
             Span::raw(format!(" routine: {routine}  ")),
             Span::styled("e", t.key),
