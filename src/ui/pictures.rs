@@ -713,3 +713,32 @@ pub fn legend_skip(regions: &[String], cursor: Option<&str>, height: u16) -> usi
         + 1;
     at.saturating_sub(rows.saturating_sub(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tenderness map and the browse screen's body map draw the same regions, so a
+    /// change to one (new parts from the library's data) fails here until both agree.
+    #[test]
+    fn the_tenderness_map_shows_the_regions_the_body_map_draws() {
+        let library = crate::library::load_builtin().library;
+        let layout = MapLayout::body();
+        for r in layout.regions() {
+            assert!(super::super::bodymap::has_region(&r), "{r}");
+        }
+        for r in &library.regions {
+            if super::super::bodymap::has_region(&r.id) {
+                assert!(layout.regions().contains(&r.id), "{}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_cut_between_words_only() {
+        assert_eq!(fit_words("Calf and Achilles", 17), "Calf and Achilles");
+        assert_eq!(fit_words("Calf and Achilles", 12), "Calf and…");
+        assert_eq!(fit_words("Calf and Achilles", 5), "Calf…");
+        assert_eq!(fit_words("Hamstrings", 6), "…");
+    }
+}
