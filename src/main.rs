@@ -241,6 +241,7 @@ fn history_report(
     cli::history::report(
         log.as_ref(),
         &report.library,
+        &foamroll::ui::body_layout(&report.library),
         ask,
         goal,
         &mut io.out,

@@ -8,7 +8,7 @@ mod common;
 use common::Sandbox;
 use common::seed::three_months;
 use common::ui::wall;
-use foamroll::history::{MapLayout, Report, SessionSummary, report_html};
+use foamroll::history::{Report, SessionSummary, report_html};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -130,7 +130,8 @@ fn markdown_rows(md: &str) -> Vec<Vec<String>> {
 fn the_page_is_well_formed_self_contained_and_says_what_the_markdown_says() {
     let sums = summaries();
     let report = Report::build(&sums, wall().date_naive(), 13, 3, &regions(), None);
-    let page = report_html(&report, &MapLayout::body());
+    let layout = foamroll::ui::body_layout(&foamroll::library::load_builtin().library);
+    let page = report_html(&report, &layout);
     let rows = parse(&page);
     for banned in [
         "<script", "<link", "<img", "<iframe", "src=", "url(", "@import",

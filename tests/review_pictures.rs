@@ -196,14 +196,14 @@ fn a_click_on_the_map_filters_the_review_to_that_region() {
     let (_dir, mut app, now) = seeded();
     to_view(&mut app, now, View::Map);
     let screen = render(&app, now, 80, 24);
-    // A quads cell of the front figure.
+    // A quads cell of the front figure: the first shaded 3-4 cell of the thigh rows.
     let (row, line) = screen
         .lines()
         .enumerate()
-        .find(|(_, l)| l.starts_with("\"│ |"))
+        .find(|(_, l)| l.starts_with("\"│ |×"))
         .unwrap();
     // The quote the test backend puts before each line is not a column.
-    let col = line.chars().position(|c| c == '|').unwrap() + 3 - 1;
+    let col = line.chars().position(|c| c == '▒').unwrap() - 1;
     app.click(col as u16, row as u16, 80, 24);
     let state = app.review.as_ref().unwrap();
     assert_eq!(state.filter.region.as_deref(), Some("quads"), "{screen}");

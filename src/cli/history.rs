@@ -319,6 +319,7 @@ pub struct ReportAsk {
 pub fn report(
     log: Option<&Store>,
     library: &crate::library::Library,
+    layout: &crate::history::MapLayout,
     ask: &ReportAsk,
     goal: u32,
     out: &mut impl Write,
@@ -365,7 +366,7 @@ pub fn report(
         write!(out, "{}", report.markdown())?;
         return Ok(Exit::Ok);
     };
-    let page = crate::history::report_html(&report, &crate::history::MapLayout::body());
+    let page = crate::history::report_html(&report, layout);
     match write_page(path, &page) {
         Ok(()) => {
             writeln!(err, "wrote {}", printable(&path.display().to_string()))?;

@@ -301,32 +301,12 @@ pub struct MapLayout {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The body map the app draws: `assets/body-map.txt`, whose lowercase letters are
-/// regions. The front figure faces us (its right leg on our left); the back figure is
-/// seen from behind (its right leg on our right).
-const ART: &str = include_str!("../../assets/body-map.txt");
-const FRONT_MIDDLE: usize = 5;
-const BACK_MIDDLE: usize = 16;
-const CODES: [(char, &str); 6] = [
-    ('q', "quads"),
-    ('h', "hamstrings"),
-    ('g', "glutes"),
-    ('c', "calves"),
-    ('o', "outer-thigh"),
-    ('i', "it-band"),
-];
-
 impl MapLayout {
-    /// The app's body map.
-    pub fn body() -> MapLayout {
-        MapLayout::from_art(ART, &CODES, FRONT_MIDDLE, BACK_MIDDLE)
-    }
-
     /// A map from text art whose letters in `codes` are regions, with the middle
     /// columns of the front and back figures.
     pub fn from_art(
         art: &str,
-        codes: &[(char, &str)],
+        codes: &[(char, String)],
         front_middle: usize,
         back_middle: usize,
     ) -> MapLayout {
@@ -348,7 +328,7 @@ impl MapLayout {
                                 Some(Side::Left)
                             };
                             Cell::Region {
-                                region: (*region).to_string(),
+                                region: region.clone(),
                                 side,
                             }
                         }

@@ -116,13 +116,18 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    pub fn new(history: &[SessionSummary], today: NaiveDate, goal: u32) -> ReviewState {
+    pub fn new(
+        history: &[SessionSummary],
+        library: &Library,
+        today: NaiveDate,
+        goal: u32,
+    ) -> ReviewState {
         let window = Window::of(&[], None, today);
         let mut state = ReviewState {
             view: View::Sessions,
             pictures: Pictures {
                 window,
-                layout: MapLayout::body(),
+                layout: super::bodymap::layout(library),
                 map: Vec::new(),
                 chart: tender_chart(&[], "", window),
                 weeks: Vec::new(),
