@@ -51,7 +51,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .key{display:inline-block;width:.9em;height:.9em;border:1px solid #777;vertical-align:middle;margin:0 .25em 0 .8em}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:.5rem 1rem}
 footer{font-size:.8rem;color:#555;margin-top:2rem}
-@media (max-width:30rem){main{padding:.5rem}table{font-size:.8rem}th,td{padding:.15rem .3rem}}
+@media (max-width:36rem){main{padding:.5rem}table.stack thead{display:none}table.stack tr{display:block;border-bottom:1px solid #bbb;padding:.3rem 0}table.stack td{display:flex;justify-content:space-between;border:none;padding:.1rem .2rem;white-space:normal}table.stack td::before{content:attr(data-label);font-weight:600;margin-right:1rem}}
 @page{size:A4;margin:14mm}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}tr,figure,svg{break-inside:avoid}.scroll{overflow:visible}}
 ";
@@ -227,12 +227,12 @@ fn tenderness_section(o: &mut String, r: &Report, layout: &MapLayout) {
         return;
     }
     body_map(o, r, layout);
-    o.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Region</th><th>Side</th><th class=\"n\">Ratings</th><th>From</th><th>To</th><th class=\"n\">Average</th><th class=\"n\">Last 4 weeks</th><th class=\"n\">4 weeks before</th><th>Trend</th></tr></thead>\n<tbody>\n");
+    o.push_str("<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th>Region</th><th>Side</th><th class=\"n\">Ratings</th><th>From</th><th>To</th><th class=\"n\">Average</th><th class=\"n\">Last 4 weeks</th><th class=\"n\">4 weeks before</th><th>Trend</th></tr></thead>\n<tbody>\n");
     for row in &r.rows {
         let c = Report::row_cells(row);
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td data-label=\"Region\">{}</td><td data-label=\"Side\">{}</td><td class=\"n\" data-label=\"Ratings\">{}</td><td data-label=\"From\">{}</td><td data-label=\"To\">{}</td><td class=\"n\" data-label=\"Average\">{}</td><td class=\"n\" data-label=\"Last 4 weeks\">{}</td><td class=\"n\" data-label=\"4 weeks before\">{}</td><td data-label=\"Trend\">{}</td></tr>",
             esc(&r.name(&row.region)),
             esc(&c[0]),
             esc(&c[1]),
