@@ -162,6 +162,41 @@ pub struct Settings {
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
     pub weekly_goal: Setting<u32>,
+    /// `keys:`, as written: the input layer checks and applies it.
+    pub keys: Setting<KeyRemaps>,
+}
+
+/// One entry of `keys:`: a command's name and the keys it gets, with their places.
+/// The names are checked by [`crate::input::Keymap::from_settings`], which knows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRemap {
+    pub command: String,
+    pub command_at: Position,
+    pub keys: Vec<String>,
+    pub keys_at: Position,
+}
+
+/// `keys:` with the file it is in, so that its problems can quote the line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyRemaps {
+    pub path: String,
+    pub text: String,
+    pub entries: Vec<KeyRemap>,
+}
+
+impl KeyRemaps {
+    /// "pause: p; found: r", or "the defaults".
+    pub fn describe(&self) -> String {
+        if self.entries.is_empty() {
+            return "the defaults (see foamroll man)".to_string();
+        }
+        let entries: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| format!("{}: {}", e.command, e.keys.join(" ")))
+            .collect();
+        crate::text::printable(&entries.join("; "))
+    }
 }
 
 impl Default for Settings {
@@ -184,6 +219,7 @@ impl Default for Settings {
             mouse: Setting::default(true),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
+            keys: Setting::default(KeyRemaps::default()),
         }
     }
 }
@@ -198,7 +234,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 16] = [
+pub const KEYS: [(&str, &str); 17] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -256,6 +292,10 @@ pub const KEYS: [(&str, &str); 16] = [
     (
         "weekly_goal",
         "sessions a week the review and the report count against, 1 to 14 (default 3)",
+    ),
+    (
+        "keys",
+        "other keys for commands, such as { pause: [p], found: [space] }; `foamroll man` lists the command and key names",
     ),
 ];
 
@@ -422,6 +462,10 @@ impl Settings {
         };
         let mut problems = Vec::new();
         for (key, value) in entries.0 {
+            if key.value == "keys" {
+                problems.extend(self.apply_keys(path, &text, &value));
+                continue;
+            }
             let (at, why) = match self.apply_key(&key.value, &value.value, path) {
                 Ok(()) => continue,
                 Err(Misplaced::Key(why)) => (key.referenced, why),
@@ -435,6 +479,82 @@ impl Settings {
                 why,
             ));
         }
+        problems
+    }
+
+    /// `keys:` — a mapping of command names to a key or a list of keys. Only the shape
+    /// is checked here; each entry that has it is kept for the input layer.
+    fn apply_keys(&mut self, path: &str, text: &str, value: &Spanned<Scalar>) -> Vec<Diagnostic> {
+        let problem = |at: &serde_saphyr::Location, why: String| {
+            Diagnostic::at(
+                Severity::Error,
+                path,
+                Some(text),
+                Position::from_location(at),
+                why,
+            )
+        };
+        let entries = match &value.value {
+            Scalar::Mapping(entries) => entries,
+            Scalar::Nothing => &Vec::new(),
+            other => {
+                return vec![problem(
+                    &value.referenced,
+                    format!(
+                        "keys: expected command names with their keys, such as `keys: {{ pause: [p] }}`, found {}",
+                        other.describe()
+                    ),
+                )];
+            }
+        };
+        let mut problems = Vec::new();
+        let mut remaps = KeyRemaps {
+            path: path.to_string(),
+            text: text.to_string(),
+            entries: Vec::new(),
+        };
+        for (name, keys) in entries {
+            let Scalar::Text(command) = &name.value else {
+                problems.push(problem(
+                    &name.referenced,
+                    format!(
+                        "keys: expected a command name, found {}",
+                        name.value.describe()
+                    ),
+                ));
+                continue;
+            };
+            let list = match &keys.value {
+                Scalar::Text(k) => Some(vec![k.clone()]),
+                Scalar::List(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        Scalar::Text(k) => Some(k.clone()),
+                        Scalar::Whole(n) => Some(n.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            };
+            let Some(list) = list else {
+                problems.push(problem(
+                    &keys.referenced,
+                    format!(
+                        "keys: {}: expected a key or a list of keys, such as [p], found {}",
+                        echo(command),
+                        keys.value.describe()
+                    ),
+                ));
+                continue;
+            };
+            remaps.entries.push(KeyRemap {
+                command: command.clone(),
+                command_at: Position::from_location(&name.referenced),
+                keys: list,
+                keys_at: Position::from_location(&keys.referenced),
+            });
+        }
+        self.keys.set(remaps, Source::File(path.to_string()));
         problems
     }
 
@@ -577,6 +697,8 @@ impl Settings {
                 .and_then(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_string))
                 .unwrap_or_else(|| "any".to_string()),
             "weekly_goal" => self.weekly_goal.value.to_string(),
+            // The defaults; an entry such as `pause: [p]` changes a command's keys.
+            "keys" if self.keys.value.entries.is_empty() => "{}".to_string(),
             _ => return None,
         };
         Some(v)
@@ -652,6 +774,7 @@ impl Settings {
                 self.weekly_goal.value.to_string(),
                 &self.weekly_goal.source,
             ),
+            line("keys", self.keys.value.describe(), &self.keys.source),
         ]
     }
 }

@@ -7,6 +7,9 @@ use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
+/// Whether Ctrl-Z can stop the program and `fg` continue it (Unix only).
+pub const CAN_SUSPEND: bool = cfg!(unix);
+
 /// What a signal asks of the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {

@@ -102,7 +102,7 @@ fn ctrl_z_in_plain_mode_suspends_and_fg_goes_on() {
     app.send("n");
     app.wait_for("roll slowly and find the most tender spot", 5);
     app.send("q");
-    app.wait_for("End the session?", 5);
+    app.wait_for("End this session?", 5);
     app.send("y");
     assert_eq!(app.wait_exit(10), Some(1));
     assert_eq!(data.last_status(), "aborted");

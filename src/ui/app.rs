@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::layout::Pane;
 use crate::coach::{Coach, CoachConfig, Note};
 use crate::history::{SessionSummary, Store, Streak, streak};
-use crate::input::{Command, Context};
+use crate::input::{Command, Context, SessionCommand};
 use crate::library::{Library, Routine};
 use crate::session::{Session, Timing};
 
@@ -303,12 +303,12 @@ impl App {
         self.storage_warning = coach.storage_warning().map(str::to_string);
         for note in notes {
             match note {
-                Note::Cue { kind, text, bell } => {
+                Note::Cue { cue, text, bell } => {
                     if bell {
                         self.bells += 1;
                     }
                     self.flash_until = now.checked_add(FLASH);
-                    if kind == crate::wording::cue_kind(&crate::session::Cue::SearchLimit) {
+                    if cue == crate::session::Cue::SearchLimit {
                         // Not only spoken: the notice stays on screen as feedback.
                         self.set_feedback(text, now);
                     } else if self.message_until.is_none() {
@@ -367,6 +367,8 @@ impl App {
                 library: &self.library,
                 log: self.log.as_deref(),
                 today: self.today,
+                keymap: &self.coach_config.keymap,
+                keys: &self.coach_config.keys,
             };
             match state.handle(command, &ctx) {
                 super::review::Outcome::Stay => {}
@@ -380,8 +382,8 @@ impl App {
             return;
         }
         // The last hold can be rated after the session ends, too.
-        if let (Command::Rate(_), Some(coach)) = (command, &mut self.coach) {
-            coach.command(command, now, wall);
+        if let (Command::Rate(n), Some(coach)) = (command, &mut self.coach) {
+            coach.command(SessionCommand::Rate(n), now);
             return;
         }
         if self.playing()
@@ -392,7 +394,8 @@ impl App {
                 self.should_quit = true;
                 return;
             }
-            if coach.command(command, now, wall) {
+            if let Some(command) = command.session() {
+                coach.command(command, now);
                 return;
             }
         }
