@@ -597,6 +597,21 @@ pub fn history_not_saved(why: &str) -> String {
     format!("History not saved ({why}). The session goes on.")
 }
 
+/// Shown while a save waits for another program's lock on the history file.
+pub const SAVING_WAITS: &str =
+    "Saving is waiting for the history file (another program holds it). The session goes on.";
+
+/// Said when saving works again after a warning.
+pub const SAVING_AGAIN: &str = "History is being saved again.";
+
+/// Said when the session is over and its record is written.
+pub const SAVED_AT_END: &str = "Session saved in your history.";
+
+/// Said when the session is over and its record could not be written.
+pub fn not_saved_at_end(why: &str) -> String {
+    format!("This session was NOT saved: {why}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,13 +98,10 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     // Exact session times: get ready 10, then 14 holds of (10 s find + 30 s hold)
     // (quads 3 lines and calves 2 sides of the muscle, per leg), 4 switches of 5 s and
     // 3 rests of 10 s.
-    assert!(
-        text.lines()
-            .last()
-            .unwrap_or_default()
-            .starts_with("10:20 Done"),
-        "{text}"
-    );
+    let last: Vec<&str> = text.lines().rev().take(2).collect();
+    assert!(last[1].starts_with("10:20 Done"), "{text}");
+    // Then, at the end, that it was saved and where.
+    assert!(last[0].contains("Session saved in your history"), "{text}");
 
     let history = stdout(&sb.run(&["history", "--json"]));
     let sessions: Vec<foamroll::session::SessionRecord> =

@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 pub use hook::CueHook;
 pub use recorder::Recorder;
 
+use crate::history::SaveState;
 use crate::input::{Keymap, SessionCommand};
 use crate::library::{Library, Routine};
 use crate::session::{
@@ -221,9 +222,51 @@ impl Coach {
         self.session.is_over()
     }
 
-    /// Why history cannot be saved; stays until a save succeeds.
-    pub fn storage_warning(&self) -> Option<&str> {
-        self.storage_warning.as_deref()
+    /// Why history cannot be saved, or that saving waits for the file; stays until a
+    /// save succeeds.
+    pub fn storage_warning(&self) -> Option<String> {
+        if let Some(w) = &self.storage_warning {
+            return Some(w.clone());
+        }
+        match self.recorder.as_ref()?.state() {
+            SaveState::Saved | SaveState::Saving => None,
+            SaveState::Waiting => Some(wording::SAVING_WAITS.to_string()),
+            SaveState::Failed(e) => Some(wording::history_not_saved(&e)),
+        }
+    }
+
+    /// Whether the session is recorded at all (there is a history to keep it in).
+    pub fn records(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// Whether a write is under way or waits for another program's lock (not failed):
+    /// worth waiting for at the end.
+    pub fn save_waits(&self) -> bool {
+        self.recorder
+            .as_ref()
+            .is_some_and(|r| matches!(r.state(), SaveState::Saving | SaveState::Waiting))
+    }
+
+    /// Whether records are still on their way to the history (the screen should look
+    /// again soon).
+    pub fn saving(&self) -> bool {
+        self.recorder
+            .as_ref()
+            .is_some_and(|r| r.state() != SaveState::Saved)
+    }
+
+    /// Waits, at most `within`, for every record to be written, and says how saving
+    /// ended: `Ok(())` when it is all in the history (or there is no history to keep),
+    /// else why not.
+    pub fn finish_saving(&self, within: Duration) -> Result<(), String> {
+        if let Some(w) = &self.storage_warning {
+            return Err(w.clone());
+        }
+        match self.recorder.as_ref() {
+            None => Err("there is no folder to keep history in (use --data-dir DIR)".to_string()),
+            Some(r) => r.finish(within).outcome(),
+        }
     }
 
     /// What happened since the last call, for the front end to show.

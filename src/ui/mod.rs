@@ -79,6 +79,7 @@ impl Widget for Screen<'_> {
                     today: app.today,
                     keymap: &app.coach_config.keymap,
                     keys: &app.coach_config.keys,
+                    history_problem: app.history_problem.as_deref(),
                 },
                 state,
             }
