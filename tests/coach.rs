@@ -451,6 +451,7 @@ fn a_question_pauses_and_going_on_resumes_only_what_it_paused() {
     );
 }
 
+#[cfg(unix)]
 /// A speech command that takes `secs` per utterance and logs when each starts, and
 /// whether the one before it was still speaking then.
 pub fn fake_speech_command(dir: &std::path::Path, secs: f64) -> std::path::PathBuf {
@@ -498,6 +499,7 @@ fn speech_log(dir: &std::path::Path) -> (Vec<(f64, String)>, usize) {
     )
 }
 
+#[cfg(unix)]
 #[test]
 fn the_speech_queue_never_overlaps_drops_stale_words_and_says_a_new_phase_at_once() {
     let sb = common::Sandbox::new();
