@@ -96,8 +96,6 @@ pub struct App {
     pub weekly_goal: u32,
     /// The person's own tool (config); its notes come first.
     pub preferred_tool: Option<crate::library::Tool>,
-    /// Problems found while loading the library or history, shown once.
-    pub notices: Vec<String>,
     /// What is wrong with the history file (unreadable, damaged, rows left out): the
     /// History pane and the review say it instead of "No sessions yet".
     pub history_problem: Option<String>,
@@ -155,7 +153,6 @@ impl App {
             review: None,
             weekly_goal: 3,
             preferred_tool: None,
-            notices: Vec::new(),
             history_problem: None,
             today_row: None,
         };
@@ -171,16 +168,11 @@ impl App {
                     1 => w.clone(),
                     n => format!("{w} (and {} more)", n - 1),
                 });
-                self.notices.extend(warnings);
                 self.history = sessions;
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
-            Err(e) => {
-                self.history_problem = Some(e.to_string());
-                self.notices
-                    .push(format!("cannot read {}: {e}", log.path().display()));
-            }
+            Err(e) => self.history_problem = Some(e.to_string()),
         }
     }
 
