@@ -156,6 +156,15 @@ pub fn phase_words(view: &View) -> String {
     }
 }
 
+/// "foam roller", "ball and roller stick"
+pub fn tool_list(tools: &[Tool]) -> String {
+    if tools.is_empty() {
+        return Tool::Roller.label().to_string();
+    }
+    let names: Vec<String> = tools.iter().map(|t| t.label().to_string()).collect();
+    join_and(&names)
+}
+
 /// The names of the keys that sentences tell a person to press, as the person's key
 /// map has them ("r", "y or Enter"); made by [`crate::input::Keymap::names`].
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -147,7 +147,7 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
         r.style.label(),
         t.estimate_minutes(),
         t.minutes,
-        crate::today::tool_list(&t.tools)
+        crate::wording::tool_list(&t.tools)
     )?;
     if let Some(why) = &t.intent_reason {
         writeln!(

@@ -70,7 +70,7 @@ pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal
 /// rolled: the ratings window (which also holds this week and today).
 pub fn since(today: NaiveDate) -> NaiveDate {
     today
-        .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
+        .checked_sub_days(chrono::Days::new(super::model::WINDOW_DAYS))
         .unwrap_or(today)
 }
 

@@ -35,7 +35,7 @@ pub fn instructions(
                 p.routine.style.label(),
                 p.estimate_minutes(),
                 p.minutes,
-                crate::today::tool_list(&p.tools)
+                crate::wording::tool_list(&p.tools)
             ),
             t.dim,
         ),
