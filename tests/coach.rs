@@ -166,7 +166,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
     let said = run.speaker.texts();
     assert_eq!(
         said[0],
-        "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line."
+        "Get ready: Post-run recovery, in 10 seconds. Next: right quad, inner line."
     );
     assert!(
         said[1].starts_with("Quad release. Lie face down on your forearms,"),
@@ -174,7 +174,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
     );
     assert!(
         said[1]
-            .contains("Careful: Stay on the muscle, short of the kneecap and below the hip bone."),
+            .contains("Careful: On the inner line, stay a hand's width below the groin crease, where the main artery and nerve run."),
         "{said:?}"
     );
     assert_eq!(
@@ -216,7 +216,7 @@ fn brief_detail_says_the_caution_but_not_the_set_up() {
     let said = run.speaker.texts();
     assert_eq!(
         said[1],
-        "Quad release. Careful: Stay on the muscle, short of the kneecap and below the hip bone."
+        "Quad release. Careful: On the inner line, stay a hand's width below the groin crease, where the main artery and nerve run."
     );
 }
 
@@ -317,13 +317,13 @@ fn rest_and_switch_say_what_comes_next_and_the_next_step_is_introduced_in_the_re
     let said = run.speaker.texts();
     assert!(
         said.contains(
-            &"Switch to the left leg, 5 seconds. Next: quads, left leg, inner line.".to_string()
+            &"Switch to the left quad, 5 seconds. Next: left quad, inner line.".to_string()
         ),
         "{said:?}"
     );
     let rest = said
         .iter()
-        .position(|t| t == "Rest, 10 seconds. Next: hamstrings, right leg.")
+        .position(|t| t == "Rest, 10 seconds. Next: right hamstring.")
         .unwrap_or_else(|| panic!("{said:?}"));
     assert!(
         said[rest + 1].starts_with("Hamstring release. "),
