@@ -16,6 +16,7 @@ trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir/bin" "$dir/config" "$dir/data"
 cat > "$dir/bin/espeak-ng" <<SH
 #!/bin/sh
+[ "\$1" = -- ] && shift
 now=\$(date +%s.%N)
 prev=\$(cat '$dir/speech.pid' 2>/dev/null || true)
 if [ -n "\$prev" ] && kill -0 "\$prev" 2>/dev/null; then echo "overlap \$now" >> '$dir/speech.log'; fi

@@ -142,10 +142,10 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
     let r = &t.routine;
     writeln!(
         out,
-        "Today, {}: a {} of about {} minutes (you have {}), with the {}.",
+        "Today, {}: a {} of about {} (you have {}), with the {}.",
         t.intent.words(),
         r.style.label(),
-        t.estimate_minutes(),
+        crate::wording::plural(t.estimate_minutes(), "minute"),
         t.minutes,
         crate::wording::tool_list(&t.tools)
     )?;

@@ -107,6 +107,35 @@ pub(super) fn fit<'a>(
             c
         })
         .collect();
+    // A recovery always has its core: minutes too short for the quads, hamstrings and
+    // glutes at their smallest are refused (with the minutes that work), never planned
+    // as some other region alone.
+    let core_at: Vec<usize> = (0..rest.len())
+        .filter(|&i| CORE.contains(&rest[i].cand.region.id.as_str()))
+        .collect();
+    if intent.style() == Style::Recovery && !core_at.is_empty() {
+        let mut core: Vec<Chosen<'a>> = Vec::new();
+        for &i in core_at.iter().rev() {
+            core.push(rest.remove(i));
+        }
+        core.reverse();
+        let need = build.estimate(&core);
+        for (&i, c) in core_at.iter().zip(core) {
+            rest.insert(i, c);
+        }
+        if need > hi {
+            // The fewest minutes whose tolerance holds the core.
+            let per_minute = 60.0 * (1.0 + TOLERANCE);
+            let from = (1..=24 * 60)
+                .find(|&m| (f64::from(m) * per_minute).floor() as u64 >= need)
+                .unwrap_or(24 * 60);
+            return Err(TodayError::TooShortForCore {
+                intent,
+                asked: build.minutes,
+                from,
+            });
+        }
+    }
     let mut chosen: Vec<Chosen<'a>> = Vec::new();
     // First pass: regions in order, each if it fits the minutes: a tender one with its
     // extra point if that fits too (so it comes before regions further down), else at

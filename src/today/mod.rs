@@ -95,7 +95,8 @@ pub fn plan(
         .collect();
     if !missed.is_empty() {
         notes.push(format!(
-            "Left out to fit {minutes} minutes: {}.",
+            "Left out to fit {}: {}.",
+            crate::wording::plural(minutes, "minute"),
             join_and(&missed)
         ));
     }

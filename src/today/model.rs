@@ -154,6 +154,13 @@ pub enum TodayError {
     TooShort { intent: Intent, shortest_s: u64 },
     /// The library cannot fill the minutes.
     TooLong { intent: Intent, longest_s: u64 },
+    /// The minutes asked for cannot hold the core regions of a recovery.
+    TooShortForCore {
+        intent: Intent,
+        asked: u32,
+        /// The fewest minutes that hold it.
+        from: u32,
+    },
 }
 
 impl fmt::Display for TodayError {
@@ -167,9 +174,20 @@ impl fmt::Display for TodayError {
             ),
             TodayError::TooShort { intent, shortest_s } => write!(
                 f,
-                "the shortest plan {} takes about {} minutes: ask for at least that (--minutes)",
+                "the shortest plan {} takes about {}: ask for at least that (--minutes)",
                 intent.words(),
-                shortest_s.div_ceil(60)
+                crate::wording::plural(shortest_s.div_ceil(60), "minute")
+            ),
+            TodayError::TooShortForCore {
+                intent,
+                asked,
+                from,
+            } => write!(
+                f,
+                "{} is too short for a recovery {}: the quads, hamstrings and glutes, the core of every recovery, need {}; ask for {from} minutes or more (--minutes {from})",
+                crate::wording::plural(*asked, "minute"),
+                intent.words(),
+                crate::wording::plural(*from, "minute"),
             ),
             TodayError::TooLong { intent, longest_s } => write!(
                 f,

@@ -31,9 +31,9 @@ pub fn instructions(
         Line::styled(p.routine.name.clone(), t.title),
         Line::styled(
             format!(
-                "{} · about {} minutes (you have {}) · {}",
+                "{} · about {} (you have {}) · {}",
                 p.routine.style.label(),
-                p.estimate_minutes(),
+                crate::wording::plural(p.estimate_minutes(), "minute"),
                 p.minutes,
                 crate::wording::tool_list(&p.tools)
             ),
