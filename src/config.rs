@@ -102,6 +102,59 @@ fn clicolor_force() -> bool {
     std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+/// `theme:` in the config: a built-in theme, with colours of the person's own on top.
+/// `theme: high-contrast` is a name alone; a table names the base (`base:`, default
+/// `default`) and a colour for any part of the screen in [`THEME_PARTS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeChoice {
+    pub base: ThemeName,
+    /// (part, colour), in the order the file gives them.
+    pub colours: Vec<(&'static str, ratatui::style::Color)>,
+}
+
+impl ThemeChoice {
+    pub fn named(base: ThemeName) -> ThemeChoice {
+        ThemeChoice {
+            base,
+            colours: Vec::new(),
+        }
+    }
+
+    /// "default", or "default with 2 colours of your own".
+    pub fn label(&self) -> String {
+        match self.colours.len() {
+            0 => self.base.label().to_string(),
+            n => format!(
+                "{} with {} of your own",
+                self.base.label(),
+                crate::wording::plural(n, "colour")
+            ),
+        }
+    }
+}
+
+/// The parts of the screen a theme table can colour, with what each is.
+pub const THEME_PARTS: [(&str, &str); 18] = [
+    ("text", "ordinary text"),
+    ("dim", "secondary text: sources, hints"),
+    ("title", "pane titles"),
+    ("border", "pane borders"),
+    ("focused_border", "the border of the focused pane"),
+    ("warning", "cautions and the IT band"),
+    ("accent", "headings and highlights"),
+    ("gauge", "the progress bar"),
+    ("body_lit", "the region being worked on the body map"),
+    ("key", "keys in the key bar"),
+    ("flash", "the Countdown title as the phase changes"),
+    ("get_ready", "the get-ready phase"),
+    ("find", "finding the tender spot"),
+    ("hold", "a hold"),
+    ("overtime", "a hold past its minimum"),
+    ("move", "a warm-up's movement"),
+    ("rest", "resting and switching sides"),
+    ("paused", "PAUSED"),
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Default,
@@ -155,7 +208,7 @@ pub struct Settings {
     pub voice_detail: Setting<VoiceDetail>,
     /// The command run for every cue (program, then arguments).
     pub on_cue: Setting<Option<Vec<String>>>,
-    pub theme: Setting<ThemeName>,
+    pub theme: Setting<ThemeChoice>,
     /// Capture the mouse in the app (clicks and the wheel); false leaves it to the
     /// terminal, for selecting text and scrolling back.
     pub mouse: Setting<bool>,
@@ -215,7 +268,7 @@ impl Default for Settings {
             countdown_voice: Setting::default(true),
             voice_detail: Setting::default(VoiceDetail::Full),
             on_cue: Setting::default(None),
-            theme: Setting::default(ThemeName::Default),
+            theme: Setting::default(ThemeChoice::named(ThemeName::Default)),
             mouse: Setting::default(true),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
@@ -279,7 +332,7 @@ pub const KEYS: [(&str, &str); 17] = [
     ),
     (
         "theme",
-        "default, high-contrast or mono; NO_COLOR always means no colour",
+        "default, high-contrast or mono, or a table of a base theme and colours of your own by part (foamroll config --default lists the parts); no colour at all with --color never, NO_COLOR or CLICOLOR=0",
     ),
     (
         "mouse",
@@ -374,6 +427,28 @@ fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T
     ))
 }
 
+/// A colour: a name (`red`, `light-blue`, `dark-gray`), `#rrggbb`, or a number of the
+/// terminal's 256-colour palette (0 to 255).
+fn colour(part: &str, value: &Scalar) -> Result<ratatui::style::Color, String> {
+    let text = match value {
+        Scalar::Text(t) => t.clone(),
+        Scalar::Whole(n) => n.to_string(),
+        other => {
+            return Err(format!(
+                "theme: {part}: expected a colour, found {}",
+                other.describe()
+            ));
+        }
+    };
+    match text.parse::<ratatui::style::Color>() {
+        Ok(c) => Ok(c),
+        Err(_) => Err(format!(
+            "theme: {part}: `{}` is not a colour; give a name such as red, light-blue or dark-gray, #rrggbb, or 0 to 255",
+            echo(&text)
+        )),
+    }
+}
+
 /// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
 /// arguments, run without a shell. Each is one line of printable text.
 fn command(value: &Scalar) -> Result<Vec<String>, String> {
@@ -464,6 +539,10 @@ impl Settings {
         for (key, value) in entries.0 {
             if key.value == "keys" {
                 problems.extend(self.apply_keys(path, &text, &value));
+                continue;
+            }
+            if key.value == "theme" && matches!(value.value, Scalar::Mapping(_)) {
+                problems.extend(self.apply_theme_table(path, &text));
                 continue;
             }
             let (at, why) = match self.apply_key(&key.value, &value.value, path) {
@@ -558,6 +637,57 @@ impl Settings {
         problems
     }
 
+    /// `theme:` as a table: `base:` and colours by part, each checked on its own (a bad
+    /// one is reported where it is and left out; the others apply).
+    fn apply_theme_table(&mut self, path: &str, text: &str) -> Vec<Diagnostic> {
+        #[derive(Deserialize)]
+        struct File {
+            theme: Entries,
+        }
+        let file: File = match crate::library::parse_yaml(path, text) {
+            Ok(f) => f,
+            Err(d) => return vec![d],
+        };
+        let mut theme = ThemeChoice::named(ThemeName::Default);
+        let mut problems = Vec::new();
+        let parts = || THEME_PARTS.iter().map(|(p, _)| *p).chain(["base"]);
+        for (key, value) in file.theme.0 {
+            let result = match key.value.as_str() {
+                "base" => {
+                    let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
+                    word("theme: base", &value.value, &themes)
+                        .map(|b| theme.base = b)
+                        .map_err(Misplaced::Value)
+                }
+                part => match THEME_PARTS.iter().find(|(p, _)| *p == part) {
+                    Some((part, _)) => colour(part, &value.value)
+                        .map(|c| theme.colours.push((part, c)))
+                        .map_err(Misplaced::Value),
+                    None => Err(Misplaced::Key(format!(
+                        "theme: unknown part `{}`{}; the parts are {}",
+                        echo(part),
+                        did_you_mean(part, parts()),
+                        parts().collect::<Vec<_>>().join(", ")
+                    ))),
+                },
+            };
+            let (at, why) = match result {
+                Ok(()) => continue,
+                Err(Misplaced::Key(why)) => (key.referenced, why),
+                Err(Misplaced::Value(why)) => (value.referenced, why),
+            };
+            problems.push(Diagnostic::at(
+                Severity::Error,
+                path,
+                Some(text),
+                Position::from_location(&at),
+                why,
+            ));
+        }
+        self.theme.set(theme, Source::File(path.to_string()));
+        problems
+    }
+
     fn apply_key(&mut self, key: &str, value: &Scalar, path: &str) -> Result<(), Misplaced> {
         let file = || Source::File(path.to_string());
         let secs = |range| seconds(key, value, range).map_err(Misplaced::Value);
@@ -602,8 +732,10 @@ impl Settings {
             }
             "theme" => {
                 let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
-                let theme = word(key, value, &themes).map_err(Misplaced::Value)?;
-                self.theme.set(theme, file());
+                let theme = word(key, value, &themes).map_err(|why| {
+                    Misplaced::Value(format!("{why}, or a table of colours by part"))
+                })?;
+                self.theme.set(ThemeChoice::named(theme), file());
             }
             "equipment" => {
                 // The names routine files use for tools, from the one definition.
@@ -664,6 +796,16 @@ impl Settings {
         for (key, help) in KEYS {
             lines.push(String::new());
             lines.push(format!("# {help}"));
+            if key == "theme" {
+                lines.push(format!(
+                    "# or a table, a built-in theme with colours of your own: {}",
+                    THEME_PARTS.map(|(p, _)| p).join(", ")
+                ));
+                lines.push(
+                    "#   theme: {base: high-contrast, hold: light-green, warning: \"#ff8800\"}"
+                        .to_string(),
+                );
+            }
             match defaults.yaml_value(key) {
                 Some(value) => lines.push(format!("{key}: {value}")),
                 None => lines.push(format!(
@@ -689,7 +831,7 @@ impl Settings {
             "countdown_voice" => self.countdown_voice.value.to_string(),
             "voice_detail" => self.voice_detail.value.label().to_string(),
             "on_cue" => self.on_cue.value.as_ref()?.join(" "),
-            "theme" => self.theme.value.label().to_string(),
+            "theme" => self.theme.value.base.label().to_string(),
             "mouse" => self.mouse.value.to_string(),
             "equipment" => self
                 .equipment
@@ -756,11 +898,7 @@ impl Settings {
                     .map_or("none".to_string(), |c| crate::text::printable(&c.join(" "))),
                 &self.on_cue.source,
             ),
-            line(
-                "theme",
-                self.theme.value.label().to_string(),
-                &self.theme.source,
-            ),
+            line("theme", self.theme.value.label(), &self.theme.source),
             line("mouse", self.mouse.value.to_string(), &self.mouse.source),
             line(
                 "equipment",

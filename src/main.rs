@@ -440,7 +440,7 @@ fn build_app(
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     // The app only runs on a terminal, so `auto` means colour unless the variables say no.
-    app.theme = foamroll::ui::Theme::named(settings.theme.value, global.color.enabled(true));
+    app.theme = foamroll::ui::Theme::chosen(&settings.theme.value, global.color.enabled(true));
     // Today's plan for the wall clock now; the planner itself never reads a clock.
     app.plan_today(now, settings.equipment.value.into_iter().collect());
     let errors = report.error_count();

@@ -483,3 +483,25 @@ fn the_readme_exit_status_table_is_the_programs() {
         assert!(text.contains(&row), "the README lacks the row\n{row}");
     }
 }
+
+#[test]
+fn the_readme_config_examples_are_read_without_a_problem() {
+    let text = std::fs::read_to_string(README).unwrap();
+    let start = text.find("\n## Configuration").unwrap();
+    let section = &text[start + 1..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let mut checked = 0;
+    for block in section.split("```yaml\n").skip(1) {
+        let yaml = &block[..block.find("```").unwrap()];
+        let mut settings = foamroll::config::Settings::default();
+        let problems = settings.apply_file("config.yaml", yaml.as_bytes());
+        assert!(problems.is_empty(), "{yaml}\n{problems:?}");
+        assert_ne!(
+            settings,
+            foamroll::config::Settings::default(),
+            "{yaml} sets something"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "the full example and the theme table");
+}

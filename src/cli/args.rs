@@ -152,7 +152,7 @@ pub enum Command {
     },
     /// Print the folders, and the effective settings and where each comes from
     #[command(
-        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags.\n\nExamples:\n  foamroll config\n  foamroll config --default > ~/.config/foamroll/config.yaml"
+        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags.\n\nExamples:\n  foamroll config\n  mkdir -p ~/.config/foamroll && foamroll config --default > ~/.config/foamroll/config.yaml"
     )]
     Config {
         /// Print a commented config.yaml with every key at its default, and its bounds
