@@ -215,6 +215,10 @@ pub struct Settings {
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
     pub weekly_goal: Setting<u32>,
+    /// The folder of activity files scanned for new runs.
+    pub activities: Setting<Option<std::path::PathBuf>>,
+    /// Hours after a run that the status line mentions it (0: never).
+    pub status_after_run: Setting<u32>,
     /// `keys:`, as written: the input layer checks and applies it.
     pub keys: Setting<KeyRemaps>,
 }
@@ -272,6 +276,8 @@ impl Default for Settings {
             mouse: Setting::default(true),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
+            activities: Setting::default(None),
+            status_after_run: Setting::default(12),
             keys: Setting::default(KeyRemaps::default()),
         }
     }
@@ -287,7 +293,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 17] = [
+pub const KEYS: [(&str, &str); 19] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -345,6 +351,14 @@ pub const KEYS: [(&str, &str); 17] = [
     (
         "weekly_goal",
         "sessions a week the review and the report count against, 1 to 14 (default 3)",
+    ),
+    (
+        "activities",
+        "a folder of activity files (.fit, .gpx, .tcx, each also .gz), absolute or ~/...: new and changed files are imported whenever today, status or the app start",
+    ),
+    (
+        "status_after_run",
+        "hours after a run that status says \"ran 12 km 2h ago · roll now\", 0 to 48; 0: never (default 12)",
     ),
     (
         "keys",
@@ -486,6 +500,37 @@ fn command(value: &Scalar) -> Result<Vec<String>, String> {
         ));
     }
     Ok(words)
+}
+
+/// `activities: ~/Garmin/Activities`: an absolute folder, or one under the home folder
+/// (`~/`); one line of printable text.
+fn folder(key: &str, value: &Scalar) -> Result<std::path::PathBuf, String> {
+    let Scalar::Text(text) = value else {
+        return Err(format!(
+            "{key}: expected a folder such as ~/Garmin/Activities, found {}",
+            value.describe()
+        ));
+    };
+    if let Some(c) = text.chars().find(|&c| forbidden_char(c) || c == '\n') {
+        return Err(format!(
+            "{key}: control character U+{:04X} is not allowed in a folder name",
+            u32::from(c)
+        ));
+    }
+    let path = match text.strip_prefix("~/") {
+        Some(rest) => match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            Some(home) => std::path::PathBuf::from(home).join(rest),
+            None => return Err(format!("{key}: ~/ needs a home folder (HOME is not set)")),
+        },
+        None => std::path::PathBuf::from(text),
+    };
+    if !path.is_absolute() {
+        return Err(format!(
+            "{key}: `{}` is not absolute: give the whole path, or one starting with ~/",
+            echo(text)
+        ));
+    }
+    Ok(path)
 }
 
 impl Settings {
@@ -763,6 +808,21 @@ impl Settings {
                 }
                 self.weekly_goal.set(goal, file());
             }
+            "activities" => {
+                let dir = folder(key, value).map_err(Misplaced::Value)?;
+                self.activities.set(Some(dir), file());
+            }
+            "status_after_run" => {
+                let hours = value
+                    .whole()
+                    .map_err(|why| Misplaced::Value(format!("{key}: {why} of hours")))?;
+                if hours > 48 {
+                    return Err(Misplaced::Value(format!(
+                        "status_after_run is {hours} hours; it must be from 0 (never) to 48"
+                    )));
+                }
+                self.status_after_run.set(hours, file());
+            }
             other => {
                 return Err(Misplaced::Key(format!(
                     "unknown key `{}` in the config file{}; the keys are {}",
@@ -808,6 +868,7 @@ impl Settings {
             }
             match defaults.yaml_value(key) {
                 Some(value) => lines.push(format!("{key}: {value}")),
+                None if key == "activities" => lines.push(format!("# {key}: ~/Garmin/Activities")),
                 None => lines.push(format!(
                     "# {key}: [paplay, /usr/share/sounds/freedesktop/stereo/bell.oga]"
                 )),
@@ -839,6 +900,8 @@ impl Settings {
                 .and_then(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_string))
                 .unwrap_or_else(|| "any".to_string()),
             "weekly_goal" => self.weekly_goal.value.to_string(),
+            "activities" => self.activities.value.as_ref()?.display().to_string(),
+            "status_after_run" => self.status_after_run.value.to_string(),
             // The defaults; an entry such as `pause: [p]` changes a command's keys.
             "keys" if self.keys.value.entries.is_empty() => "{}".to_string(),
             _ => return None,
@@ -911,6 +974,19 @@ impl Settings {
                 "weekly_goal",
                 self.weekly_goal.value.to_string(),
                 &self.weekly_goal.source,
+            ),
+            line(
+                "activities",
+                self.activities
+                    .value
+                    .as_ref()
+                    .map_or("none".to_string(), |p| crate::text::path(p)),
+                &self.activities.source,
+            ),
+            line(
+                "status_after_run",
+                format!("{} h", self.status_after_run.value),
+                &self.status_after_run.source,
             ),
             line("keys", self.keys.value.describe(), &self.keys.source),
         ]

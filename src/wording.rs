@@ -6,6 +6,8 @@
 //! written for the ear ("30 seconds", "right quad"). A sentence that names a key takes
 //! the key's name as an argument, so that it follows the person's key map.
 
+pub mod runs;
+
 use std::time::Duration;
 
 use chrono::NaiveDate;

@@ -104,6 +104,16 @@ fn readme_sandbox() -> Sandbox {
     );
     let out = sb.run(&["history", "import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // One run, in August: too long ago to shape the samples' plans, there for `runs`.
+    let mut run = common::activities::Run::new(1_785_567_600, 2700, 8_200.0);
+    run.offset_s = 7200;
+    run.climb_m = 40.0;
+    run.every_s = 10;
+    let fit = sb.path().join("export/2026-08-01-run.fit");
+    std::fs::create_dir_all(fit.parent().unwrap()).unwrap();
+    std::fs::write(&fit, run.fit()).unwrap();
+    let out = sb.run(&["runs", "import", fit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     sb
 }
 

@@ -242,7 +242,11 @@ pub(super) fn grow(build: &Builder<'_>, chosen: &mut [Chosen<'_>], limit: u64) {
     };
     let longer_move: Knob = |c| {
         c.cand.exercise.style == Style::Warmup
-            && raise(&mut c.duration_s, WARMUP_STEP_S, WARMUP_MAX_S)
+            && raise(
+                &mut c.duration_s,
+                WARMUP_STEP_S,
+                WARMUP_MAX_S.min(super::runs::BRISK_MAX_S),
+            )
     };
     let undo = |c: &mut Chosen<'_>, before: (u32, u32, u32)| {
         (c.points, c.hold_s, c.duration_s) = before;

@@ -9,6 +9,10 @@ use super::model::*;
 
 /// Chooses the intent from the time of day and the last session, and says why.
 pub fn choose_intent(now: NaiveDateTime, facts: &Facts) -> (Intent, String) {
+    // The runs first: a run that just ended, or the hour the person usually runs.
+    if let Some(chosen) = super::runs::intent(now, facts) {
+        return chosen;
+    }
     let clock = now.format("%H:%M");
     if let Some(last) = &facts.last_session
         && last.started.date() == now.date()

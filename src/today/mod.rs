@@ -13,6 +13,7 @@ mod intent;
 mod model;
 mod order;
 mod reasons;
+pub mod runs;
 
 use chrono::NaiveDateTime;
 
@@ -20,7 +21,7 @@ use crate::library::{Library, Style, Tool};
 use crate::session::{Plan, Timing};
 use crate::wording::{in_sentence, join_and, tool_list};
 
-pub use facts::{Facts, LastSession, Rating};
+pub use facts::{Facts, LastSession, Rating, RunFact};
 pub use intent::choose_intent;
 pub use model::*;
 
@@ -60,9 +61,10 @@ pub fn plan(
         return Err(TodayError::NoExercises { intent, tools });
     }
     let today = now.date();
+    let emphasis = runs::emphasis(now, facts, intent);
     let ordered = match style {
         Style::Warmup => warmup_order(pool),
-        Style::Recovery => recovery_order(pool, facts, today, intent),
+        Style::Recovery => recovery_order(pool, facts, today, intent, &emphasis),
     };
     let target = u64::from(minutes) * 60;
     let build = Builder {
@@ -118,6 +120,7 @@ pub fn plan(
             join_and(&never)
         ));
     }
+    notes.extend(emphasis.notes);
     if facts.weekly_goal > 0 {
         notes.push(format!(
             "This week so far: {} of {} sessions.",

@@ -12,6 +12,9 @@ use crate::wording::tool_list;
 /// The id of the generated routine (what the history records it under).
 pub const ROUTINE_ID: &str = "today";
 
+/// How far back the planner looks at runs.
+pub const RUN_WINDOW_DAYS: u64 = 56;
+
 /// Where the generated routine says it comes from.
 pub const ORIGIN: &str = "foamroll today";
 

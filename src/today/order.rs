@@ -74,6 +74,7 @@ pub(super) fn recovery_order<'a>(
     facts: &Facts,
     today: NaiveDate,
     intent: Intent,
+    emphasis: &super::runs::Emphasis,
 ) -> Vec<Chosen<'a>> {
     let has_history = !facts.is_empty();
     let mut ranked: Vec<((u8, i64), Chosen<'a>)> = Vec::new();
@@ -86,6 +87,11 @@ pub(super) fn recovery_order<'a>(
             .map(|((_, side), v)| (*side, side_stats(v, today)))
             .collect();
         let mut why = Vec::new();
+        let run_first = emphasis.first_reason(id);
+        let run_forward = emphasis.forward_reason(id);
+        if let Some((_, sentence)) = run_first.or(run_forward) {
+            why.push(Why::Run(sentence.to_string()));
+        }
         let mut first = None;
         // Tenderness: the hottest figure leads the order.
         let mut heat = 0.0_f64;
@@ -166,10 +172,16 @@ pub(super) fn recovery_order<'a>(
         // Tiers: tender, core, after-run extras, overdue, the rest. Within a tier the
         // hotter, the longer unrolled, then the library's order (a stable sort).
         let hot = first.is_some() || tender_now;
-        let key = if hot {
+        let key = if let Some((i, _)) = run_first {
+            // A downhill run: before everything, in the rule's order.
+            (0, -1_000_000 + i as i64)
+        } else if hot {
             (0, -((heat * 10.0).round() as i64))
         } else if core {
             (1, -overdue.unwrap_or(0))
+        } else if let Some((i, _)) = run_forward {
+            // A long run: right after the core.
+            (1, 1 + i as i64)
         } else if after_run {
             (2, -overdue.unwrap_or(0))
         } else if let Some(d) = overdue {
@@ -185,7 +197,7 @@ pub(super) fn recovery_order<'a>(
                 points: 1,
                 bonus: 0,
                 tender: tender_now,
-                essential: hot || core,
+                essential: hot || core || run_first.is_some() || run_forward.is_some(),
                 wanted: key.0 < 4,
                 first,
                 hold_s: 0,

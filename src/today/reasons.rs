@@ -33,6 +33,8 @@ pub(super) enum Why {
     New,
     /// Rolled recently; today has the time.
     Extra,
+    /// A run shaped it: the sentence says how, with the numbers and the source.
+    Run(String),
 }
 
 /// A region in the plan with its exercise, timing and reasons.
@@ -176,6 +178,7 @@ impl Chosen<'_> {
                     format!("{name}: "),
                     "today has the time for it.".to_string(),
                 ),
+                Why::Run(sentence) => (format!("{name}: "), sentence.clone()),
             };
             if parts.is_empty() {
                 parts.push(format!("{lead}{sentence}"));

@@ -82,6 +82,8 @@ pub struct App {
     /// Why history cannot be saved; stays until a save succeeds.
     pub storage_warning: Option<String>,
     pub history: Vec<SessionSummary>,
+    /// The activities from the runner's files, newest first (see `runs`).
+    pub runs: Vec<crate::history::StoredRun>,
     pub streak: Streak,
     pub today: NaiveDate,
     /// The history the screens read.
@@ -145,6 +147,7 @@ impl App {
             help_scroll: 0,
             storage_warning: None,
             history: Vec::new(),
+            runs: Vec::new(),
             streak: Streak::default(),
             today,
             log: log.map(Rc::new),
@@ -173,6 +176,17 @@ impl App {
                 self.streak = streak(&all, self.today);
             }
             Err(e) => self.history_problem = Some(e.to_string()),
+        }
+        match log.runs(None) {
+            Ok(runs) => self.runs = runs,
+            // Said where the history's problems are said (the History pane, the review).
+            Err(e) => {
+                let runs = format!("cannot read the runs in {}: {e}", log.path().display());
+                self.history_problem = Some(match self.history_problem.take() {
+                    Some(problem) => format!("{problem}; {runs}"),
+                    None => runs,
+                });
+            }
         }
     }
 
