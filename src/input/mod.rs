@@ -59,6 +59,8 @@ pub enum Command {
     FilterRegion,
     FilterDates,
     ClearFilters,
+    /// In the review: the next view (sessions, map, charts, calendar).
+    NextView,
     Yes,
     No,
 }
@@ -81,7 +83,7 @@ impl Command {
     /// Every command with the name `keys:` in `config.yaml` knows it by, in the order
     /// the manual lists them. Rating (`0`-`9`, `)`), Ctrl-C and the answers to "end the
     /// session?" keep their keys and have no name.
-    pub const NAMED: [(&'static str, Command); 30] = [
+    pub const NAMED: [(&'static str, Command); 31] = [
         ("up", Command::Up),
         ("down", Command::Down),
         ("page_up", Command::PageUp),
@@ -109,6 +111,7 @@ impl Command {
         ("filter_region", Command::FilterRegion),
         ("filter_dates", Command::FilterDates),
         ("clear_filters", Command::ClearFilters),
+        ("next_view", Command::NextView),
         ("help", Command::Help),
         ("quit", Command::Quit),
         ("escape", Command::Escape),

@@ -209,6 +209,13 @@ pub const BINDINGS: &[Binding] = &[
         active: &[Review],
     },
     Binding {
+        keys: &[(Key::Char('v'), Command::NextView)],
+        note: "(in the review)",
+        help: "next view: sessions, tenderness map, charts, calendar (on the map {up} {down} pick a region, {enter} filters to it)",
+        bar: &[],
+        active: &[Review],
+    },
+    Binding {
         keys: &[(Key::Char('?'), Command::Help)],
         note: "",
         help: "help with every key ({up} {down} scroll it when it does not fit)",
