@@ -265,6 +265,8 @@ pub struct Context<'a> {
     pub history: &'a [SessionSummary],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    pub keymap: &'a crate::input::Keymap,
+    pub keys: &'a crate::wording::KeyNames,
     /// What is wrong with the history file, said in place of "No sessions match".
     pub history_problem: Option<&'a str>,
 }
@@ -580,20 +582,22 @@ impl ReviewScreen<'_> {
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
+        let keymap = self.app.keymap;
+        let key = |c| Span::styled(keymap.say(c, 1), t.key);
         Line::from(vec![
-            Span::styled("r", t.key),
+            key(Command::FilterRoutine),
             Span::raw(format!(" routine: {routine}  ")),
-            Span::styled("e", t.key),
+            key(Command::FilterRegion),
             Span::raw(format!(" region: {region}  ")),
-            Span::styled("d", t.key),
+            key(Command::FilterDates),
             Span::raw(format!(" dates: {}  ", self.state.dates.label())),
-            Span::styled("c", t.key),
+            key(Command::ClearFilters),
             Span::raw(" clear  "),
-            Span::styled("Enter", t.key),
+            key(Command::Enter),
             Span::raw(" details  "),
-            Span::styled("Tab", t.key),
+            key(Command::NextPane),
             Span::raw(" statistics  "),
-            Span::styled("Esc", t.key),
+            key(Command::Escape),
             Span::raw(" back"),
         ])
     }
@@ -632,12 +636,13 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = crate::text::fit(&printable(&s.routine_name), 20);
+            // Fitted and padded by columns: a joined emoji is one cluster of two.
+            let name = crate::text::pad(&crate::text::fit(&printable(&s.routine_name), 20), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
             let mut line = Line::raw(format!(
-                "{:<17} {:<20} {:>6} {:<11} {:>5}",
+                "{:<17} {} {:>6} {:<11} {:>5}",
                 s.started_at.format("%a %d %b %H:%M"),
                 name,
                 clock(s.duration_s.round() as u64),
@@ -693,7 +698,7 @@ impl ReviewScreen<'_> {
                 .library
                 .exercise(&e.exercise_id)
                 .map_or_else(|| printable(&e.exercise_id), |x| x.name.clone());
-            let name: String = name.chars().take(16).collect();
+            let name = crate::text::pad(&crate::text::fit(&name, 16), 16);
             let ratings: Vec<String> = e.tenderness.iter().map(u8::to_string).collect();
             let mut note = ratings.join(" ");
             if e.skipped {
@@ -702,23 +707,19 @@ impl ReviewScreen<'_> {
             let secs = |x: f64| clock(x.round() as u64);
             let side = e.side.map_or("", |x| x.label());
             let row = if recovery {
-                let zone: String = printable(e.zone.as_deref().unwrap_or(""))
-                    .chars()
-                    .take(11)
-                    .collect();
+                let zone = crate::text::pad(
+                    &crate::text::fit(&printable(e.zone.as_deref().unwrap_or("")), 11),
+                    11,
+                );
                 format!(
-                    "{name:<16} {side:<5} {zone:<11} {:>5} {:>5} {:>5}  {}",
+                    "{name} {side:<5} {zone} {:>5} {:>5} {:>5}  {}",
                     secs(e.search_s),
                     secs(e.hold_s),
                     secs(e.overtime_s),
                     note.trim()
                 )
             } else {
-                format!(
-                    "{name:<16} {side:<5} {:>5}  {}",
-                    secs(e.move_s),
-                    note.trim()
-                )
+                format!("{name} {side:<5} {:>5}  {}", secs(e.move_s), note.trim())
             };
             lines.push(Line::styled(row, if e.skipped { t.dim } else { t.text }));
         }
@@ -775,12 +776,12 @@ impl ReviewScreen<'_> {
         ));
         if stats.trends.is_empty() {
             lines.push(Line::styled(
-                "Rate holds (0-9, ) for 10) to see trends here.",
+                crate::wording::rate_for_trends(self.app.keys),
                 t.dim,
             ));
         }
         for tr in &stats.trends {
-            let name = fit_words(&self.region_name(&tr.region), 18);
+            let name = crate::text::pad(&fit_words(&self.region_name(&tr.region), 18), 18);
             let side = tr.side.map_or("both", |s| s.label());
             let change = match (tr.recent, tr.before, tr.direction()) {
                 (Some(now), Some(before), Some(d)) => {
@@ -790,7 +791,7 @@ impl ReviewScreen<'_> {
                 _ => "none lately".to_string(),
             };
             lines.push(Line::from(vec![
-                Span::raw(format!("{name:<18} {side:<5} ")),
+                Span::raw(format!("{name} {side:<5} ")),
                 Span::styled(
                     format!(
                         "{:>3}× {}–{}  ",
@@ -827,8 +828,8 @@ impl ReviewScreen<'_> {
                 _ => "never".to_string(),
             };
             lines.push(Line::raw(format!(
-                "{:<20} {when}",
-                fit_words(&self.region_name(&c.region), 20)
+                "{} {when}",
+                crate::text::pad(&fit_words(&self.region_name(&c.region), 20), 20)
             )));
         }
         lines
