@@ -265,6 +265,8 @@ pub struct Context<'a> {
     pub history: &'a [SessionSummary],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    pub keymap: &'a crate::input::Keymap,
+    pub keys: &'a crate::wording::KeyNames,
     /// What is wrong with the history file, said in place of "No sessions match".
     pub history_problem: Option<&'a str>,
 }
@@ -580,20 +582,22 @@ impl ReviewScreen<'_> {
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
+        let keymap = self.app.keymap;
+        let key = |c| Span::styled(keymap.say(c, 1), t.key);
         Line::from(vec![
-            Span::styled("r", t.key),
+            key(Command::FilterRoutine),
             Span::raw(format!(" routine: {routine}  ")),
-            Span::styled("e", t.key),
+            key(Command::FilterRegion),
             Span::raw(format!(" region: {region}  ")),
-            Span::styled("d", t.key),
+            key(Command::FilterDates),
             Span::raw(format!(" dates: {}  ", self.state.dates.label())),
-            Span::styled("c", t.key),
+            key(Command::ClearFilters),
             Span::raw(" clear  "),
-            Span::styled("Enter", t.key),
+            key(Command::Enter),
             Span::raw(" details  "),
-            Span::styled("Tab", t.key),
+            key(Command::NextPane),
             Span::raw(" statistics  "),
-            Span::styled("Esc", t.key),
+            key(Command::Escape),
             Span::raw(" back"),
         ])
     }
@@ -772,7 +776,7 @@ impl ReviewScreen<'_> {
         ));
         if stats.trends.is_empty() {
             lines.push(Line::styled(
-                "Rate holds (0-9, ) for 10) to see trends here.",
+                crate::wording::rate_for_trends(self.app.keys),
                 t.dim,
             ));
         }

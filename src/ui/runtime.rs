@@ -211,19 +211,21 @@ fn event_loop(
             Some(Input::Terminal(ev)) => {
                 let size = terminal.size()?;
                 match ev {
-                    Event::Key(key) => match keys::command(key, app.context()) {
-                        Some(Command::Suspend) => {
-                            suspend(&mut terminal, app, now, mouse)?;
-                            app.resume(clock.now());
-                            dirty = true;
+                    Event::Key(key) => {
+                        match keys::command(key, app.context(), &app.coach_config.keymap) {
+                            Some(Command::Suspend) => {
+                                suspend(&mut terminal, app, now, mouse)?;
+                                app.resume(clock.now());
+                                dirty = true;
+                            }
+                            Some(command) => {
+                                app.tick(now);
+                                app.handle(command, now, wall);
+                                dirty = true;
+                            }
+                            None => {}
                         }
-                        Some(command) => {
-                            app.tick(now);
-                            app.handle(command, now, wall);
-                            dirty = true;
-                        }
-                        None => {}
-                    },
+                    }
                     Event::Mouse(m) => match m.kind {
                         MouseEventKind::Down(_) => {
                             app.click(m.column, m.row, size.width, size.height);
