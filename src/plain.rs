@@ -179,7 +179,7 @@ pub fn run(
     signals::notify(tx.clone(), Input::Signal)?;
     let _raw = if opts.interactive {
         terminal::enable_raw_mode()?;
-        spawn_key_thread(tx);
+        spawn_key_thread(tx)?;
         Some(RawMode)
     } else {
         None
@@ -302,15 +302,19 @@ pub fn run(
 /// How long plain mode waits at the end for the voice to finish.
 const FINAL_WORDS: std::time::Duration = std::time::Duration::from_secs(15);
 
-fn spawn_key_thread(tx: mpsc::Sender<Input>) {
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if let TermEvent::Key(k) = ev
-                && let Some(key) = crate::input::terminal::key(k)
-                && tx.send(Input::Key(key)).is_err()
-            {
-                return;
+/// Fails (an error, never a panic) when no thread can be started.
+fn spawn_key_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("keys".into())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                if let TermEvent::Key(k) = ev
+                    && let Some(key) = crate::input::terminal::key(k)
+                    && tx.send(Input::Key(key)).is_err()
+                {
+                    return;
+                }
             }
-        }
-    });
+        })?;
+    Ok(())
 }

@@ -38,18 +38,20 @@ mod unix {
     pub fn notify<T: Send + 'static>(tx: Sender<T>, wrap: fn(Signal) -> T) -> io::Result<()> {
         let mut signals =
             signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
-        std::thread::spawn(move || {
-            for signal in signals.forever() {
-                let message = if signal == SIGTSTP {
-                    Signal::Suspend
-                } else {
-                    Signal::Stop
-                };
-                if tx.send(wrap(message)).is_err() {
-                    return;
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    let message = if signal == SIGTSTP {
+                        Signal::Suspend
+                    } else {
+                        Signal::Stop
+                    };
+                    if tx.send(wrap(message)).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+            })?;
         Ok(())
     }
 

@@ -218,7 +218,14 @@ impl Speech {
             wake: Condvar::new(),
         });
         let worker = shared.clone();
-        std::thread::spawn(move || speak_loop(&voice, &worker));
+        // No thread to speak from (the process limit): silent, never a panic.
+        if std::thread::Builder::new()
+            .name("speech".into())
+            .spawn(move || speak_loop(&voice, &worker))
+            .is_err()
+        {
+            shared.lock().closed = true;
+        }
         Speech { shared }
     }
 }
