@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     // answered here, before anything is printed, and the process ends.
     clap_complete::CompleteEnv::with_factory(cli::completion_command)
         .var(cli::COMPLETE_ENV)
+        .completer(cli::COMPLETER)
         .complete();
     let args = match parse() {
         Ok(args) => args,

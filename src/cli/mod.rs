@@ -322,6 +322,10 @@ pub fn color_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> crate::
     when
 }
 
+/// The program a completion script calls back: `foamroll` from the PATH, never the path
+/// of the binary that printed the script (it may be in a release archive, or moved).
+pub const COMPLETER: &str = "foamroll";
+
 /// `foamroll completions SHELL`: the shell's registration script. It asks foamroll
 /// itself for every completion (`COMPLETE=SHELL foamroll -- WORDS`), so the ids offered
 /// are those of the library at that moment, the person's own routines included.
@@ -334,24 +338,8 @@ pub fn completions(shell: &str, out: &mut impl Write) -> io::Result<()> {
             SHELLS.join(", ")
         )));
     };
-    // The program the script calls back: this one, by the name it was started with
-    // (made absolute when it was started by a relative path).
-    let program = std::env::args_os()
-        .next()
-        .map(PathBuf::from)
-        .map(|p| {
-            if p.components().count() > 1 {
-                std::env::current_dir().map_or(p.clone(), |d| d.join(&p))
-            } else {
-                p
-            }
-        })
-        .map_or_else(
-            || "foamroll".to_string(),
-            |p| p.to_string_lossy().into_owned(),
-        );
     let mut script = Vec::new();
-    completer.write_registration(COMPLETE_ENV, "foamroll", "foamroll", &program, &mut script)?;
+    completer.write_registration(COMPLETE_ENV, "foamroll", "foamroll", COMPLETER, &mut script)?;
     out.write_all(&script)
 }
 
