@@ -211,7 +211,10 @@ fn every_shell_clap_knows_has_a_script_and_others_are_usage_errors() {
         // It calls `foamroll` from the PATH, not the binary that printed it (that path is
         // gone once the script ships in an archive or the binary moves).
         let bin = env!("CARGO_BIN_EXE_foamroll");
-        let dir = std::path::Path::new(bin).parent().unwrap().to_string_lossy();
+        let dir = std::path::Path::new(bin)
+            .parent()
+            .unwrap()
+            .to_string_lossy();
         assert!(
             !script.contains(bin) && !script.contains(dir.as_ref()),
             "{shell}: the script names this binary's path:\n{script}"

@@ -160,14 +160,13 @@ fn open_read_only(db: &Path) -> Result<Connection, OpenError> {
     // it closes, so reading leaves the folder as it found it. It needs the file writable.
     if std::fs::OpenOptions::new().write(true).open(db).is_ok() {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if let Ok(conn) = Connection::open_with_flags(db, flags) {
-            if conn.pragma_update(None, "query_only", "ON").is_ok()
-                && conn
-                    .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-                    .is_ok()
-            {
-                return Ok(conn);
-            }
+        if let Ok(conn) = Connection::open_with_flags(db, flags)
+            && conn.pragma_update(None, "query_only", "ON").is_ok()
+            && conn
+                .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                .is_ok()
+        {
+            return Ok(conn);
         }
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
