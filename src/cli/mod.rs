@@ -163,6 +163,15 @@ impl Global {
             .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
     }
 
+    /// The history for a writing command that checks its arguments first: opened (and
+    /// made) only when something is written, so a wrong argument creates nothing.
+    pub fn history_when_written(&self) -> Result<crate::history::Store, String> {
+        self.dirs()
+            .data
+            .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
+            .map(|d| crate::history::Store::in_dir(&d))
+    }
+
     /// The history for a reading command: opened read-only, nothing created. `None`
     /// when nothing was recorded yet (or there is no home folder to look in).
     pub fn history_reader(&self) -> Result<Option<crate::history::Store>, String> {
