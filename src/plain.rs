@@ -17,12 +17,10 @@ use crate::session::{SessionClock, Status, Timing};
 use crate::signals::{self, Signal};
 use crate::wording;
 
-/// Hands-free, each search lasts this long before the hold begins.
-pub const HANDS_FREE_FIND_S: u32 = 10;
-
 pub struct PlainOptions {
     pub speed: f64,
-    /// Read keys (standard input is a terminal); otherwise run hands-free.
+    /// Read keys (standard input is a terminal); otherwise run hands-free (as the
+    /// `hands_free` setting does, keys or not).
     pub interactive: bool,
     pub coach: CoachConfig,
 }
@@ -96,8 +94,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> io::Result<Status> {
     if !opts.interactive {
-        timing.auto_release = true;
-        timing.auto_find_s = Some(HANDS_FREE_FIND_S);
+        timing = timing.hands_free();
         opts.coach.ask_tenderness = false;
     }
     let (tx, rx) = mpsc::channel();
@@ -164,6 +161,7 @@ pub fn run(
             Some(Command::Quit | Command::Escape) => {
                 confirming = true;
                 coach.hold_on(now);
+                coach.say(wording::CONFIRM_SPOKEN);
                 p.line(now, wording::CONFIRM_END)?;
             }
             Some(Command::Yes | Command::Interrupt) => {
@@ -173,6 +171,7 @@ pub fn run(
             Some(Command::No) => {
                 confirming = false;
                 coach.go_on(now);
+                coach.say(wording::GOING_ON_SPOKEN);
                 p.line(now, wording::GOING_ON)?;
             }
             Some(Command::Help) => p.line(now, &commands::plain_key_list())?,

@@ -261,6 +261,27 @@ pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<
     Some(format!("Next: {s}."))
 }
 
+/// The switch, short enough for its phase: "Left leg." The zone that follows is said
+/// only when it is not the one just done ("Left leg, inner line.").
+fn switch_spoken(session: &Session, view: &View, side: Side) -> String {
+    let plan = session.plan();
+    let region = view.step.map_or("", |s| s.region.as_str());
+    let entry = |p: &crate::session::Phase| p.entry.and_then(|i| session.record().entries.get(i));
+    let before = plan.phases[..view.phase_index.min(plan.phases.len())]
+        .iter()
+        .rev()
+        .find_map(entry);
+    let after = plan.phases.iter().skip(view.phase_index + 1).find_map(entry);
+    let mut s = capitalise(&side_word(region, side));
+    if let Some(zone) = after.and_then(|a| a.zone.as_deref())
+        && before.and_then(|b| b.zone.as_deref()) != Some(zone)
+    {
+        s.push_str(&format!(", {zone}"));
+    }
+    s.push('.');
+    s
+}
+
 /// The kind of a cue, as the `on_cue` hook receives it in `FOAMROLL_CUE`.
 pub fn cue_kind(cue: &Cue) -> &'static str {
     match cue {
@@ -322,14 +343,8 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
             "Still searching? Hold the most tender spot you found, or skip it.".to_string()
         }
         (Cue::OvertimeEnded, _) => "That is long enough: release.".to_string(),
-        (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { duration, .. })) => {
-            let region = view.step.map_or("", |s| s.region.as_str());
-            format!(
-                "Switch to the {}, {}.{}",
-                side_word(region, *side),
-                secs(duration),
-                next()
-            )
+        (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { .. })) => {
+            switch_spoken(session, view, *side)
         }
         (Cue::SwitchSides(side), _) => {
             let region = view.step.map_or("", |s| s.region.as_str());
@@ -419,16 +434,15 @@ pub fn sentences(text: &str, n: usize) -> String {
 /// tool, when it names one), the main caution.
 pub fn step_intro(exercise: &Exercise, tool: Option<Tool>, detail: VoiceDetail) -> String {
     let caution = exercise
-        .cautions
-        .first()
+        .main_caution()
         .map(|c| format!(" Careful: {}", sentences(c, 1)))
         .unwrap_or_default();
+    // The spoken set-up, written for the ear; else the first sentence of the full one.
+    let setup = exercise
+        .spoken_setup(tool)
+        .map_or_else(|| sentences(exercise.setup_for(tool), 1), str::to_string);
     match detail {
-        VoiceDetail::Full => format!(
-            "{}. {}{caution}",
-            exercise.name,
-            sentences(exercise.setup_for(tool), 2)
-        ),
+        VoiceDetail::Full => format!("{}. {setup}{caution}", exercise.name),
         VoiceDetail::Brief => format!("{}.{caution}", exercise.name),
     }
 }
@@ -457,14 +471,36 @@ pub fn release_refused(remaining: Duration) -> String {
     )
 }
 
-pub fn tenderness_noted(n: u8) -> String {
-    format!("Tenderness {n} noted")
+/// Zero to ten in words, for the ear ("Seven, noted").
+pub fn number_word(n: u8) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(usize::from(n))
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
-pub const RATING_PROMPT: &str = "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)";
-pub const PAUSED: &str = "Paused: press space to go on";
-pub const GOING_ON: &str = "Going on";
+/// Said and shown when a rating is taken: "Seven, noted."
+pub fn tenderness_noted(n: u8) -> String {
+    format!("{}, noted.", capitalise(&number_word(n)))
+}
+
+/// The tenderness question as it is said; [`RATING_PROMPT`] adds the keys.
+pub const RATING_SPOKEN: &str = "How tender was it, zero to ten?";
+pub const RATING_PROMPT: &str =
+    "How tender was it, zero to ten? Press 0-9, or ) for 10 (optional)";
+/// Said on pause; [`PAUSED`] adds the key.
+pub const PAUSED_SPOKEN: &str = "Paused.";
+pub const PAUSED: &str = "Paused. Press space to go on";
+/// Said and shown when the session goes on.
+pub const GOING_ON_SPOKEN: &str = "Go on.";
+pub const GOING_ON: &str = GOING_ON_SPOKEN;
+/// The end question as it is said; [`CONFIRM_END`] adds the keys.
+pub const CONFIRM_SPOKEN: &str = "End the session? It is kept as aborted.";
 pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";
+/// Said and shown once the finished or ended session is in the history.
+pub const SAVED: &str = "Saved.";
 pub const INTERRUPTED: &str = "Stopped; the session is kept as interrupted";
 pub const ENDED: &str = "Ended; the session is kept as aborted";
 pub const RELEASE_HINT: &str = "Press r to release once it eases";

@@ -42,7 +42,19 @@ pub trait Speaker: fmt::Debug {
     fn finish(&self, within: Duration) {
         let _ = within;
     }
+    /// Everything queued has been said (nothing waits, nothing is being said). A
+    /// phase that waits for its words asks this until it is true.
+    fn is_quiet(&self) -> bool {
+        true
+    }
 }
+
+/// How long a get ready, rest or switch waits at most for its words, with the voice on:
+/// a speech command that hangs cannot stall the session.
+pub const WORDS_CAP_S: u32 = 30;
+
+/// How often the coach asks the speaker whether a waiting phase's words are done.
+pub const WORDS_POLL: Duration = Duration::from_millis(100);
 
 /// How the coach behaves; the same for every session of a run of the program.
 #[derive(Debug, Clone)]
@@ -123,8 +135,9 @@ fn next_epoch() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed) + 1
 }
 
-/// How long a spoken count may wait before it is no longer worth saying.
-const COUNT_LIFETIME: Duration = Duration::from_millis(900);
+/// How long a spoken count may wait before it is no longer worth saying: started later,
+/// it would run into the next second.
+pub const COUNT_LIFETIME: Duration = Duration::from_millis(500);
 
 pub struct Coach {
     library: Arc<Library>,
@@ -143,6 +156,8 @@ pub struct Coach {
     storage_warning: Option<String>,
     /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
     held: bool,
+    /// "Saved" was said at the end.
+    saved_said: bool,
 }
 
 impl fmt::Debug for Coach {
@@ -166,7 +181,12 @@ impl Coach {
         now: Instant,
         wall: DateTime<FixedOffset>,
     ) -> Coach {
-        let session = Session::new(Plan::new(&library, routine, timing));
+        // With a voice, a phase between pieces of work lasts until its words are said.
+        let mut timing = timing.clone();
+        if config.speaker.is_some() {
+            timing.words_cap_s = Some(WORDS_CAP_S);
+        }
+        let session = Session::new(Plan::new(&library, routine, &timing));
         let mut coach = Coach {
             library,
             routine: routine.clone(),
@@ -180,6 +200,7 @@ impl Coach {
             prompted: None,
             storage_warning: None,
             held: false,
+            saved_said: false,
         };
         let id = uuid::Uuid::new_v4().to_string();
         // The engine's first effect is a checkpoint: the record as it starts.
@@ -221,7 +242,22 @@ impl Coach {
 
     /// When the coach next has something to do by itself; `None`: only input matters.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
-        self.session.next_deadline(now)
+        let deadline = self.session.next_deadline(now);
+        // Waiting for words: ask the speaker again soon (it has no way to wake us).
+        let view = self.session.view(now);
+        if view.listening && view.state == RunState::Running && self.config.speaker.is_some() {
+            let poll = now.checked_add(WORDS_POLL);
+            return [deadline, poll].into_iter().flatten().min();
+        }
+        deadline
+    }
+
+    /// Says `text` now (a question the front end asks: "End the session?"); the front
+    /// end prints it.
+    pub fn say(&self, text: &str) {
+        if let Some(s) = &self.config.speaker {
+            s.say(self.epoch, text, None);
+        }
     }
 
     /// Time passed: deadlines due by `now` are carried out.
@@ -244,8 +280,9 @@ impl Coach {
                 if !self.session.view(now).rating_open {
                     return true;
                 }
-                self.notes
-                    .push(Note::Feedback(wording::tenderness_noted(n)));
+                let noted = wording::tenderness_noted(n);
+                self.say(&noted);
+                self.notes.push(Note::Feedback(noted));
                 Event::Rate(n)
             }
             Command::Interrupt => Event::Abort { wall },
@@ -334,9 +371,27 @@ impl Coach {
         }
         match (paused_before, self.session.state()) {
             _ if !announce => {}
-            (false, RunState::Paused) => self.notes.push(Note::Paused(true)),
-            (true, RunState::Running) => self.notes.push(Note::Paused(false)),
+            (false, RunState::Paused) => {
+                self.say(wording::PAUSED_SPOKEN);
+                self.notes.push(Note::Paused(true));
+            }
+            (true, RunState::Running) => {
+                self.say(wording::GOING_ON_SPOKEN);
+                self.notes.push(Note::Paused(false));
+            }
             _ => {}
+        }
+        self.words_done(now);
+    }
+
+    /// A phase waiting for its words: once the speaker is quiet, the session counts.
+    fn words_done(&mut self, now: Instant) {
+        let view = self.session.view(now);
+        if !view.listening || view.state != RunState::Running {
+            return;
+        }
+        if self.config.speaker.as_ref().is_none_or(|s| s.is_quiet()) {
+            self.send(Event::WordsSpoken, now);
         }
     }
 
@@ -345,10 +400,17 @@ impl Coach {
         for effect in effects {
             match effect {
                 Effect::Cue(cue) => self.cue(&cue, now),
-                Effect::Checkpoint(record) => self.save(&record),
-                Effect::Finished(record) | Effect::Aborted(record) => {
+                Effect::Checkpoint(record) => {
                     self.save(&record);
+                }
+                Effect::Finished(record) | Effect::Aborted(record) => {
+                    let saved = self.save(&record);
                     self.notes.push(Note::Ended(record.status));
+                    if saved && !self.saved_said && self.recorder.is_some() {
+                        self.saved_said = true;
+                        self.say(wording::SAVED);
+                        self.notes.push(Note::Feedback(wording::SAVED.to_string()));
+                    }
                 }
                 Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => self
                     .notes
@@ -363,6 +425,7 @@ impl Coach {
             && self.prompted != Some(self.epoch)
         {
             self.prompted = Some(self.epoch);
+            self.say(wording::RATING_SPOKEN);
             self.notes.push(Note::RatingPrompt);
         }
         self.count(now);
@@ -464,19 +527,23 @@ impl Coach {
         }
     }
 
-    /// The one place the coach hands a record to storage.
-    fn save(&mut self, record: &SessionRecord) {
+    /// The one place the coach hands a record to storage; true when it was saved.
+    fn save(&mut self, record: &SessionRecord) -> bool {
         let Some(recorder) = &mut self.recorder else {
-            return;
+            return false;
         };
         match recorder.save(record) {
-            Ok(()) => self.storage_warning = None,
+            Ok(()) => {
+                self.storage_warning = None;
+                true
+            }
             Err(e) => {
                 if self.storage_warning.is_none() {
                     self.notes
                         .push(Note::Feedback(wording::history_not_saved(&e)));
                 }
                 self.storage_warning = Some(wording::history_not_saved(&e));
+                false
             }
         }
     }

@@ -100,6 +100,9 @@ pub struct RawEquipment {
     /// The steps with this tool, when they differ from the exercise's `steps`.
     #[serde(default)]
     pub steps: Vec<Text>,
+    /// The set-up with this tool as the coach says it (at most about 20 words).
+    #[serde(default)]
+    pub spoken: Option<Text>,
 }
 
 /// Where a piece of content comes from: an article (title only) or a study
@@ -156,6 +159,9 @@ pub struct RawExercise {
     #[serde(default)]
     pub equipment: Vec<RawEquipment>,
     pub setup: Text,
+    /// The set-up as the coach says it: at most about 20 words, written for the ear.
+    #[serde(default)]
+    pub spoken: Option<Text>,
     pub steps: Vec<Text>,
     #[serde(default)]
     pub cues: Vec<Text>,
@@ -228,6 +234,7 @@ impl RawFile {
         }
         for e in &self.exercises {
             texts.extend([&e.name, &e.setup]);
+            texts.extend(&e.spoken);
             texts.extend(e.summary.iter().chain(&e.movement));
             texts.extend(
                 e.steps
@@ -238,6 +245,7 @@ impl RawFile {
             );
             for q in &e.equipment {
                 texts.extend(q.note.iter().chain(&q.setup).chain(&q.steps));
+                texts.extend(&q.spoken);
             }
             push_sources(&mut texts, &e.sources);
         }

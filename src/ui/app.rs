@@ -402,6 +402,7 @@ impl App {
                 self.overlay = Overlay::ConfirmQuit;
                 if let Some(coach) = &mut self.coach {
                     coach.hold_on(now);
+                    coach.say(crate::wording::CONFIRM_SPOKEN);
                 }
             }
             Command::Quit => self.should_quit = true,
@@ -468,6 +469,7 @@ impl App {
                 self.overlay = Overlay::None;
                 if let Some(coach) = &mut self.coach {
                     coach.go_on(now);
+                    coach.say(crate::wording::GOING_ON_SPOKEN);
                 }
             }
             _ => {}
