@@ -333,7 +333,12 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
             )
         }
         (Cue::MinimumReached, _) => {
-            if plan.timing.auto_release {
+            if plan.timing.auto_release && plan.timing.settle_s > 0 {
+                format!(
+                    "Minimum done: stay on it {} more.",
+                    seconds(u64::from(plan.timing.settle_s))
+                )
+            } else if plan.timing.auto_release {
                 "Minimum done: release.".to_string()
             } else {
                 "Minimum done: keep holding until it eases, then release.".to_string()

@@ -161,9 +161,9 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
         "plain mode stays in the normal screen"
     );
     app.send(" ");
-    app.wait_for("Paused: press space to go on", 5);
+    app.wait_for("Paused. Press space to go on", 5);
     app.send(" ");
-    app.wait_for("Going on", 5);
+    app.wait_for("Go on.", 5);
     app.send("n");
     app.wait_for("roll slowly and find the most tender spot", 5);
     assert!(

@@ -206,6 +206,7 @@ impl Coach {
         // The engine's first effect is a checkpoint: the record as it starts.
         let fx = coach.session.update(Event::Start { id, wall }, now);
         coach.carry(fx, now);
+        coach.words_done(now);
         coach
     }
 
@@ -501,10 +502,23 @@ impl Coach {
                     | PhaseKind::Rest { .. }
             )
         });
-        if view.state != RunState::Running || view.overtime.is_some() || !counted_phase {
+        if view.state != RunState::Running || !counted_phase {
             return;
         }
-        let Some(left) = view.remaining else { return };
+        // A hold that ends by itself (hands-free) counts down to its end, past the
+        // minimum; one the person releases counts down to the minimum.
+        let auto_hold = self.session.plan().timing.auto_release
+            && view
+                .phase
+                .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. }));
+        let left = if auto_hold {
+            view.ends_in
+        } else if view.overtime.is_some() {
+            None
+        } else {
+            view.remaining
+        };
+        let Some(left) = left else { return };
         let n = ceil_secs(left);
         if !(1..=3).contains(&n) {
             return;
