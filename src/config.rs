@@ -348,7 +348,7 @@ fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T
     Err(format!(
         "{key}: unknown value {}{near}; choose {}",
         value.describe(),
-        crate::library::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        crate::wording::join_or(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
     ))
 }
 

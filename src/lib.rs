@@ -12,7 +12,7 @@ pub mod coach;
 pub mod config;
 pub mod files;
 pub mod history;
-pub mod keys;
+pub mod input;
 pub mod library;
 pub mod paths;
 pub mod plain;

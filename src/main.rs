@@ -87,7 +87,7 @@ fn run(args: Args) -> io::Result<Exit> {
             Ok(Exit::Ok)
         }
         Some(Command::Man) => {
-            let keys: Vec<_> = foamroll::coach::commands::help_rows().collect();
+            let keys: Vec<_> = foamroll::input::help_rows().collect();
             cli::man(&keys, &mut io.out)?;
             Ok(Exit::Ok)
         }
@@ -414,9 +414,9 @@ fn build_app(
     );
     let errors = report.error_count();
     if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
         app.message = Some(format!(
-            "{errors} library problem{s}: items were skipped (run `foamroll check`)"
+            "{}: items were skipped (run `foamroll check`)",
+            foamroll::wording::plural(errors, "library problem")
         ));
     }
     if dirs.data.is_none() {

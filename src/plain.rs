@@ -11,7 +11,8 @@ use std::time::Instant;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::crossterm::terminal;
 
-use crate::coach::{Coach, CoachConfig, Command, Context, Key, Note, Recorder, commands};
+use crate::coach::{Coach, CoachConfig, Note, Recorder};
+use crate::input::{self as commands, Command, Context, Key};
 use crate::library::{Library, Routine};
 use crate::session::{SessionClock, Status, Timing};
 use crate::signals::{self, Signal};
@@ -193,7 +194,7 @@ fn spawn_key_thread(tx: mpsc::Sender<Input>) {
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
             if let TermEvent::Key(k) = ev
-                && let Some(key) = crate::keys::key(k)
+                && let Some(key) = crate::input::terminal::key(k)
                 && tx.send(Input::Key(key)).is_err()
             {
                 return;

@@ -22,6 +22,18 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        s.push('…');
+    }
+    s
+}
+
 /// The longest value echoed back in a message, in characters.
 pub const ECHO_MAX: usize = 80;
 
@@ -93,14 +105,33 @@ pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
     near.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
+/// "a", "a or b", "a, b or c". Every layer's messages list choices this way; the
+/// wording module re-exports it with [`join_and`].
+pub fn join_or(items: &[String]) -> String {
+    join(items, "or")
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    join(items, "and")
+}
+
+fn join(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
 /// " (did you mean `a` or `b`?)", or nothing when no known name is near.
 pub fn did_you_mean<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     let near = suggest(query, candidates);
     let quoted: Vec<String> = near.iter().map(|c| format!("`{}`", echo(c))).collect();
-    match quoted.as_slice() {
-        [] => String::new(),
-        [one] => format!(" (did you mean {one}?)"),
-        [init @ .., last] => format!(" (did you mean {} or {last}?)", init.join(", ")),
+    if quoted.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", join_or(&quoted))
     }
 }
 

@@ -1,11 +1,16 @@
 //! Every user-facing phrase about a session and the library, in one place below both
 //! `ui` and `cli`: phase words, "where am I" phrases, what comes next, exercise
 //! sections, timing words, clock and "days ago" formatting, and the sentences the coach
-//! speaks. Spoken sentences are written for the ear ("30 seconds", "right quad").
+//! speaks; and the shared helpers every sentence is built with: [`plural`],
+//! [`join_and`]/[`join_or`], [`capitalise`] and [`in_sentence`]. Spoken sentences are
+//! written for the ear ("30 seconds", "right quad"). A sentence that names a key takes
+//! the key's name as an argument, so that it follows the person's key map.
 
 use std::time::Duration;
 
 use chrono::NaiveDate;
+
+pub use crate::text::{join_and, join_or};
 
 use crate::library::{Exercise, Library, StepTiming, Tool};
 use crate::session::{Cue, PhaseKind, RunState, Session, Side, View, ceil_secs};
@@ -44,13 +49,22 @@ pub fn in_sentence(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// "1 week", "3 weeks": a count and its noun, singular for one. For nouns whose
+/// plural takes an "s" (which is every noun the program counts).
+pub fn plural<N>(n: N, one: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    if n == N::from(1) {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
 /// "1 second", "30 seconds": units spelled out, for the ear and for plain text.
 pub fn seconds(n: u64) -> String {
-    if n == 1 {
-        "1 second".to_string()
-    } else {
-        format!("{n} seconds")
-    }
+    plural(n, "second")
 }
 
 /// "m:ss", or "h:mm:ss" past an hour.
@@ -458,10 +472,10 @@ pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
         StepTiming::Recovery {
             min_hold_s, points, ..
         } => {
-            let p = if *points == 1 { "spot" } else { "spots" };
             format!(
-                "hold at least {} s, {points} tender {p}",
-                min_hold_s.unwrap_or(default_hold)
+                "hold at least {} s, {}",
+                min_hold_s.unwrap_or(default_hold),
+                plural(*points, "tender spot")
             )
         }
         StepTiming::Warmup { duration_s, .. } => format!("keep moving for {duration_s} s"),

@@ -9,7 +9,8 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use foamroll::coach::{Coach, CoachConfig, Command, Note, Recorder, Speaker};
+use foamroll::coach::{Coach, CoachConfig, Note, Recorder, Speaker};
+use foamroll::input::Command;
 use foamroll::library::{Library, load_builtin};
 use foamroll::session::{SessionRecord, Status, Timing};
 use foamroll::wording::VoiceDetail;

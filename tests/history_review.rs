@@ -102,8 +102,8 @@ fn the_region_filter_narrows_the_statistics_on_screen() {
 
 #[test]
 fn shift_0_rates_a_hold_10() {
-    use foamroll::coach::commands::lookup;
-    use foamroll::coach::{Context, Key};
+    use foamroll::input::lookup;
+    use foamroll::input::{Context, Key};
     assert_eq!(
         lookup(Key::Char(')'), Context::Playing),
         Some(Action::Rate(10))

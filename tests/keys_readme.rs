@@ -2,7 +2,7 @@
 //! the app, plain mode, the `?` help and the key bar.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
-use foamroll::coach::commands::{self, BINDINGS, Context, Key, lookup};
+use foamroll::input::{self as commands, BINDINGS, Context, Key, lookup};
 
 fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

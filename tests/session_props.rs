@@ -27,15 +27,32 @@ fn event() -> impl Strategy<Value = Event> {
     ]
 }
 
+/// Every timing a person can set, over and beyond the ranges config allows.
 fn timing() -> impl Strategy<Value = Timing> {
-    (any::<bool>(), prop::option::of(0u32..120), 0u32..20).prop_map(
-        |(auto_release, cap, get_ready)| Timing {
-            auto_release,
-            overtime_cap_s: cap,
-            get_ready_s: get_ready,
-            ..Timing::default()
-        },
+    (
+        (1u32..200, 0u32..30, 0u32..90, 0u32..60),
+        (
+            any::<bool>(),
+            prop::option::of(0u32..180),
+            prop::option::of(1u32..120),
+        ),
     )
+        .prop_map(
+            |((min_hold, get_ready, rest, switch), (auto_release, cap, auto_find))| Timing {
+                min_hold_s: min_hold,
+                get_ready_s: get_ready,
+                rest_s: rest,
+                switch_s: switch,
+                overtime_cap_s: cap,
+                auto_release,
+                auto_find_s: auto_find,
+            },
+        )
+}
+
+/// Any routine the program ships, whatever their number: the index wraps.
+fn routine_index() -> impl Strategy<Value = usize> {
+    0usize..10_000
 }
 
 fn time_accounted(r: &SessionRecord) -> f64 {
@@ -50,12 +67,12 @@ proptest! {
 
     #[test]
     fn invariants_hold_for_any_events(
-        routine in 0usize..4,
+        routine in routine_index(),
         timing in timing(),
         steps in prop::collection::vec((event(), 0u64..40_000), 0..120),
     ) {
         let lib = load_builtin().library;
-        let r = &lib.routines[routine];
+        let r = &lib.routines[routine % lib.routines.len()];
         let mut session = Session::new(Plan::new(&lib, r, &timing));
         let t0 = Instant::now();
         let wall = FixedOffset::east_opt(0).and_then(|tz| tz.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single())
@@ -71,10 +88,24 @@ proptest! {
                 unpaused += dt;
             }
             now += dt;
-            if let Some(deadline) = session.next_deadline(now) {
-                prop_assert!(deadline > now - dt || session.state() == RunState::Running);
-            }
             let effects = session.update(event, now);
+            // A running session always wakes up again, soon enough to redraw each
+            // second. An event other than a tick may leave a deadline that is already
+            // due (the engine catches up on the next tick); one tick at `now` then puts
+            // it after `now`, or the loop would spin.
+            let mut probe = session.clone();
+            if probe.next_deadline(now).is_some_and(|d| d <= now) {
+                probe.update(Event::Tick, now);
+            }
+            match probe.next_deadline(now) {
+                Some(deadline) => {
+                    prop_assert!(deadline > now, "deadline {:?} not after now", deadline - t0);
+                    prop_assert!(deadline <= now + Duration::from_secs(1),
+                        "deadline {:?} after now + 1 s", deadline.saturating_duration_since(now));
+                }
+                None => prop_assert!(probe.state() != RunState::Running,
+                    "running with nothing to wake up for"),
+            }
             for fx in &effects {
                 if let Effect::Finished(rec) | Effect::Aborted(rec) | Effect::Checkpoint(rec) = fx {
                     let json = serde_json::to_string(rec).unwrap_or_else(|e| panic!("{e}"));
@@ -110,11 +141,13 @@ proptest! {
 
     #[test]
     fn next_deadline_is_never_in_the_past_after_an_update(
-        routine in 0usize..4,
+        routine in routine_index(),
+        timing in timing(),
         steps in prop::collection::vec(0u64..5_000, 1..200),
     ) {
         let lib = load_builtin().library;
-        let mut session = Session::new(Plan::new(&lib, &lib.routines[routine], &Timing::default()));
+        let r = &lib.routines[routine % lib.routines.len()];
+        let mut session = Session::new(Plan::new(&lib, r, &timing));
         let t0 = Instant::now();
         session.update(Event::Start { id: "p".into(), wall: chrono::Utc::now().fixed_offset() }, t0);
         let mut now = t0;

@@ -72,7 +72,26 @@ proptest! {
                 prop_assert!(next > now || app.flash_until.is_some());
             }
             let screen = render(&app, now, w, h);
-            prop_assert!(!screen.is_empty());
+            let rows: Vec<&str> = screen.lines().map(|l| l.trim_matches('"')).collect();
+            prop_assert_eq!(rows.len(), usize::from(h));
+            // From the smallest size the app supports, the screen is what the app is
+            // doing: the help when it is open, the review's header, or a pane's frame
+            // at the top and the key bar at the bottom with the way to the help.
+            if w >= 40 && h >= 20 {
+                use foamroll::ui::app::Overlay;
+                match app.overlay {
+                    Overlay::Help => prop_assert!(screen.contains("┌ Keys"), "no help:\n{}", screen),
+                    Overlay::ConfirmQuit => {}
+                    Overlay::None if app.review.is_some() => {
+                        prop_assert!(rows[0].starts_with("Review"), "no review header:\n{}", screen);
+                    }
+                    Overlay::None => {
+                        prop_assert!(rows[0].contains('┌'), "no pane at the top:\n{}", screen);
+                        let bar = rows[rows.len() - 1];
+                        prop_assert!(bar.contains("? help"), "key bar {bar:?}:\n{}", screen);
+                    }
+                }
+            }
         }
     }
 }

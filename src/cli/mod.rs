@@ -16,6 +16,7 @@ pub use exit::Exit;
 
 use crate::library::{Layer, LoadReport, Loader};
 use crate::paths::Dirs;
+use crate::wording::plural;
 
 impl Global {
     /// The folders: a flag, else its environment variable, else the standard place.
@@ -122,7 +123,6 @@ pub fn check(
         .iter()
         .filter(|d| d.severity == crate::library::Severity::Warning)
         .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = report.library.summary_line();
     let warned = if warnings > 0 {
         format!("; {}", plural(warnings, "warning"))

@@ -6,9 +6,8 @@ use serde_json::json;
 
 use crate::library::{
     Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
-    join_or,
 };
-use crate::wording::timing_words;
+use crate::wording::{join_or, timing_words};
 
 /// Headings in bold only when asked: `--color`, the colour variables and whether
 /// standard output is a terminal decide (see [`crate::config::ColorWhen`]).

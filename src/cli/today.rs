@@ -11,6 +11,7 @@ use crate::library::{Library, Side, StepTiming, Tool};
 use crate::text::printable;
 use crate::today::facts::{from_history, since};
 use crate::today::{Facts, Intent, Today};
+use crate::wording::{plural, seconds};
 
 /// The history as the planner sees it, for the regions of `library`. A missing
 /// history is an empty one.
@@ -29,22 +30,6 @@ pub fn facts(
     let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
     let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
     Ok(from_history(&recent, last_rolled, today, weekly_goal))
-}
-
-fn seconds(n: u32) -> String {
-    if n == 1 {
-        "1 second".to_string()
-    } else {
-        format!("{n} seconds")
-    }
-}
-
-fn points(n: u32) -> String {
-    if n == 1 {
-        "1 trigger point".to_string()
-    } else {
-        format!("{n} trigger points")
-    }
 }
 
 /// The intent from the three flags (clap lets at most one be set).
@@ -119,26 +104,32 @@ pub fn step_words(library: &Library, step: &crate::library::RoutineStep) -> Stri
                 (true, Some(q)) if q != *p => format!(
                     "{} first: {} there, {} on the {}",
                     first.label(),
-                    points(q),
+                    plural(q, "trigger point"),
                     p,
                     second.label()
                 ),
                 (true, _) if step.first_side == Some(Side::Left) => {
-                    format!("left side first, {} per side", points(*p))
+                    format!("left side first, {} per side", plural(*p, "trigger point"))
                 }
-                (true, _) => format!("{} per side", points(*p)),
-                (false, _) => points(*p),
+                (true, _) => format!("{} per side", plural(*p, "trigger point")),
+                (false, _) => plural(*p, "trigger point"),
             };
             let lines = if zones > 1 {
                 format!(" on each of {zones} lines")
             } else {
                 String::new()
             };
-            format!("{spread}{lines}, each held at least {}", seconds(hold))
+            format!(
+                "{spread}{lines}, each held at least {}",
+                seconds(u64::from(hold))
+            )
         }
         StepTiming::Warmup { duration_s, .. } => {
             let a_side = if per_side { " a side" } else { "" };
-            format!("keep moving for {}{a_side}, no holds", seconds(*duration_s))
+            format!(
+                "keep moving for {}{a_side}, no holds",
+                seconds(u64::from(*duration_s))
+            )
         }
     }
 }

@@ -5,7 +5,6 @@
 //! signal or an error. The app and plain mode only draw or print its [`Note`]s.
 //! Time comes in as `now`, so the coach runs on a fake clock in tests.
 
-pub mod commands;
 mod hook;
 mod recorder;
 
@@ -16,10 +15,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use commands::{Binding, Command, Context, Key};
 pub use hook::CueHook;
 pub use recorder::Recorder;
 
+use crate::input::Command;
 use crate::library::{Library, Routine};
 use crate::session::{
     Cue, Effect, Event, PhaseKind, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,

@@ -11,6 +11,7 @@ use super::stats::{
     weekly_goal, weekly_minutes,
 };
 use crate::text::printable;
+use crate::wording::plural;
 
 /// Text from the history or a library, safe inside a Markdown table cell.
 fn cell(s: &str) -> String {
@@ -53,7 +54,6 @@ pub fn report_markdown(
         .filter(|s| (first..=today).contains(&session_date(s)))
         .collect();
     let mut out = String::new();
-    let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     let _ = writeln!(
         out,
         "# Foam rolling: {} from {} to {}\n",

@@ -8,6 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::SessionSummary;
 use crate::session::Side;
+use crate::wording::{capitalise, plural};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Streak {
@@ -297,22 +298,14 @@ pub struct Asymmetry {
 impl Asymmetry {
     /// "Right hamstrings 6.2 vs left 3.1 over 4 weeks", with the region's name.
     pub fn sentence(&self, region_name: &str) -> String {
-        let mut side = self.higher.label().to_string();
-        if let Some(c) = side.get_mut(0..1) {
-            c.make_ascii_uppercase();
-        }
-        let lower = match self.higher {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        };
+        let side = capitalise(self.higher.label());
         format!(
-            "{side} {} {:.1} vs {} {:.1} over {} week{}",
+            "{side} {} {:.1} vs {} {:.1} over {}",
             region_name.to_lowercase(),
             self.high,
-            lower.label(),
+            self.higher.other().label(),
             self.low,
-            self.weeks,
-            if self.weeks == 1 { "" } else { "s" }
+            plural(self.weeks, "week")
         )
     }
 }

@@ -11,27 +11,9 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use super::merge::Merged;
 use super::model::Library;
 use super::parse::{check_raw, parse};
+use super::source::{Layer, SourceFile};
 use super::validate::Validator;
 use super::yaml::RawFile;
-
-/// Where a file comes from. Later layers override earlier ones by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Layer {
-    Builtin,
-    /// `$XDG_CONFIG_HOME/foamroll/routines/`
-    Config,
-    /// `--library DIR`
-    Library,
-    /// Paths given to `foamroll check`.
-    Check,
-}
-
-#[derive(Debug)]
-pub(super) struct SourceFile {
-    pub(super) path: String,
-    pub(super) layer: Layer,
-    pub(super) text: String,
-}
 
 #[derive(Debug, Default)]
 pub struct LoadReport {

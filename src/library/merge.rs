@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_saphyr::Spanned;
 
 use super::diagnostic::{Diagnostic, Position, Severity};
-use super::load::{Layer, SourceFile};
+use super::source::{Layer, SourceFile};
 use super::yaml::{RawExercise, RawFile, RawGuide, RawRegion, RawRoutine};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -83,6 +83,14 @@ impl Side {
             Side::Left => "left",
         }
     }
+
+    /// The side that is not this one.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Right => Side::Left,
+            Side::Left => Side::Right,
+        }
+    }
 }
 
 /// Where an item was defined, so that messages and screens can say so.

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::bounds::MAX_FILE_BYTES;
 use super::diagnostic::{Diagnostic, Position, Severity};
-use super::load::{Layer, Loader};
+use super::load::Loader;
+use super::source::Layer;
 use crate::files::read_limited;
 
 /// What is wrong with a symbolic link, if anything: it points nowhere, or at itself

@@ -7,10 +7,42 @@ use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
-use super::yaml::Text;
-use crate::text::echo;
+use crate::text::{echo, forbidden_char};
+
+/// Text from a routine file, with where it starts. A control character is not a
+/// parse error here: it is recorded so that [`super::yaml::RawFile::forbidden_text`] can point at
+/// the exact scalar, including escapes such as `"\e"` that only exist once a
+/// double-quoted string is decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub at: Location,
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        Ok(Text {
+            value: s.value.trim_end().to_string(),
+            at: s.referenced,
+        })
+    }
+}
+
+impl Text {
+    pub fn into_string(self) -> String {
+        self.value
+    }
+
+    pub(super) fn forbidden(&self) -> Option<(Location, char)> {
+        self.value
+            .chars()
+            .find(|&c| forbidden_char(c))
+            .map(|c| (self.at, c))
+    }
+}
 
 /// What a YAML value was, for messages: "the text `45`", "a list".
 #[derive(Debug, Clone, PartialEq)]

@@ -15,16 +15,16 @@ use super::bounds::{
     SEARCH_LIMIT_S, WARMUP_DURATION_S,
 };
 use super::diagnostic::{Diagnostic, Position, Severity};
-use super::load::{Layer, SourceFile};
 use super::merge::{FromFile, Merged};
 use super::model::{
     Equipment, Exercise, Guide, GuideSection, Library, Origin, Region, RollingPolicy, Routine,
     RoutineStep, Source, StepTiming, Style, Tool,
 };
+use super::source::{Layer, SourceFile};
 use super::yaml::{
     RawExercise, RawGuide, RawRegion, RawRolling, RawRoutine, RawSource, RawStep, Text,
 };
-use crate::text::did_you_mean;
+use crate::text::{did_you_mean, join_or};
 
 pub(super) struct Validator<'a> {
     pub(super) files: &'a [SourceFile],
@@ -676,26 +676,4 @@ fn avoid_message(
         reason.trim(),
         join_or(&names)
     )
-}
-
-/// "a", "a or b", "a, b or c"
-pub fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn join_or_reads_like_english() {
-        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_or(&s(&["a"])), "a");
-        assert_eq!(join_or(&s(&["a", "b"])), "a or b");
-        assert_eq!(join_or(&s(&["a", "b", "c"])), "a, b or c");
-    }
 }

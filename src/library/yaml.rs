@@ -2,48 +2,14 @@
 //! (`Spanned`) so that every later check can point at the exact line and column.
 
 use serde::Deserialize;
-use serde::de::Deserializer;
 use serde_saphyr::{Location, Spanned};
 
 use super::model::{Side, Style, Tool};
 use super::scalar;
-use crate::text::forbidden_char;
+pub use super::scalar::Text;
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// Text from a routine file, with where it starts. A control character is not a
-/// parse error here: it is recorded so that [`RawFile::forbidden_text`] can point at
-/// the exact scalar, including escapes such as `"\e"` that only exist once a
-/// double-quoted string is decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub value: String,
-    pub at: Location,
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Spanned::<String>::deserialize(d)?;
-        Ok(Text {
-            value: s.value.trim_end().to_string(),
-            at: s.referenced,
-        })
-    }
-}
-
-impl Text {
-    pub fn into_string(self) -> String {
-        self.value
-    }
-
-    fn forbidden(&self) -> Option<(Location, char)> {
-        self.value
-            .chars()
-            .find(|&c| forbidden_char(c))
-            .map(|c| (self.at, c))
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -21,6 +21,7 @@ use crate::library::{
     Tool,
 };
 use crate::session::{Plan, Timing};
+use crate::wording::{capitalise, in_sentence, join_and, plural};
 
 pub use facts::{Facts, LastSession, Rating};
 
@@ -193,15 +194,6 @@ impl fmt::Display for TodayError {
                 longest_s / 60
             ),
         }
-    }
-}
-
-/// "a", "a and b", "a, b and c"
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -491,13 +483,7 @@ impl Chosen<'_> {
         let name = &self.cand.region.name;
         let ex = self.cand.exercise;
         let each = self.points_each();
-        let pts = |n: u32| {
-            if n == 1 {
-                "1 trigger point".to_string()
-            } else {
-                format!("{n} trigger points")
-            }
-        };
+        let pts = |n: u32| plural(n, "trigger point");
         let per = if ex.per_side { " per side" } else { "" };
         let more = if self.bonus > 0 {
             format!("so {}{per}", pts(each))
@@ -532,7 +518,7 @@ impl Chosen<'_> {
                         "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
                         rating(*first_avg),
                         rating(*other_avg),
-                        other(*first).label(),
+                        first.other().label(),
                         each + 1,
                         each
                     ),
@@ -582,31 +568,6 @@ impl Chosen<'_> {
             }
         }
         parts.join(" ")
-    }
-}
-
-/// A name inside a sentence: "Lower back" becomes "lower back", "IT band" stays.
-fn in_sentence(name: &str) -> String {
-    let mut c = name.chars();
-    match (c.next(), c.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
-        }
-        _ => name.to_string(),
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-fn other(side: Side) -> Side {
-    match side {
-        Side::Right => Side::Left,
-        Side::Left => Side::Right,
     }
 }
 
@@ -854,11 +815,7 @@ impl Builder<'_> {
                 "Made for {} at {}: {} {}, with the {}.",
                 self.now.format("%Y-%m-%d"),
                 self.now.format("%H:%M"),
-                if self.minutes == 1 {
-                    "1 minute".to_string()
-                } else {
-                    format!("{} minutes", self.minutes)
-                },
+                plural(self.minutes, "minute"),
                 self.intent.words(),
                 tool_list(self.tools)
             ),

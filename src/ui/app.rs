@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::Pane;
-use crate::coach::{Coach, CoachConfig, Command, Context, Note};
+use crate::coach::{Coach, CoachConfig, Note};
 use crate::history::{SessionSummary, Store, Streak, streak};
+use crate::input::{Command, Context};
 use crate::library::{Library, Routine};
 use crate::session::{Session, Timing};
 

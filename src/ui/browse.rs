@@ -2,7 +2,11 @@
 
 use super::app::{App, Row};
 use super::layout::Pane;
-use crate::coach::Command;
+use super::today_row::{KEYS, TodayRow};
+use crate::input::Command;
+use crate::library::Tool;
+use crate::today::{Facts, Options, ROUTINE_ID, facts, plan};
+use chrono::NaiveDateTime;
 
 impl App {
     /// The browsing commands; others are ignored here.
@@ -105,5 +109,87 @@ fn jump_to_alternative(app: &mut App) {
         app.selected = row;
         app.focus = Pane::Regions;
         app.instructions_scroll = 0;
+    }
+}
+
+// The Today row (see `today_row`): planning it and its keys.
+impl App {
+    /// Builds the Today row from the loaded history and puts it first in the list.
+    /// A plan already put there (`foamroll today --play`) is kept as it is.
+    pub fn plan_today(&mut self, now: NaiveDateTime, tools: Vec<Tool>) {
+        if self
+            .library
+            .routine(ROUTINE_ID)
+            .is_some_and(|r| r.origin.path == crate::today::ORIGIN)
+        {
+            return;
+        }
+        let facts = facts::from_summaries(&self.history, now.date(), self.weekly_goal);
+        let options = Options {
+            intent: None,
+            minutes: None,
+            tools,
+        };
+        self.replan_today(facts, now, options);
+    }
+
+    /// Plans again; on success the new routine replaces the old one at the top.
+    fn replan_today(&mut self, facts: Facts, now: NaiveDateTime, options: Options) -> bool {
+        match plan(&self.library, &facts, now, &options, &self.timing) {
+            Ok(t) => {
+                let mut routine = t.routine.clone();
+                routine.description = format!("{} Keys: {KEYS}.", routine.description);
+                let library = std::sync::Arc::make_mut(&mut self.library);
+                library.routines.retain(|r| r.id != ROUTINE_ID);
+                library.routines.insert(0, routine);
+                self.today_row = Some(TodayRow {
+                    facts,
+                    now,
+                    options,
+                    plan: t,
+                });
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!("Today: {e}"));
+                false
+            }
+        }
+    }
+
+    /// The Today row is highlighted in the routine list while browsing.
+    pub fn today_selected(&self) -> bool {
+        self.today_row.is_some()
+            && self.coach.is_none()
+            && self.focus == Pane::Countdown
+            && self.selected_routine().is_some_and(|r| r.id == ROUTINE_ID)
+    }
+
+    /// `t`: the next intent, with its default minutes.
+    pub fn cycle_today_intent(&mut self) {
+        let Some(row) = self.today_row.clone().filter(|_| self.today_selected()) else {
+            return;
+        };
+        let options = Options {
+            intent: Some(row.plan.intent.next()),
+            minutes: None,
+            tools: row.options.tools.clone(),
+        };
+        self.message = None;
+        self.replan_today(row.facts, row.now, options);
+    }
+
+    /// `+` and `-`: a minute more or less (the intent stays what it was).
+    pub fn change_today_minutes(&mut self, delta: i32) {
+        let Some(row) = self.today_row.clone().filter(|_| self.today_selected()) else {
+            return;
+        };
+        let minutes = row.plan.minutes.saturating_add_signed(delta).clamp(1, 120);
+        let options = Options {
+            minutes: Some(minutes),
+            ..row.options.clone()
+        };
+        self.message = None;
+        self.replan_today(row.facts, row.now, options);
     }
 }

@@ -14,6 +14,7 @@ use super::layout::Pane;
 use super::theme::Tone;
 use super::{bigtext, pane_block};
 use crate::session::{PhaseKind, RunState, Session, View, ceil_secs};
+use crate::text::fit;
 use crate::wording::{next_words, now_words, phase_words, place_words};
 
 pub struct CountdownPane<'a> {
@@ -295,18 +296,6 @@ impl CountdownPane<'_> {
         lines.push(Line::styled("Enter: back to browsing", t.dim));
         lines
     }
-}
-
-/// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
-        s.push('…');
-    }
-    s
 }
 
 /// A progress bar of `width` cells: thick where done, thin where not.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use crate::coach::commands;
+use crate::input as commands;
 use crate::session::{PhaseKind, RunState};
 
 pub struct KeyBar<'a> {

@@ -21,13 +21,7 @@ impl Widget for HistoryPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let s = app.streak;
-        let days = |n: u32| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
-        };
+        let days = |n: u32| crate::wording::plural(n, "day");
         let mut lines = vec![Line::from(vec![
             Span::styled("Streak ", t.accent),
             Span::raw(days(s.current)),
@@ -53,7 +47,7 @@ impl Widget for HistoryPane<'_> {
                 Span::styled(r.started_at.format("%d %b %H:%M ").to_string(), t.dim),
                 Span::styled(r.shown_status().label(), status_style),
             ]));
-            let name = super::countdown::fit(
+            let name = crate::text::fit(
                 &crate::text::printable(&r.routine_name),
                 width.saturating_sub(3 + duration.chars().count()),
             );

@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Row};
 use super::layout::Pane;
 use super::{bodymap, pane_block};
-use crate::library::{Exercise, Guide, Region, StepTiming, join_or};
+use crate::library::{Exercise, Guide, Region, StepTiming};
+use crate::wording::join_or;
 
 pub struct InstructionsPane<'a> {
     pub app: &'a App,
@@ -46,8 +47,11 @@ impl InstructionsPane<'_> {
             lines.extend(exercise_lines(app, ex, preferred));
             return (lines, Some(ex.region.clone()));
         }
-        if let Some(lines) = super::today_row::instructions(app) {
-            return (lines, None);
+        if let Some(row) = app.today_row.as_ref().filter(|_| app.today_selected()) {
+            return (
+                super::today_row::instructions(row, &app.library, &app.theme),
+                None,
+            );
         }
         match app.selected_row() {
             Some(Row::Exercise(i)) => {

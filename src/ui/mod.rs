@@ -28,7 +28,7 @@ use ratatui::widgets::{
 };
 
 /// The app's commands are the coach's: one table of keys for every front end.
-pub use crate::coach::Command as Action;
+pub use crate::input::Command as Action;
 pub use app::{App, Overlay, Row};
 pub use layout::Pane;
 pub use theme::Theme;

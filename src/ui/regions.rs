@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Row};
-use super::countdown::fit;
 use super::layout::Pane;
 use super::pane_block;
+use crate::text::fit;
 
 pub struct RegionList<'a> {
     pub app: &'a App,

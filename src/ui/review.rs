@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::list::list_offset;
 use super::theme::Theme;
-use crate::coach::Command;
 use crate::history::{Filter, Review, SessionSummary, Store, coverage};
+use crate::input::Command;
 use crate::library::Library;
 use crate::session::SessionRecord;
 use crate::text::printable;
-use crate::wording::{clock, days_ago};
+use crate::wording::{clock, days_ago, plural};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateRange {
@@ -302,7 +302,7 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = super::countdown::fit(&printable(&s.routine_name), 20);
+            let name = crate::text::fit(&printable(&s.routine_name), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
@@ -410,7 +410,6 @@ impl ReviewScreen<'_> {
         let stats = &self.state.stats;
         let mut lines = Vec::new();
         let g = stats.goal;
-        let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
         lines.push(Line::from(vec![
             Span::styled("This week ", t.accent),
             Span::raw(format!("{} of {} sessions", g.this_week, g.goal)),

@@ -16,8 +16,8 @@ use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScr
 
 use super::Screen;
 use super::app::App;
-use crate::coach::Command;
-use crate::keys;
+use crate::input::Command;
+use crate::input::terminal as keys;
 use crate::signals::{self, Signal};
 
 enum Input {

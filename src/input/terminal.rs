@@ -1,9 +1,9 @@
 //! Terminal keys to the table's keys, for the app and plain mode alike; what each
-//! key does is in the one table of commands ([`crate::coach::commands`]).
+//! key does is in the one table of commands ([`super`]).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::coach::{Command, Context, Key, commands};
+use super::{Command, Context, Key, lookup};
 
 /// The key as the table of commands knows it.
 pub fn key(event: KeyEvent) -> Option<Key> {
@@ -32,5 +32,5 @@ pub fn key(event: KeyEvent) -> Option<Key> {
 
 /// The command a key gives in `context`.
 pub fn command(event: KeyEvent, context: Context) -> Option<Command> {
-    key(event).and_then(|k| commands::lookup(k, context))
+    key(event).and_then(|k| lookup(k, context))
 }

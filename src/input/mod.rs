@@ -1,6 +1,9 @@
-//! One table of commands and their keys. It drives key handling in the app and in plain
-//! mode, and generates the `?` help rows, the key bar and plain mode's key list (a
-//! test checks the README's key table against it).
+//! Input as data: the commands, the keys, the contexts a key is read in, and one table
+//! of bindings. It drives key handling in the app and in plain mode, and generates the
+//! `?` help rows, the key bar and plain mode's key list (a test checks the README's key
+//! table against it). [`terminal`] turns crossterm's key events into [`Key`]s.
+
+pub mod terminal;
 
 /// What a key asks for, whichever key it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
