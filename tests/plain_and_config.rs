@@ -68,7 +68,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     let lines = cues(&text);
     let expected_in_order = [
         "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line.",
-        "Quad release. Lie face down on your forearms, one thigh on the roller just above the kneecap, knee slightly bent. Careful: Stay on the muscle, short of the kneecap and below the hip bone.",
+        "Quad release. Face down on your forearms, one thigh on the roller above the kneecap, other leg out to the side. Careful: Stay on the muscle, short of the kneecap and below the hip bone.",
         "Press only as hard as you can breathe through. Sharp pain, tingling or numbness: move off.",
         "3",
         "2",
@@ -87,7 +87,7 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
         "Left side.",
         "Left glute: hold the tender spot for 30 seconds.",
         "Rest, 10 seconds. Next: calf and Achilles, right leg, inner side.",
-        "Calf release. Sit with one calf on the roller, just below the knee crease, hands on the floor behind you. Careful: Stay below the knee crease.",
+        "Calf release. Sit with one calf on the roller below the knee crease, hands behind you, the other foot flat. Careful: Stay below the knee crease.",
         "Left calf, outer side: hold the tender spot for 30 seconds.",
         "Done: Post-run recovery. Drink some water. Rolling pays off over weeks, so come back after your next run.",
         "Saved.",
