@@ -185,7 +185,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
         "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line."
     );
     assert!(
-        said[1].starts_with("Quad release. Lie face down on your forearms,"),
+        said[1].starts_with("Quad release. Face down on your forearms,"),
         "{said:?}"
     );
     assert!(

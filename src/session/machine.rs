@@ -362,11 +362,12 @@ impl Session {
                     None => tick,
                 }
             }
-            // Waiting for the words: nothing changes until they are said, or the cap.
-            _ if c.listening => {
+            // Waiting for the words, until they are said or the cap; the screen shows
+            // how long it has listened.
+            _ if c.listening => next_whole(Duration::ZERO, e).min(
                 c.clock
-                    .instant_at(secs(timing.words_cap_s.unwrap_or_default()))
-            }
+                    .instant_at(secs(timing.words_cap_s.unwrap_or_default())),
+            ),
             _ => {
                 let length = match &phase.kind {
                     PhaseKind::Hold { min, .. } => c.clock.length(*min),
