@@ -304,8 +304,16 @@ impl<'de> Deserialize<'de> for Entries {
 fn whole_of(key: &str, value: &Scalar, unit: &str) -> Result<u32, String> {
     value.whole().map_err(|why| {
         let why = why
-            .replacen("expected a whole number", &format!("expected a whole number of {unit}"), 1)
-            .replacen("expected a number,", &format!("expected a number of {unit},"), 1);
+            .replacen(
+                "expected a whole number",
+                &format!("expected a whole number of {unit}"),
+                1,
+            )
+            .replacen(
+                "expected a number,",
+                &format!("expected a number of {unit},"),
+                1,
+            );
         format!("{key}: {why}")
     })
 }

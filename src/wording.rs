@@ -156,10 +156,46 @@ pub fn phase_words(view: &View) -> String {
     }
 }
 
+/// The phase and the side in a few capitals, to be drawn as large as the digits and
+/// read from the floor: "HOLD · LEFT", "FIND · RIGHT", "SWITCH · LEFT", "KEEP MOVING".
+/// `with_side: false` leaves the side out (for a narrow screen).
+pub fn phase_banner(view: &View, with_side: bool) -> String {
+    let word = match (view.state, view.phase.map(|p| &p.kind)) {
+        (RunState::Paused, _) => "PAUSED",
+        (_, Some(PhaseKind::GetReady { .. })) => "GET READY",
+        (_, Some(PhaseKind::Search { .. })) => "FIND",
+        (_, Some(PhaseKind::Hold { .. })) if view.overtime.is_some() => "OVERTIME",
+        (_, Some(PhaseKind::Hold { .. })) => "HOLD",
+        (_, Some(PhaseKind::Move { .. })) => "KEEP MOVING",
+        (_, Some(PhaseKind::SwitchSides { .. })) => "SWITCH",
+        (_, Some(PhaseKind::Rest { .. })) => "REST",
+        _ => "",
+    };
+    let side = match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::SwitchSides { to, .. }) => Some(*to),
+        Some(PhaseKind::Search { .. } | PhaseKind::Hold { .. } | PhaseKind::Move { .. }) => {
+            view.entry.and_then(|e| e.side)
+        }
+        _ => None,
+    };
+    match side {
+        Some(side) if with_side && !word.is_empty() => {
+            format!("{word} · {}", side.label().to_uppercase())
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// Shown while a phase waits for its set-up to be said.
+pub const LISTENING: &str = "Listening to the set-up";
+
 /// What to do now, with the key that does it ("Press f when you find it").
 pub fn now_words(view: &View, auto_find: bool) -> String {
     if view.state == RunState::Paused {
         return "Press Space to resume".to_string();
+    }
+    if view.listening {
+        return format!("{LISTENING} (n: start now)");
     }
     match view.phase.map(|p| &p.kind) {
         Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
@@ -285,7 +321,11 @@ fn switch_spoken(session: &Session, view: &View, side: Side) -> String {
         .iter()
         .rev()
         .find_map(entry);
-    let after = plan.phases.iter().skip(view.phase_index + 1).find_map(entry);
+    let after = plan
+        .phases
+        .iter()
+        .skip(view.phase_index + 1)
+        .find_map(entry);
     let mut s = capitalise(&side_word(region, side));
     if let Some(zone) = after.and_then(|a| a.zone.as_deref())
         && before.and_then(|b| b.zone.as_deref()) != Some(zone)
@@ -507,8 +547,7 @@ pub fn tenderness_noted(n: u8) -> String {
 
 /// The tenderness question as it is said; [`RATING_PROMPT`] adds the keys.
 pub const RATING_SPOKEN: &str = "How tender was it, zero to ten?";
-pub const RATING_PROMPT: &str =
-    "How tender was it, zero to ten? Press 0-9, or ) for 10 (optional)";
+pub const RATING_PROMPT: &str = "How tender was it, zero to ten? Press 0-9, or ) for 10 (optional)";
 /// Said on pause; [`PAUSED`] adds the key.
 pub const PAUSED_SPOKEN: &str = "Paused.";
 pub const PAUSED: &str = "Paused. Press space to go on";

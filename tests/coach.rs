@@ -440,7 +440,10 @@ fn the_same_commands_give_the_same_feedback() {
     ));
     // Once it is in the history, the coach says so.
     assert!(matches!(run.notes.last(), Some((_, Note::Feedback(t))) if t == "Saved."));
-    assert_eq!(run.speaker.texts().last().map(String::as_str), Some("Saved."));
+    assert_eq!(
+        run.speaker.texts().last().map(String::as_str),
+        Some("Saved.")
+    );
     assert_eq!(run.saved.borrow().last().unwrap().status, Status::Aborted);
 }
 
@@ -631,10 +634,21 @@ fn with_a_voice_get_ready_lasts_until_the_set_up_is_said_then_counts_on_time() {
     let busy = Duration::from_secs_f64(13.2);
     let mut run = Run::start_busy("post-run", |_| {}, hands_free(), busy);
     run.run_until(12.0);
-    assert!(run.coach.session().view(run.t0 + Duration::from_secs(12)).listening);
-    assert!(counts_with_times(&run).is_empty(), "no count over the set-up");
+    assert!(
+        run.coach
+            .session()
+            .view(run.t0 + Duration::from_secs(12))
+            .listening
+    );
+    assert!(
+        counts_with_times(&run).is_empty(),
+        "no count over the set-up"
+    );
     // The coach asks again soon while it listens, not only at the 30 s cap.
-    let next = run.coach.next_wakeup(run.t0 + Duration::from_secs(12)).unwrap();
+    let next = run
+        .coach
+        .next_wakeup(run.t0 + Duration::from_secs(12))
+        .unwrap();
     assert!(next - run.t0 <= Duration::from_secs_f64(12.1 + 1e-6));
     run.run_until(30.0);
     // The first search begins 4 s after the words are heard (within a poll of 13.2 s).
@@ -712,7 +726,10 @@ fn the_switch_cue_is_short_and_names_only_what_changes() {
     run.run_until(900.0);
     let said = run.speaker.texts();
     // Quads: three lines, then the other leg, starting again on the inner line.
-    assert!(said.contains(&"Left leg, inner line.".to_string()), "{said:?}");
+    assert!(
+        said.contains(&"Left leg, inner line.".to_string()),
+        "{said:?}"
+    );
     // Hamstrings have no lines: the side alone.
     assert!(said.contains(&"Left leg.".to_string()), "{said:?}");
     assert!(!said.iter().any(|t| t.starts_with("Switch to")), "{said:?}");

@@ -1047,7 +1047,10 @@ fn every_exercise_has_a_spoken_set_up_for_each_of_its_set_ups() {
                     panic!("{}: the {:?} set-up has no spoken form", e.id, q.tool)
                 });
                 assert_eq!(e.spoken_setup(Some(q.tool)), Some(spoken));
-                assert!(foamroll::library::ear_problems(spoken).is_empty(), "{spoken}");
+                assert!(
+                    foamroll::library::ear_problems(spoken).is_empty(),
+                    "{spoken}"
+                );
             }
         }
     }

@@ -659,10 +659,16 @@ fn a_spoken_set_up_is_checked_for_length_and_for_the_ear() {
         )
     };
     // Short and written for the ear: no problem, and the coach has it.
-    let report = load_with("t.yaml", exercise("Sit on the roller, hands behind you.").as_bytes());
+    let report = load_with(
+        "t.yaml",
+        exercise("Sit on the roller, hands behind you.").as_bytes(),
+    );
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     let x = report.library.exercise("x").unwrap_or_else(|| panic!("x"));
-    assert_eq!(x.spoken_setup(None), Some("Sit on the roller, hands behind you."));
+    assert_eq!(
+        x.spoken_setup(None),
+        Some("Sit on the roller, hands behind you.")
+    );
     for (spoken, why) in [
         (
             "Sit on the roller with one buttock and your hands flat on the floor behind you, then lean a little to one side.",
@@ -675,6 +681,9 @@ fn a_spoken_set_up_is_checked_for_length_and_for_the_ear() {
         ("Sit on the roller", "end it with a full stop"),
     ] {
         let d = assert_error(&exercise(spoken), 7, 13, why);
-        assert!(d.message.starts_with("exercise `x`: spoken set-up: "), "{d}");
+        assert!(
+            d.message.starts_with("exercise `x`: spoken set-up: "),
+            "{d}"
+        );
     }
 }

@@ -212,10 +212,15 @@ pub fn ear_problems(text: &str) -> Vec<String> {
             "{words} words; a spoken set-up has at most {SPOKEN_SETUP_WORDS}, to be heard whole before the count"
         ));
     }
-    if let Some(c) = text.chars().find(|c| "()[]{}/\\&%+=<>*_#@`|~^".contains(*c)) {
+    if let Some(c) = text
+        .chars()
+        .find(|c| "()[]{}/\\&%+=<>*_#@`|~^".contains(*c))
+    {
         out.push(format!("`{c}` is not heard: write it out in words"));
     }
-    const EYE_ONLY: [&str; 10] = ["e.g.", "i.e.", "etc", "approx", "cm", "mm", "min", "sec", "s", "in."];
+    const EYE_ONLY: [&str; 10] = [
+        "e.g.", "i.e.", "etc", "approx", "cm", "mm", "min", "sec", "s", "in.",
+    ];
     for word in text.split_whitespace() {
         let bare = word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"'));
         let lower = bare.to_lowercase();
@@ -226,7 +231,9 @@ pub fn ear_problems(text: &str) -> Vec<String> {
         if bare.chars().next().is_some_and(|c| c.is_ascii_digit())
             && bare.chars().any(|c| c.is_alphabetic())
         {
-            out.push(format!("`{bare}`: put a space between the number and its unit, in full"));
+            out.push(format!(
+                "`{bare}`: put a space between the number and its unit, in full"
+            ));
         }
     }
     if !text.trim_end().ends_with(['.', '!', '?']) {

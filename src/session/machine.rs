@@ -137,7 +137,9 @@ impl Current {
             return;
         }
         self.listening = false;
-        let length = phase.length().map_or(Duration::ZERO, |b| self.clock.length(b));
+        let length = phase
+            .length()
+            .map_or(Duration::ZERO, |b| self.clock.length(b));
         self.extend = (heard + WORDS_TAIL).saturating_sub(length);
     }
 }

@@ -1,0 +1,220 @@
+//! The countdown as a person on the floor sees it from two metres, in colour, for each
+//! phase at 40x20, 50x20, 80x24, 120x40 and 200x50: the phase word and side as large
+//! as the digits where the size allows, the search unlike a hold, now and next large
+//! on big screens, and the region and side at every size.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use common::ui::{Clock, app, wall};
+use foamroll::session::Timing;
+use foamroll::ui::{Action, App, Screen, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 5] = [(40, 20), (50, 20), (80, 24), (120, 40), (200, 50)];
+
+/// The screen's text, then the same grid with one letter per cell for its foreground
+/// colour (`.` for the default), and the letters' colours.
+fn render_colour(app: &App, now: Instant, w: u16, h: u16) -> (String, String) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen { app, now }, f.area()))
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut letters: BTreeMap<String, char> = BTreeMap::new();
+    let mut text = String::new();
+    let mut colours = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            text.push_str(cell.symbol());
+            let code = match cell.fg {
+                Color::Reset => '.',
+                c => {
+                    let key = format!("{c:?}");
+                    let next = (b'a' + letters.len() as u8) as char;
+                    *letters.entry(key).or_insert(next)
+                }
+            };
+            colours.push(code);
+        }
+        text.push('\n');
+        colours.push('\n');
+    }
+    let legend: Vec<String> = letters.iter().map(|(c, l)| format!("{l} = {c}")).collect();
+    colours.push_str(&legend.join(", "));
+    (text, colours)
+}
+
+fn colour_app() -> App {
+    let mut app = app(None);
+    app.theme = Theme::colour();
+    app
+}
+
+/// Snapshots of one moment at every size; returns the text at each size.
+fn snap(name: &str, app: &App, now: Instant) -> Vec<((u16, u16), String)> {
+    let mut out = Vec::new();
+    for (w, h) in SIZES {
+        let (text, colours) = render_colour(app, now, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), format!("{text}\n{colours}"));
+        out.push(((w, h), text));
+    }
+    out
+}
+
+fn play(app: &mut App, clock: &Clock, routine: &str, actions: &[(f64, Action)]) {
+    assert!(app.start(routine, clock.at(0.0), wall()));
+    for &(t, action) in actions {
+        app.tick(clock.at(t));
+        app.handle(action, clock.at(t), wall());
+    }
+}
+
+/// The region and the side are on screen at every size.
+fn assert_place(shots: &[((u16, u16), String)], words: &[&str]) {
+    for ((w, h), text) in shots {
+        for word in words {
+            assert!(text.contains(word), "{word:?} missing at {w}x{h}:\n{text}");
+        }
+    }
+}
+
+/// Rows of the screen drawn with block cells: how much is drawn large.
+fn big_rows(text: &str) -> usize {
+    text.lines().filter(|l| l.matches('█').count() >= 6).count()
+}
+
+#[test]
+fn get_ready() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(&mut app, &clock, "post-run", &[]);
+    app.tick(clock.at(3.2));
+    let shots = snap("floor_get_ready", &app, clock.at(3.2));
+    assert_place(&shots, &["Quads"]);
+}
+
+#[test]
+fn search_counts_up_in_its_own_word() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
+    app.tick(clock.at(21.0));
+    let shots = snap("floor_search", &app, clock.at(21.0));
+    assert_place(&shots, &["Quads · right leg"]);
+    // Counting up: 20 seconds into the search, not a countdown.
+    let (_, big) = &shots[4];
+    assert!(big.contains("Find the tender spot"), "{big}");
+}
+
+#[test]
+fn hold_says_hold_and_the_side_large() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[(1.0, Action::Skip), (5.0, Action::Found)],
+    );
+    app.tick(clock.at(12.0));
+    let shots = snap("floor_hold", &app, clock.at(12.0));
+    assert_place(&shots, &["Quads · right leg"]);
+    // At 200x50 the word and the side are as tall as the digits (15 rows each) and the
+    // next step is drawn large too; at 40x20 the head line says them.
+    let (_, small) = &shots[0];
+    assert!(small.contains("Hold · right"), "{small}");
+    let (_, big) = &shots[4];
+    assert!(big_rows(big) >= 15 + 10 + 5, "{big}");
+}
+
+#[test]
+fn a_long_movement_cue_is_cut_before_the_side_goes() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(&mut app, &clock, "pre-run", &[(1.0, Action::Skip)]);
+    app.tick(clock.at(4.0));
+    let shots = snap("floor_keep_moving", &app, clock.at(4.0));
+    assert_place(&shots, &["right leg"]);
+}
+
+#[test]
+fn switch_sides() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[
+            (1.0, Action::Skip),
+            (2.0, Action::Skip),
+            (3.0, Action::Skip),
+            (4.0, Action::Skip),
+        ],
+    );
+    app.tick(clock.at(5.0));
+    let shots = snap("floor_switch", &app, clock.at(5.0));
+    assert_place(&shots, &["left leg"]);
+}
+
+#[test]
+fn rest() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(&mut app, &clock, "pre-run", &[(1.0, Action::Skip)]);
+    for t in [2.0, 3.0, 4.0] {
+        app.tick(clock.at(t));
+        app.handle(Action::Skip, clock.at(t), wall());
+    }
+    app.tick(clock.at(5.0));
+    let shots = snap("floor_rest", &app, clock.at(5.0));
+    assert!(shots.iter().all(|(_, s)| s.contains("Rest")));
+}
+
+#[test]
+fn listening_to_the_set_up() {
+    // With a voice (a speaker that never finishes), get ready waits and says so.
+    #[derive(Debug)]
+    struct Busy;
+    impl foamroll::coach::Speaker for Busy {
+        fn phase(&self, _: u64) {}
+        fn say(&self, _: u64, _: &str, _: Option<std::time::Duration>) {}
+        fn is_quiet(&self) -> bool {
+            false
+        }
+    }
+    let clock = Clock::new();
+    let mut app = colour_app();
+    app.coach_config.speaker = Some(std::sync::Arc::new(Busy));
+    play(&mut app, &clock, "post-run", &[]);
+    app.tick(clock.at(12.0));
+    let shots = snap("floor_listening", &app, clock.at(12.0));
+    assert!(
+        shots
+            .iter()
+            .all(|(_, s)| s.contains("Listening to the set-up")),
+        "{shots:?}"
+    );
+}
+
+#[test]
+fn hands_free_needs_no_key_in_the_app() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    app.timing = Timing::default().hands_free();
+    play(&mut app, &clock, "post-run", &[]);
+    // Get ready 10, search 15, hold 30 and 10 to settle: the second search at 65 s.
+    for t in (1..=66).map(f64::from) {
+        app.tick(clock.at(t));
+    }
+    let record = app.session().unwrap().record();
+    assert_eq!(record.entries[0].points_held, 1);
+    assert_eq!(record.entries[0].hold_s, 40.0);
+}
