@@ -65,7 +65,7 @@ fn run(args: Args) -> io::Result<Exit> {
     match args.command {
         Some(Command::Check { paths }) => cli::check(&global, &paths, &mut io.out, &mut io.err),
         Some(Command::List { json }) => list(&global, json, &mut io),
-        Some(Command::Show { id }) => show(&global, &id, &mut io),
+        Some(Command::Show { id, json }) => show(&global, &id, json, &mut io),
         Some(Command::History {
             action: Some(HistoryAction::Import { file }),
             ..
@@ -144,8 +144,7 @@ fn run(args: Args) -> io::Result<Exit> {
 
 /// `status`: nothing but the line; no config warnings, no errors (exit 1 says it failed).
 fn status(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
-    let now = chrono::Local::now().naive_local();
-    Ok(match cli::today::status(global, now, json) {
+    Ok(match cli::today::status(global, cli::now(), json) {
         Some(line) if writeln!(io.out, "{line}").is_ok() => Exit::Ok,
         _ => Exit::Failure,
     })
@@ -159,11 +158,16 @@ fn list(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn show(global: &Global, id: &str, io: &mut Io) -> io::Result<Exit> {
+fn show(global: &Global, id: &str, json: bool, io: &mut Io) -> io::Result<Exit> {
     let report = global.load_library(&[]);
     cli::report_problems(&report, &mut io.err)?;
     let bold = global.color.enabled(io::stdout().is_terminal());
-    if cli::show(&report.library, id, bold, &mut io.out)? {
+    let found = if json {
+        cli::show_json(&report.library, id, &mut io.out)?
+    } else {
+        cli::show(&report.library, id, bold, &mut io.out)?
+    };
+    if found {
         return Ok(Exit::Ok);
     }
     let lib = &report.library;
@@ -187,6 +191,22 @@ fn history_store(global: &Global, io: &mut Io) -> io::Result<Option<foamroll::hi
     }
 }
 
+/// The history for a reading command: opened read-only, nothing created; `Ok(None)`
+/// inside when nothing was recorded yet, `None` outside when it cannot be read (said).
+#[allow(clippy::option_option)]
+fn history_reader(
+    global: &Global,
+    io: &mut Io,
+) -> io::Result<Option<Option<foamroll::history::Store>>> {
+    match global.history_reader() {
+        Ok(log) => Ok(Some(log)),
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 fn history_import(global: &Global, file: &std::path::Path, io: &mut Io) -> io::Result<Exit> {
     let Some(log) = history_store(global, io)? else {
         return Ok(Exit::Failure);
@@ -201,12 +221,19 @@ fn history_report(
     weeks: u32,
     io: &mut Io,
 ) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    let Some(log) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
     let report = global.load_library(&[]);
     let goal = settings.weekly_goal.value;
-    let code = cli::history::report(&log, &report.library, weeks, goal, &mut io.out, &mut io.err)?;
+    let code = cli::history::report(
+        log.as_ref(),
+        &report.library,
+        weeks,
+        goal,
+        &mut io.out,
+        &mut io.err,
+    )?;
     Ok(Exit::ok_if(code == 0))
 }
 
@@ -226,27 +253,17 @@ fn history(
         )?;
         return Ok(Exit::Usage);
     }
-    let Some(log) = history_store(global, io)? else {
+    // Reading only: opened read-only, nothing created; printed as it is read.
+    let Some(log) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
-    let loaded = match log.records(since, limit) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "foamroll: {e}")?;
-            return Ok(Exit::Failure);
-        }
-    };
-    for w in &loaded.warnings {
-        writeln!(io.err, "warning: {}", foamroll::text::printable(w))?;
-    }
     let format = match (json, csv) {
         (true, _) => cli::history::Format::Json,
         (_, true) => cli::history::Format::Csv,
         _ => cli::history::Format::Table,
     };
-    let sessions = cli::history::select(&loaded, since, limit);
-    cli::history::print(&sessions, format, &mut io.out)?;
-    Ok(Exit::Ok)
+    let code = cli::history::list(log.as_ref(), since, limit, format, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
 }
 
 fn config(global: &Global, settings: &Settings, default: bool, io: &mut Io) -> io::Result<Exit> {
@@ -272,8 +289,8 @@ struct TodayAsk {
 fn today(global: &Global, settings: &Settings, ask: TodayAsk, io: &mut Io) -> io::Result<Exit> {
     let mut report = global.load_library(&[]);
     cli::report_problems(&report, &mut io.err)?;
-    // The one place the real clock is read for it; the planner is given it.
-    let now = chrono::Local::now().naive_local();
+    // The one place the clock is read for it; the planner is given it.
+    let now = cli::now();
     let Some(today) = cli::today::make(
         global,
         settings,
@@ -330,17 +347,27 @@ fn play_plain(
         writeln!(io.err, "{}", unknown_routine(&report.library, id))?;
         return Ok(Exit::Failure);
     };
-    let recorder = global
-        .history_log()
-        .map_err(|e| writeln!(io.err, "foamroll: {e}"))
-        .ok()
-        .map(|log| Box::new(log) as Box<dyn foamroll::coach::Recorder>);
+    // Saved from a thread of its own, opened (and retried) there: a fault of the
+    // moment loses nothing, and a held lock never stops the session.
+    let recorder = match global.dirs().data {
+        Some(dir) => Some(
+            Box::new(std::sync::Arc::new(foamroll::history::Writer::start(&dir)))
+                as Box<dyn foamroll::coach::Recorder>,
+        ),
+        None => {
+            writeln!(
+                io.err,
+                "foamroll: no home folder to keep history in (use --data-dir DIR): this session will not be saved"
+            )?;
+            None
+        }
+    };
     let opts = foamroll::plain::PlainOptions {
         speed: global.speed,
         interactive: foamroll::plain::PlainOptions::interactive_if_terminal(),
         coach: global.coach_config(settings, &mut io.err)?,
     };
-    let status = foamroll::plain::run(
+    let ended = foamroll::plain::run(
         std::sync::Arc::new(report.library),
         &routine,
         settings.timing(),
@@ -348,7 +375,12 @@ fn play_plain(
         recorder,
         &mut io.out,
     )?;
-    Ok(Exit::ok_if(status == foamroll::session::Status::Completed))
+    // A closed standard output (`| head`) is the reader's choice: nothing is said, but
+    // the session was stopped there, recorded as interrupted, and the exit says so.
+    // Not saved is a failure too: a script must not take an unrecorded session for done.
+    Ok(Exit::ok_if(
+        ended.status == foamroll::session::Status::Completed && ended.saved,
+    ))
 }
 
 fn open_app(
@@ -381,7 +413,8 @@ fn open_app(
     let result = foamroll::ui::runtime::run(app, routine, options);
     // Shown after the app, where the alternate screen cannot hide them.
     cli::report_problems(&report, &mut io.err)?;
-    result.map(|()| Exit::Ok)
+    // A session that could not be saved is a failure (said on stderr already).
+    result.map(Exit::ok_if)
 }
 
 /// `play` takes a routine id or an exercise id: the nearest of both are suggested.
@@ -400,18 +433,16 @@ fn build_app(
 ) -> foamroll::ui::App {
     let dirs = global.dirs();
     let log = dirs.data.as_deref().map(foamroll::history::Store::in_dir);
-    let today = chrono::Local::now().date_naive();
-    let mut app = foamroll::ui::App::new(report.library.clone(), settings.timing(), log, today);
+    let now = cli::now();
+    let mut app =
+        foamroll::ui::App::new(report.library.clone(), settings.timing(), log, now.date());
     app.coach_config = coach;
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     // The app only runs on a terminal, so `auto` means colour unless the variables say no.
     app.theme = foamroll::ui::Theme::named(settings.theme.value, global.color.enabled(true));
     // Today's plan for the wall clock now; the planner itself never reads a clock.
-    app.plan_today(
-        chrono::Local::now().naive_local(),
-        settings.equipment.value.into_iter().collect(),
-    );
+    app.plan_today(now, settings.equipment.value.into_iter().collect());
     let errors = report.error_count();
     if errors > 0 {
         app.message = Some(format!(

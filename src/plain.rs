@@ -50,17 +50,29 @@ struct Printer<'a> {
     out: &'a mut dyn Write,
     raw: bool,
     start: Instant,
+    /// Standard output could not be written (closed, a reader gone): the session is
+    /// stopped and recorded as it stands.
+    closed: bool,
 }
 
 impl Printer<'_> {
-    /// "MM:SS text", with the session time since the start.
+    /// "MM:SS text", with the session time since the start. A failed write is noted
+    /// (see `closed`), never an error that would leave the session unrecorded.
     fn line(&mut self, now: Instant, text: &str) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
         let t = now.saturating_duration_since(self.start).as_secs();
         let end = if self.raw { "\r\n" } else { "\n" };
         // Library text is checked when loaded; filtered again here, as every line is.
         let text = crate::text::printable(text);
-        write!(self.out, "{:02}:{:02} {text}{end}", t / 60, t % 60)?;
-        self.out.flush()
+        if write!(self.out, "{:02}:{:02} {text}{end}", t / 60, t % 60)
+            .and_then(|()| self.out.flush())
+            .is_err()
+        {
+            self.closed = true;
+        }
+        Ok(())
     }
 
     /// Prints what the coach reported.
@@ -85,7 +97,72 @@ impl Printer<'_> {
     }
 }
 
-/// Runs `routine` to its end (or until aborted); returns the session's final status.
+/// How a plain session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ended {
+    pub status: Status,
+    /// Its record is in the history.
+    pub saved: bool,
+    /// Standard output was closed: the session was stopped there.
+    pub output_closed: bool,
+}
+
+/// How long plain mode waits at the end for the history file to be written.
+const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Says, at the end, whether the session was saved (waiting first, boundedly, for a
+/// file another program holds). Returns whether it was.
+fn finish_saving(
+    p: &mut Printer<'_>,
+    coach: &Coach,
+    within: std::time::Duration,
+    now: Instant,
+) -> io::Result<bool> {
+    // A failed write gets a try or two more; one waiting for a lock gets `within`.
+    let quick = std::time::Duration::from_millis(1500).min(within);
+    let mut result = coach.finish_saving(quick);
+    if result.is_err() && coach.save_waits() {
+        p.line(now, wording::SAVING_WAITS)?;
+        result = coach.finish_saving(within.saturating_sub(quick));
+    }
+    // Said as well as printed: eyes closed, the person still hears it.
+    match &result {
+        Ok(()) => {
+            if coach.records() {
+                p.line(now, wording::SAVED_AT_END)?;
+                coach.say(wording::SAVED_AT_END);
+            }
+        }
+        Err(why) => {
+            let words = wording::not_saved_at_end(why);
+            p.line(now, &words)?;
+            coach.say(&words);
+        }
+    }
+    Ok(result.is_ok())
+}
+
+/// Prints a change in whether history is being saved: the warning once, and that it
+/// is saved again once it clears.
+fn tell_storage(
+    p: &mut Printer<'_>,
+    coach: &Coach,
+    told: &mut Option<String>,
+    now: Instant,
+) -> io::Result<()> {
+    let warning = coach.storage_warning();
+    if warning == *told {
+        return Ok(());
+    }
+    match &warning {
+        Some(w) => p.line(now, w)?,
+        None => p.line(now, wording::SAVING_AGAIN)?,
+    }
+    *told = warning;
+    Ok(())
+}
+
+/// Runs `routine` to its end (or until aborted); says whether it was saved.
 pub fn run(
     library: Arc<Library>,
     routine: &Routine,
@@ -93,7 +170,7 @@ pub fn run(
     mut opts: PlainOptions,
     recorder: Option<Box<dyn Recorder>>,
     out: &mut dyn Write,
-) -> io::Result<Status> {
+) -> io::Result<Ended> {
     if !opts.interactive {
         timing = timing.hands_free();
         opts.coach.ask_tenderness = false;
@@ -113,6 +190,7 @@ pub fn run(
         out,
         raw: opts.interactive,
         start,
+        closed: false,
     };
     if opts.interactive {
         p.line(start, &commands::plain_key_list())?;
@@ -120,11 +198,22 @@ pub fn run(
     let wall = chrono::Local::now().fixed_offset();
     let mut coach = Coach::start(library, routine, &timing, opts.coach, recorder, start, wall);
     p.notes(&mut coach, start, opts.interactive)?;
+    let mut told = None;
     let mut confirming = false;
+    // The session time of the last event: the end, once the loop is over.
+    let mut last = start;
     while !coach.is_over() {
         let real_now = Instant::now();
         let now = clock.at(real_now);
-        let input = match coach.next_wakeup(now) {
+        // While a save is under way, look again soon to say how it goes.
+        let look = coach
+            .saving()
+            .then(|| now + std::time::Duration::from_millis(250));
+        let wakeup = match (coach.next_wakeup(now), look) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let input = match wakeup {
             Some(at) => rx.recv_timeout(clock.real_wait(real_now, at)).ok(),
             // Paused: nothing changes until a key.
             None => rx.recv().ok(),
@@ -141,7 +230,12 @@ pub fn run(
             Some(Input::Signal(Signal::Stop)) => {
                 coach.save_interrupted(now);
                 p.line(now, wording::INTERRUPTED)?;
-                return Ok(Status::Interrupted);
+                let saved = finish_saving(&mut p, &coach, std::time::Duration::from_secs(3), now)?;
+                return Ok(Ended {
+                    status: Status::Interrupted,
+                    saved,
+                    output_closed: p.closed,
+                });
             }
             Some(Input::Signal(Signal::Suspend)) => Some(Command::Suspend),
             Some(Input::Key(key)) => commands::lookup(key, context),
@@ -181,11 +275,32 @@ pub fn run(
             }
         }
         p.notes(&mut coach, now, opts.interactive)?;
+        tell_storage(&mut p, &coach, &mut told, now)?;
+        last = now;
+        if p.closed {
+            // Nobody can read the cues any more: record the session as it stands.
+            coach.save_interrupted(now);
+            let saved = finish_saving(&mut p, &coach, SAVE_WAIT, now)?;
+            return Ok(Ended {
+                status: Status::Interrupted,
+                saved,
+                output_closed: true,
+            });
+        }
     }
     // "Done" and the routine's last words are said before the program ends.
     coach.finish_speaking(FINAL_WORDS);
-    Ok(coach.session().record().status)
+    let saved = finish_saving(&mut p, &coach, SAVE_WAIT, last)?;
+    coach.finish_speaking(SAVED_WORDS);
+    Ok(Ended {
+        status: coach.session().record().status,
+        saved,
+        output_closed: p.closed,
+    })
 }
+
+/// How long plain mode waits at the end for "Session saved" to be said.
+const SAVED_WORDS: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long plain mode waits at the end for the voice to finish.
 const FINAL_WORDS: std::time::Duration = std::time::Duration::from_secs(15);

@@ -557,8 +557,7 @@ pub const GOING_ON: &str = GOING_ON_SPOKEN;
 /// The end question as it is said; [`CONFIRM_END`] adds the keys.
 pub const CONFIRM_SPOKEN: &str = "End the session? It is kept as aborted.";
 pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";
-/// Said and shown once the finished or ended session is in the history.
-pub const SAVED: &str = "Saved.";
+
 pub const INTERRUPTED: &str = "Stopped; the session is kept as interrupted";
 pub const ENDED: &str = "Ended; the session is kept as aborted";
 pub const RELEASE_HINT: &str = "Press r to release once it eases";
@@ -566,6 +565,21 @@ pub const RELEASE_HINT: &str = "Press r to release once it eases";
 /// The warning shown while history cannot be saved.
 pub fn history_not_saved(why: &str) -> String {
     format!("History not saved ({why}). The session goes on.")
+}
+
+/// Shown while a save waits for another program's lock on the history file.
+pub const SAVING_WAITS: &str =
+    "Saving is waiting for the history file (another program holds it). The session goes on.";
+
+/// Said when saving works again after a warning.
+pub const SAVING_AGAIN: &str = "History is being saved again.";
+
+/// Said when the session is over and its record is written.
+pub const SAVED_AT_END: &str = "Session saved in your history.";
+
+/// Said when the session is over and its record could not be written.
+pub fn not_saved_at_end(why: &str) -> String {
+    format!("This session was NOT saved: {why}")
 }
 
 #[cfg(test)]

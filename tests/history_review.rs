@@ -125,6 +125,8 @@ fn shift_0_rates_a_hold_10() {
     // Quitting keeps the session (aborted) with the 10 in it.
     app.handle(Action::Quit, clock.at(42.0), wall());
     app.handle(Action::Yes, clock.at(42.0), wall());
+    app.finish_saving(std::time::Duration::from_secs(10))
+        .unwrap_or_else(|e| panic!("{e}"));
     let loaded = Store::open(dir.path())
         .and_then(|s| s.load())
         .unwrap_or_else(|e| panic!("{e}"));

@@ -160,6 +160,14 @@ fn a_jsonl_log_of_the_previous_format_is_imported_once_and_renamed() {
         stderr(&out)
     );
     let data = sb.path().join("data");
+    // Reading changes nothing: the log is read where it is, and no database is made.
+    assert_eq!(
+        std::fs::read_to_string(data.join(LEGACY_NAME)).unwrap_or_default(),
+        text
+    );
+    assert!(!data.join(DB_NAME).exists());
+    // The first writer imports it into the database and renames it.
+    drop(open(&data));
     assert!(!data.join(LEGACY_NAME).exists());
     assert_eq!(
         std::fs::read_to_string(data.join(LEGACY_DONE_NAME)).unwrap_or_default(),
@@ -335,9 +343,11 @@ fn a_fifo_or_a_symlink_where_the_database_should_be_is_reported_never_waited_on(
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is a FIFO"), "{}", stderr(&out));
+    // The session runs to its end, says why it is not saved, and exits 1 for it.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("is a FIFO"), "{}", stdout(&out));
     assert!(stdout(&out).contains("Done"));
+    assert!(stdout(&out).contains("was NOT saved"), "{}", stdout(&out));
 
     // A symlink to a file elsewhere is not followed, so the target is never written.
     std::fs::remove_file(&fifo).unwrap_or_else(|e| panic!("{e}"));

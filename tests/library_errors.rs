@@ -645,7 +645,7 @@ fn the_documented_example_loads() {
     assert!(report.library.guide("rolling-at-work").is_some());
     let ex = report
         .library
-        .exercise("glute-release")
+        .exercise("my-glute-release")
         .unwrap_or_else(|| panic!("glute"));
     assert_eq!(ex.sources.len(), 2);
     assert_eq!(ex.sources[1].year, Some(2020));

@@ -485,11 +485,19 @@ fn abort_keeps_the_partial_session() {
     let mut rig = Rig::new("post-run", no_get_ready());
     rig.send(5.0, Event::FoundSpot);
     rig.send(20.0, Event::TogglePause);
-    let end = wall() + chrono::Duration::seconds(99);
-    rig.send(40.0, Event::Abort { wall: end });
+    // The wall clock says 99 s; the session ran 40: its end is the start plus 40 s.
+    rig.send(
+        40.0,
+        Event::Abort {
+            wall: wall() + chrono::Duration::seconds(99),
+        },
+    );
     let record = rig.finished.clone().unwrap_or_else(|| panic!("no record"));
     assert_eq!(record.status, Status::Aborted);
-    assert_eq!(record.ended_at, Some(end));
+    assert_eq!(
+        record.ended_at,
+        Some(wall() + chrono::Duration::seconds(40))
+    );
     assert_eq!(record.entries[0].hold_s, 15.0);
     assert_eq!(rig.session.state(), RunState::Aborted);
     rig.send(41.0, Event::TogglePause);
@@ -864,4 +872,50 @@ fn the_overtime_cap_bounds_the_settle_time() {
     rig.send(49.0, Event::Tick);
     assert!(matches!(rig.kind(49.0), Some(PhaseKind::Search { .. })));
     assert!(rig.cues_since().contains(&Cue::OvertimeEnded));
+}
+#[test]
+fn a_wall_clock_that_jumps_changes_no_duration() {
+    // The wall clock jumps 5 hours ahead, or 2 hours back, while the session runs 50
+    // seconds: the record says 50 seconds either way, and it imports again.
+    for jump_h in [5, -2] {
+        let lib = library();
+        let r = lib
+            .routine("post-run")
+            .unwrap_or_else(|| panic!("post-run"));
+        let mut session = Session::new(Plan::new(&lib, r, &Timing::default()));
+        let t0 = Instant::now();
+        session.update(
+            Event::Start {
+                id: "jump".into(),
+                wall: wall(),
+            },
+            t0,
+        );
+        let jumped = wall() + chrono::Duration::hours(jump_h);
+        let fx = session.update(Event::Abort { wall: jumped }, t0 + Duration::from_secs(50));
+        let record = fx
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::Aborted(r) => Some(r),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("aborted"));
+        assert_eq!(
+            record.ended_at,
+            Some(wall() + chrono::Duration::seconds(50))
+        );
+        assert_eq!(record.duration_s(), 50.0);
+        assert_eq!(foamroll::history::validate(&record), Ok(()));
+        // The snapshot a signal saves is measured the same way.
+        let mut running = Session::new(Plan::new(&lib, r, &Timing::default()));
+        running.update(
+            Event::Start {
+                id: "snap".into(),
+                wall: wall(),
+            },
+            t0,
+        );
+        let snap = running.snapshot(t0 + Duration::from_secs(50));
+        assert_eq!(snap.ended_at, Some(wall() + chrono::Duration::seconds(50)));
+    }
 }

@@ -68,13 +68,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the full instructions of an exercise, routine or region
+    /// Print the full instructions of an exercise, routine or region, or a guide
     #[command(
-        after_help = "Examples:\n  foamroll show quad-release\n  foamroll show post-run\n  foamroll show it-band"
+        after_help = "Examples:\n  foamroll show quad-release\n  foamroll show post-run\n  foamroll show it-band\n  foamroll show pressure-and-pain\n  foamroll show post-run --json | jq '.item.steps | length'"
     )]
     Show {
-        /// The id of an exercise, routine or region (see `foamroll list`)
+        /// The id of an exercise, routine, region or guide (see `foamroll list`)
         id: String,
+        /// One JSON document with `format`, `kind` and the item's fields
+        #[arg(long)]
+        json: bool,
     },
     /// Past sessions as a table, JSON or CSV; `history import FILE` merges another history; `history report` summarizes
     #[command(

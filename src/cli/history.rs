@@ -33,41 +33,141 @@ pub fn select(
 }
 
 pub fn print(sessions: &[&SessionRecord], format: Format, out: &mut impl Write) -> io::Result<()> {
-    match format {
-        Format::Json => {
-            let json = serde_json::to_string_pretty(sessions).map_err(io::Error::other)?;
-            writeln!(out, "{}", escape_json(&json))
+    let mut printer = Printer::new(format);
+    for s in sessions {
+        printer.one(s, out)?;
+    }
+    printer.end(out)
+}
+
+/// Prints sessions one at a time as they are read, so that an export of years never
+/// holds more than one session in memory.
+pub struct Printer {
+    format: Format,
+    count: usize,
+}
+
+impl Printer {
+    pub fn new(format: Format) -> Printer {
+        Printer { format, count: 0 }
+    }
+
+    /// One session, after those printed before it.
+    pub fn one(&mut self, s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
+        let first = self.count == 0;
+        self.count += 1;
+        match self.format {
+            Format::Json => {
+                // The same text as the whole array printed pretty: items indented by
+                // two spaces (no string holds a raw line break, so lines are safe).
+                let json = serde_json::to_string_pretty(s).map_err(io::Error::other)?;
+                out.write_all(if first { b"[\n" } else { b",\n" })?;
+                let mut lines = json.lines().peekable();
+                while let Some(line) = lines.next() {
+                    write!(out, "  {}", escape_json(line))?;
+                    if lines.peek().is_some() {
+                        out.write_all(b"\n")?;
+                    }
+                }
+                Ok(())
+            }
+            Format::Csv => {
+                if first {
+                    write_csv_header(out)?;
+                }
+                write_csv_rows(s, out)
+            }
+            Format::Table => {
+                if first {
+                    write_table_header(out)?;
+                }
+                write_table_row(s, out)
+            }
         }
-        Format::Csv => write_csv(sessions, out),
-        Format::Table => write_table(sessions, out),
+    }
+
+    /// Closes the output (the JSON array; the table's word for no sessions).
+    pub fn end(self, out: &mut impl Write) -> io::Result<()> {
+        match (self.format, self.count) {
+            (Format::Json, 0) => writeln!(out, "[]"),
+            (Format::Json, _) => writeln!(out, "\n]"),
+            (Format::Csv, 0) => write_csv_header(out),
+            (Format::Table, 0) => writeln!(out, "No sessions yet."),
+            _ => Ok(()),
+        }
     }
 }
 
-fn write_table(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()> {
-    if sessions.is_empty() {
-        return writeln!(out, "No sessions yet.");
+/// `foamroll history`: the sessions from the store, printed as they are read. With
+/// no history at all, says so (JSON and CSV print an empty list). Returns the exit
+/// code.
+pub fn list(
+    log: Option<&Store>,
+    since: Option<NaiveDate>,
+    limit: Option<usize>,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<i32> {
+    let Some(log) = log else {
+        if format == Format::Table {
+            writeln!(out, "{}", NO_HISTORY)?;
+            return Ok(0);
+        }
+        return Printer::new(format).end(out).map(|()| 0);
+    };
+    let mut printer = Printer::new(format);
+    let mut failed: Option<io::Error> = None;
+    let notes = log.each_record(since, limit, |r| match printer.one(&r, out) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
+    match notes {
+        Ok(notes) => {
+            printer.end(out)?;
+            for w in &notes {
+                writeln!(err, "warning: {}", printable(w))?;
+            }
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "foamroll: {e}")?;
+            Ok(1)
+        }
+    }
+}
+
+/// What reading commands say when nothing was ever recorded.
+pub const NO_HISTORY: &str = "No history yet: sessions are recorded when you play a routine.";
+
+fn write_table_header(out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "{:<22} {:<28} {:>8}  {:<11} {:>10}",
         "started", "routine", "duration", "status", "tenderness"
-    )?;
-    for s in sessions {
-        let secs = s.duration_s().round() as u64;
-        let tender = s
-            .average_tenderness()
-            .map_or(String::new(), |t| format!("{t:.1}"));
-        writeln!(
-            out,
-            "{:<22} {:<28} {:>8}  {:<11} {:>10}",
-            s.started_at.format("%a %Y-%m-%d %H:%M"),
-            truncate(&printable(&s.routine_name), 28),
-            format!("{}:{:02}", secs / 60, secs % 60),
-            s.status.label(),
-            tender
-        )?;
-    }
-    Ok(())
+    )
+}
+
+fn write_table_row(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
+    let secs = s.duration_s().round() as u64;
+    let tender = s
+        .average_tenderness()
+        .map_or(String::new(), |t| format!("{t:.1}"));
+    writeln!(
+        out,
+        "{:<22} {:<28} {:>8}  {:<11} {:>10}",
+        s.started_at.format("%a %Y-%m-%d %H:%M"),
+        truncate(&printable(&s.routine_name), 28),
+        format!("{}:{:02}", secs / 60, secs % 60),
+        s.status.label(),
+        tender
+    )
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -93,12 +193,14 @@ pub fn escape_json(json: &str) -> String {
     out
 }
 
-/// A CSV field through the printable filter, quoted when it holds a comma or a quote
-/// (RFC 4180). The filter leaves no line break, so no field can add a row.
-fn field(s: &str) -> String {
+/// A text cell: through the printable filter (no line break is left, so no field can
+/// add a row), and neutralised when a spreadsheet would read it as a formula: a cell
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+/// as OWASP's guidance on CSV injection recommends. The `csv` crate quotes the rest.
+pub fn text_cell(s: &str) -> String {
     let s = printable(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s
     }
@@ -110,38 +212,57 @@ fn number(x: f64) -> String {
     s.to_string()
 }
 
-fn write_csv(sessions: &[&SessionRecord], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{CSV_HEADER}")?;
-    for s in sessions {
-        let style = serde_json::to_value(s.style)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        for e in &s.entries {
-            let row = [
-                field(&s.id),
-                s.started_at.to_rfc3339(),
-                field(&s.routine_id),
-                field(&s.routine_name),
-                style.clone(),
-                s.status.label().to_string(),
-                field(&e.exercise_id),
-                field(&e.region),
-                e.side.map_or(String::new(), |x| x.label().to_string()),
-                field(e.zone.as_deref().unwrap_or("")),
-                number(e.planned_s),
-                number(e.search_s),
-                number(e.hold_s),
-                e.skipped.to_string(),
-                e.average_tenderness().map_or(String::new(), number),
-                number(e.overtime_s),
-                number(e.move_s),
-                e.points_held.to_string(),
-            ];
-            writeln!(out, "{}", row.join(","))?;
-        }
+/// One session's rows (one an entry), through the `csv` crate.
+fn write_csv_rows(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
+    let mut csv = csv_writer(out);
+    let style = serde_json::to_value(s.style)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    for e in &s.entries {
+        let row = [
+            text_cell(&s.id),
+            s.started_at.to_rfc3339(),
+            text_cell(&s.routine_id),
+            text_cell(&s.routine_name),
+            style.clone(),
+            s.status.label().to_string(),
+            text_cell(&e.exercise_id),
+            text_cell(&e.region),
+            e.side.map_or(String::new(), |x| x.label().to_string()),
+            text_cell(e.zone.as_deref().unwrap_or("")),
+            number(e.planned_s),
+            number(e.search_s),
+            number(e.hold_s),
+            e.skipped.to_string(),
+            e.average_tenderness().map_or(String::new(), number),
+            number(e.overtime_s),
+            number(e.move_s),
+            e.points_held.to_string(),
+        ];
+        csv.write_record(&row).map_err(csv_error)?;
     }
-    Ok(())
+    csv.flush()
+}
+
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
+    let mut csv = csv_writer(out);
+    csv.write_record(CSV_HEADER.split(',')).map_err(csv_error)?;
+    csv.flush()
+}
+
+/// The writer's error as it came, so a closed pipe is still recognised as one.
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// `foamroll history import FILE`. Returns the exit code.
@@ -185,16 +306,17 @@ fn read_import(file: &std::path::Path) -> Result<Vec<u8>, String> {
 
 /// `foamroll history report [--weeks N]`: Markdown for the last `weeks` weeks.
 pub fn report(
-    log: &Store,
+    log: Option<&Store>,
     library: &crate::library::Library,
     weeks: u32,
     goal: u32,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<i32> {
-    let (sessions, warnings) = match log.summaries() {
-        Ok(s) => s,
-        Err(e) => {
+    let (sessions, warnings) = match log.map(Store::summaries) {
+        None => (Vec::new(), Vec::new()),
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
             writeln!(err, "foamroll: {e}")?;
             return Ok(1);
         }

@@ -48,6 +48,21 @@ impl Global {
     }
 }
 
+/// The local wall-clock time that `today`, `status` and the app's plan are made for.
+/// Debug builds (the tests' binary) take `FOAMROLL_NOW=YYYY-MM-DDTHH:MM` instead, so the
+/// README's samples can be checked against the real program on a fixed day; a release
+/// build always reads the clock.
+pub fn now() -> chrono::NaiveDateTime {
+    #[cfg(debug_assertions)]
+    if let Some(fixed) = std::env::var("FOAMROLL_NOW")
+        .ok()
+        .and_then(|s| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
+    {
+        return fixed;
+    }
+    chrono::Local::now().naive_local()
+}
+
 /// True when `e`, or an error it wraps (`serde_json` wraps the writer's), is a closed
 /// pipe.
 pub fn is_broken_pipe(e: &io::Error) -> bool {
@@ -145,6 +160,15 @@ impl Global {
             .data
             .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
             .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
+    }
+
+    /// The history for a reading command: opened read-only, nothing created. `None`
+    /// when nothing was recorded yet (or there is no home folder to look in).
+    pub fn history_reader(&self) -> Result<Option<crate::history::Store>, String> {
+        match self.dirs().data {
+            None => Ok(None),
+            Some(d) => crate::history::Store::open_read(&d).map_err(|e| e.to_string()),
+        }
     }
 }
 
@@ -379,4 +403,9 @@ pub fn completion_command() -> clap::Command {
 
 pub use man::man;
 
-pub use show::{list, show};
+pub use show::{list, show, show_json};
+
+/// The `format` every `--json` document carries (`history --json`: each record). It
+/// goes up when a field changes meaning or goes away; fields may be added within a
+/// format. `docs/json.md` documents each document.
+pub const JSON_FORMAT: u32 = 1;

@@ -28,6 +28,7 @@ impl Styler {
 pub fn list(library: &Library, json: bool, bold: bool, out: &mut impl Write) -> io::Result<()> {
     if json {
         let doc = json!({
+            "format": super::JSON_FORMAT,
             "routines": library.routines.iter().map(|r| json!({
                 "id": r.id, "name": r.name, "style": r.style,
                 "description": r.description,
@@ -95,6 +96,30 @@ pub fn list(library: &Library, json: bool, bold: bool, out: &mut impl Write) -> 
         writeln!(out, "  {:<20} {}", g.id, g.title)?;
     }
     Ok(())
+}
+
+/// `show ID --json`: the item with that id as one document, its kind and its fields as
+/// the library holds them. Returns false when no item has it.
+pub fn show_json(library: &Library, id: &str, out: &mut impl Write) -> io::Result<bool> {
+    let (kind, item) = if let Some(e) = library.exercise(id) {
+        ("exercise", serde_json::to_value(e))
+    } else if let Some(r) = library.routine(id) {
+        ("routine", serde_json::to_value(r))
+    } else if let Some(r) = library.region(id) {
+        ("region", serde_json::to_value(r))
+    } else if let Some(g) = library.guide(id) {
+        ("guide", serde_json::to_value(g))
+    } else {
+        return Ok(false);
+    };
+    let doc = json!({
+        "format": super::JSON_FORMAT,
+        "kind": kind,
+        "item": item.map_err(io::Error::other)?,
+    });
+    let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+    writeln!(out, "{}", super::history::escape_json(&text))?;
+    Ok(true)
 }
 
 /// Prints the item with that id. Returns false when no item has it.

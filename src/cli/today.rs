@@ -21,7 +21,10 @@ pub fn facts(
     today: NaiveDate,
     weekly_goal: u32,
 ) -> Result<Facts, String> {
-    let log = global.history_log()?;
+    let Some(log) = global.history_reader()? else {
+        // Nothing recorded yet: an empty history, and nothing created to find that out.
+        return Ok(from_history(&[], Default::default(), today, weekly_goal));
+    };
     // Only the weeks the plan looks at, and one small query per region for the rest:
     // fast with years of history.
     let (recent, _warnings) = log
@@ -198,6 +201,7 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
 /// `--json`: the routine, the reasons and the choices as one document.
 pub fn print_json(t: &Today, out: &mut impl Write) -> io::Result<()> {
     let doc = json!({
+        "format": super::JSON_FORMAT,
         "intent": t.intent,
         "intent_reason": t.intent_reason,
         "style": t.routine.style,
@@ -254,6 +258,8 @@ pub fn save(t: &Today, path: &Path, now: NaiveDateTime) -> Result<(), String> {
 /// The facts the status line shows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Status {
+    /// The version of this document (see docs/json.md).
+    pub format: u32,
     pub sessions_this_week: u32,
     pub weekly_goal: u32,
     pub overdue_region: Option<String>,
@@ -267,6 +273,7 @@ impl Status {
             library.region(id).is_some_and(|r| r.avoid().is_none())
         });
         Status {
+            format: super::JSON_FORMAT,
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
             overdue_region: overdue.map(|(r, _)| printable(r)),

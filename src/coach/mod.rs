@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 pub use hook::CueHook;
 pub use recorder::Recorder;
 
+use crate::history::SaveState;
 use crate::input::Command;
 use crate::library::{Library, Routine};
 use crate::session::{
@@ -155,8 +156,6 @@ pub struct Coach {
     storage_warning: Option<String>,
     /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
     held: bool,
-    /// "Saved" was said at the end.
-    saved_said: bool,
 }
 
 impl fmt::Debug for Coach {
@@ -199,7 +198,6 @@ impl Coach {
             prompted: None,
             storage_warning: None,
             held: false,
-            saved_said: false,
         };
         let id = uuid::Uuid::new_v4().to_string();
         // The engine's first effect is a checkpoint: the record as it starts.
@@ -230,9 +228,51 @@ impl Coach {
         self.session.is_over()
     }
 
-    /// Why history cannot be saved; stays until a save succeeds.
-    pub fn storage_warning(&self) -> Option<&str> {
-        self.storage_warning.as_deref()
+    /// Why history cannot be saved, or that saving waits for the file; stays until a
+    /// save succeeds.
+    pub fn storage_warning(&self) -> Option<String> {
+        if let Some(w) = &self.storage_warning {
+            return Some(w.clone());
+        }
+        match self.recorder.as_ref()?.state() {
+            SaveState::Saved | SaveState::Saving => None,
+            SaveState::Waiting => Some(wording::SAVING_WAITS.to_string()),
+            SaveState::Failed(e) => Some(wording::history_not_saved(&e)),
+        }
+    }
+
+    /// Whether the session is recorded at all (there is a history to keep it in).
+    pub fn records(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// Whether a write is under way or waits for another program's lock (not failed):
+    /// worth waiting for at the end.
+    pub fn save_waits(&self) -> bool {
+        self.recorder
+            .as_ref()
+            .is_some_and(|r| matches!(r.state(), SaveState::Saving | SaveState::Waiting))
+    }
+
+    /// Whether records are still on their way to the history (the screen should look
+    /// again soon).
+    pub fn saving(&self) -> bool {
+        self.recorder
+            .as_ref()
+            .is_some_and(|r| r.state() != SaveState::Saved)
+    }
+
+    /// Waits, at most `within`, for every record to be written, and says how saving
+    /// ended: `Ok(())` when it is all in the history (or there is no history to keep),
+    /// else why not.
+    pub fn finish_saving(&self, within: Duration) -> Result<(), String> {
+        if let Some(w) = &self.storage_warning {
+            return Err(w.clone());
+        }
+        match self.recorder.as_ref() {
+            None => Err("there is no folder to keep history in (use --data-dir DIR)".to_string()),
+            Some(r) => r.finish(within).outcome(),
+        }
     }
 
     /// What happened since the last call, for the front end to show.
@@ -400,17 +440,10 @@ impl Coach {
         for effect in effects {
             match effect {
                 Effect::Cue(cue) => self.cue(&cue, now),
-                Effect::Checkpoint(record) => {
-                    self.save(&record);
-                }
+                Effect::Checkpoint(record) => self.save(&record),
                 Effect::Finished(record) | Effect::Aborted(record) => {
-                    let saved = self.save(&record);
+                    self.save(&record);
                     self.notes.push(Note::Ended(record.status));
-                    if saved && !self.saved_said && self.recorder.is_some() {
-                        self.saved_said = true;
-                        self.say(wording::SAVED);
-                        self.notes.push(Note::Feedback(wording::SAVED.to_string()));
-                    }
                 }
                 Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => self
                     .notes
@@ -540,23 +573,19 @@ impl Coach {
         }
     }
 
-    /// The one place the coach hands a record to storage; true when it was saved.
-    fn save(&mut self, record: &SessionRecord) -> bool {
+    /// The one place the coach hands a record to storage.
+    fn save(&mut self, record: &SessionRecord) {
         let Some(recorder) = &mut self.recorder else {
-            return false;
+            return;
         };
         match recorder.save(record) {
-            Ok(()) => {
-                self.storage_warning = None;
-                true
-            }
+            Ok(()) => self.storage_warning = None,
             Err(e) => {
                 if self.storage_warning.is_none() {
                     self.notes
                         .push(Note::Feedback(wording::history_not_saved(&e)));
                 }
                 self.storage_warning = Some(wording::history_not_saved(&e));
-                false
             }
         }
     }

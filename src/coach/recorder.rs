@@ -1,21 +1,35 @@
 //! Where the coach's records go. Every save of the coach goes through [`Recorder`], so
-//! changing the storage is a change here only.
+//! changing the storage is a change here only. The front ends record through a
+//! [`Writer`], whose saves never wait for the disk or for another program's lock.
 
 use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::history::Store;
+use crate::history::{SaveState, Store, Writer};
 use crate::session::SessionRecord;
 
 /// Stores a session record; a later record with the same id supersedes it.
 pub trait Recorder {
-    /// Why it could not be saved, in words that name the file.
+    /// Hands a record over; an error says why it could not be saved, in words that
+    /// name the file.
     fn save(&mut self, record: &SessionRecord) -> Result<(), String>;
+
+    /// Where saving stands. A recorder that writes before `save` returns has nothing
+    /// in flight.
+    fn state(&self) -> SaveState {
+        SaveState::Saved
+    }
+
+    /// Waits, at most `within`, for what was handed over to be written.
+    fn finish(&self, within: Duration) -> SaveState {
+        let _ = within;
+        self.state()
+    }
 }
 
 fn save_in(store: &Store, record: &SessionRecord) -> Result<(), String> {
-    store
-        .save(record)
-        .map_err(|e| format!("{e}: {} cannot be written", store.path().display()))
+    store.save(record).map_err(|e| e.to_string())
 }
 
 impl Recorder for Store {
@@ -24,9 +38,23 @@ impl Recorder for Store {
     }
 }
 
-/// The app's store, shared with the review that reads it.
+/// A store shared with a review that reads it.
 impl Recorder for Rc<Store> {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
         save_in(self, record)
+    }
+}
+
+impl Recorder for Arc<Writer> {
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
+        Writer::save(self, record)
+    }
+
+    fn state(&self) -> SaveState {
+        Writer::state(self)
+    }
+
+    fn finish(&self, within: Duration) -> SaveState {
+        Writer::finish(self, within)
     }
 }

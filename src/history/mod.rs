@@ -7,6 +7,7 @@ mod import;
 mod report;
 mod stats;
 mod store;
+mod writer;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ pub use stats::{
     tenderness_series, trends, week_start, weekly_goal, weekly_minutes,
 };
 pub use store::{DB_NAME, LEGACY_DONE_NAME, LEGACY_NAME, OpenError, SCHEMA_VERSION, Store};
+pub use writer::{SLOW, SaveState, Writer};
 
 /// Ratings and work for one region and side within a session.
 #[derive(Debug, Clone, PartialEq)]

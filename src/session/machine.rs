@@ -307,7 +307,9 @@ impl Session {
                         self.finish_phase(now, true, &mut fx);
                     }
                     self.record.status = Status::Aborted;
-                    self.record.ended_at = Some(wall);
+                    // The start plus the monotonic time it ran: a wall clock that
+                    // jumped meanwhile (a sync, a time zone change) changes nothing.
+                    self.record.ended_at = self.wall_at(now).or(Some(wall));
                     self.run = Run::Aborted;
                     fx.push(Effect::Aborted(self.record.clone()));
                 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::Pane;
 use crate::coach::{Coach, CoachConfig, Note};
-use crate::history::{SessionSummary, Store, Streak, streak};
+use crate::history::{SessionSummary, Store, Streak, Writer, streak};
 use crate::input::{Command, Context};
 use crate::library::{Library, Routine};
 use crate::session::{Session, Timing};
@@ -84,8 +84,11 @@ pub struct App {
     pub history: Vec<SessionSummary>,
     pub streak: Streak,
     pub today: NaiveDate,
-    /// Shared with the coach, which saves through it.
+    /// The history the screens read.
     pub(super) log: Option<Rc<Store>>,
+    /// The thread that saves sessions (started with the first session), and how many
+    /// writes it had done when the history was last read.
+    writer: Option<(Arc<Writer>, u64)>,
     pub should_quit: bool,
     /// The full-screen history review, when open.
     pub review: Option<super::review::ReviewState>,
@@ -95,9 +98,15 @@ pub struct App {
     pub preferred_tool: Option<crate::library::Tool>,
     /// Problems found while loading the library or history, shown once.
     pub notices: Vec<String>,
+    /// What is wrong with the history file (unreadable, damaged, rows left out): the
+    /// History pane and the review say it instead of "No sessions yet".
+    pub history_problem: Option<String>,
     /// Today's plan, first in the routine list (see `today_row`).
     pub today_row: Option<super::today_row::TodayRow>,
 }
+
+/// How often the screen looks at a save under way.
+const SAVE_POLL: Duration = Duration::from_millis(250);
 
 /// How long the countdown pane flashes on a phase change.
 pub const FLASH: Duration = Duration::from_millis(800);
@@ -141,11 +150,13 @@ impl App {
             streak: Streak::default(),
             today,
             log: log.map(Rc::new),
+            writer: None,
             should_quit: false,
             review: None,
             weekly_goal: 3,
             preferred_tool: None,
             notices: Vec::new(),
+            history_problem: None,
             today_row: None,
         };
         app.reload_history();
@@ -156,14 +167,20 @@ impl App {
         let Some(log) = &self.log else { return };
         match log.summaries() {
             Ok((sessions, warnings)) => {
+                self.history_problem = warnings.first().map(|w| match warnings.len() {
+                    1 => w.clone(),
+                    n => format!("{w} (and {} more)", n - 1),
+                });
                 self.notices.extend(warnings);
                 self.history = sessions;
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
-            Err(e) => self
-                .notices
-                .push(format!("cannot read {}: {e}", log.path().display())),
+            Err(e) => {
+                self.history_problem = Some(e.to_string());
+                self.notices
+                    .push(format!("cannot read {}: {e}", log.path().display()));
+            }
         }
     }
 
@@ -250,10 +267,16 @@ impl App {
         {
             self.routine_selected = i;
         }
+        if self.writer.is_none() {
+            self.writer = self
+                .log
+                .as_ref()
+                .map(|l| (Arc::new(Writer::start(l.dir())), 0));
+        }
         let recorder = self
-            .log
-            .clone()
-            .map(|l| Box::new(l) as Box<dyn crate::coach::Recorder>);
+            .writer
+            .as_ref()
+            .map(|(w, _)| Box::new(w.clone()) as Box<dyn crate::coach::Recorder>);
         let coach = Coach::start(
             self.library.clone(),
             &routine,
@@ -284,13 +307,53 @@ impl App {
             coach.tick(now);
         }
         self.take_notes(now);
+        // A session's last records written since the history was read (a lock that
+        // cleared, a disk that was freed while the Done screen is open): read it again.
+        if let Some((w, seen)) = &mut self.writer {
+            let written = w.written();
+            if written != *seen && self.coach.as_ref().is_none_or(Coach::is_over) {
+                *seen = written;
+                self.reload_history();
+            }
+        }
+    }
+
+    /// Whether a session's records are still on their way to the history.
+    pub fn saving(&self) -> bool {
+        self.writer
+            .as_ref()
+            .is_some_and(|(w, _)| w.state() != crate::history::SaveState::Saved)
+    }
+
+    /// Whether a write is under way or waits for a lock (worth waiting for at the end).
+    pub fn save_waits(&self) -> bool {
+        self.writer.as_ref().is_some_and(|(w, _)| {
+            matches!(
+                w.state(),
+                crate::history::SaveState::Saving | crate::history::SaveState::Waiting
+            )
+        })
+    }
+
+    /// Waits, at most `within`, for the sessions of this run to be written; says why
+    /// not when they are not.
+    pub fn finish_saving(&self, within: Duration) -> Result<(), String> {
+        match (&self.writer, &self.coach) {
+            (Some((w, _)), _) => w.finish(within).outcome(),
+            (None, Some(_)) => {
+                Err("there is no folder to keep history in (use --data-dir DIR)".into())
+            }
+            (None, None) => Ok(()),
+        }
     }
 
     /// When the app next has something to redraw by itself; `None`: sleep until input.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
         let session = self.coach.as_ref().and_then(|c| c.next_wakeup(now));
         let feedback = self.message_until.filter(|&t| t > now);
-        [session, self.flash_until, feedback]
+        // While a save is under way, look again soon to show how it goes.
+        let saving = self.saving().then(|| now + SAVE_POLL);
+        [session, self.flash_until, feedback, saving]
             .into_iter()
             .flatten()
             .min()
@@ -300,7 +363,7 @@ impl App {
     fn take_notes(&mut self, now: Instant) {
         let Some(coach) = &mut self.coach else { return };
         let notes = coach.take_notes();
-        self.storage_warning = coach.storage_warning().map(str::to_string);
+        self.storage_warning = coach.storage_warning();
         for note in notes {
             match note {
                 Note::Cue { kind, text, bell } => {
@@ -317,7 +380,16 @@ impl App {
                     }
                 }
                 Note::Feedback(text) => self.set_feedback(text, now),
-                Note::Ended(_) => self.reload_history(),
+                Note::Ended(_) => {
+                    // Eyes closed on the floor, the person hears that it is kept.
+                    if let Some(coach) = &self.coach
+                        && coach.records()
+                        && coach.storage_warning().is_none()
+                    {
+                        coach.say(crate::wording::SAVED_AT_END);
+                    }
+                    self.reload_history();
+                }
                 // The screen shows these as they are: the phase, its digits, the prompt.
                 Note::Detail(_) | Note::Count(_) | Note::RatingPrompt | Note::Paused(_) => {}
             }
@@ -366,6 +438,7 @@ impl App {
                 history: &self.history,
                 library: &self.library,
                 log: self.log.as_deref(),
+                history_problem: self.history_problem.as_deref(),
                 today: self.today,
             };
             match state.handle(command, &ctx) {

@@ -27,7 +27,32 @@ impl Widget for HistoryPane<'_> {
             Span::raw(days(s.current)),
             Span::styled(format!("  (longest {})", days(s.longest)), t.dim),
         ])];
-        if app.history.is_empty() {
+        // What is wrong with the history, in place of "No sessions yet.", wrapped.
+        let mut inner = inner;
+        if let Some(problem) = &app.history_problem {
+            Paragraph::new(lines.clone()).render(inner, buf);
+            lines.clear();
+            let below = Rect {
+                y: inner.y.saturating_add(1),
+                height: inner.height.saturating_sub(1),
+                ..inner
+            };
+            let text = Paragraph::new(Line::styled(
+                format!("History: {}", crate::text::printable(problem)),
+                t.warning,
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true });
+            let used = u16::try_from(text.line_count(below.width))
+                .unwrap_or(u16::MAX)
+                .min(below.height);
+            text.render(below, buf);
+            inner = Rect {
+                y: below.y.saturating_add(used),
+                height: below.height.saturating_sub(used),
+                ..below
+            };
+            lines.push(Line::raw(""));
+        } else if app.history.is_empty() {
             lines.push(Line::styled("No sessions yet.", t.dim));
         }
         // Two lines a session, under the streak; scrolling stops at the last one.

@@ -77,6 +77,7 @@ impl Widget for Screen<'_> {
                     history: &app.history,
                     log: None,
                     today: app.today,
+                    history_problem: app.history_problem.as_deref(),
                 },
                 state,
             }

@@ -160,6 +160,8 @@ pub struct Context<'a> {
     pub history: &'a [SessionSummary],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    /// What is wrong with the history file, said in place of "No sessions match".
+    pub history_problem: Option<&'a str>,
 }
 
 /// What the app does after a key in the review.
@@ -288,7 +290,12 @@ impl ReviewScreen<'_> {
             ),
             t.dim,
         )];
-        if self.state.visible.is_empty() {
+        if let Some(problem) = app.history_problem {
+            lines.push(Line::styled(
+                format!("History: {}", crate::text::printable(problem)),
+                t.warning,
+            ));
+        } else if self.state.visible.is_empty() {
             lines.push(Line::styled("No sessions match.", t.dim));
         }
         for (row, &i) in self

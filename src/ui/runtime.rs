@@ -47,8 +47,31 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// Runs the app until the person quits. The terminal is restored however this ends.
-pub fn run(mut app: App, start: Option<&str>, options: Options) -> io::Result<()> {
+/// How long the app waits, after the person quits, for the session to be written.
+const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs the app until the person quits. The terminal is restored however this ends;
+/// then the last records are waited for (boundedly) and, when a session could not be
+/// saved, that is said on standard error. Returns whether everything was saved.
+pub fn run(mut app: App, start: Option<&str>, options: Options) -> io::Result<bool> {
+    let result = run_on_screen(&mut app, start, options);
+    let mut outcome = app.finish_saving(std::time::Duration::from_millis(1500));
+    if outcome.is_err() && app.save_waits() {
+        eprintln!("foamroll: {}", crate::wording::SAVING_WAITS);
+        outcome = app.finish_saving(SAVE_WAIT);
+    }
+    let saved = match outcome {
+        Ok(()) => true,
+        Err(why) => {
+            eprintln!("foamroll: {}", crate::wording::not_saved_at_end(&why));
+            false
+        }
+    };
+    result.map(|()| saved)
+}
+
+/// The app on the terminal, restored when this returns.
+fn run_on_screen(app: &mut App, start: Option<&str>, options: Options) -> io::Result<()> {
     let clock = crate::session::SessionClock::new(Instant::now(), options.speed);
     // Set before `ratatui::try_init`, which chains its own restoring hook in front of it.
     let previous = std::panic::take_hook();
@@ -67,7 +90,7 @@ pub fn run(mut app: App, start: Option<&str>, options: Options) -> io::Result<()
     if let Some(id) = start {
         app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
-    let result = event_loop(terminal, &mut app, &rx, clock, options.mouse);
+    let result = event_loop(terminal, app, &rx, clock, options.mouse);
     if result.is_err() {
         app.save_interrupted(clock.now());
     }
