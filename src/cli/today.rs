@@ -267,25 +267,31 @@ pub struct Status {
 }
 
 impl Status {
-    /// Only regions of `library` that are rolled count as overdue.
+    /// Only regions of `library` that are rolled (with exercises) count as overdue,
+    /// whether rolled before or never.
     pub fn of(facts: &Facts, library: &Library, today: NaiveDate) -> Status {
-        let overdue = facts.most_overdue(today, |id| {
-            library.region(id).is_some_and(|r| r.avoid().is_none())
-        });
+        let regions = library
+            .regions
+            .iter()
+            .filter(|r| r.avoid().is_none() && library.exercises_in(&r.id).next().is_some())
+            .map(|r| r.id.as_str());
+        let overdue = facts.most_overdue(today, regions);
         Status {
             format: super::JSON_FORMAT,
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
             overdue_region: overdue.map(|(r, _)| printable(r)),
-            overdue_days: overdue.map(|(_, d)| d),
+            overdue_days: overdue.and_then(|(_, d)| d),
         }
     }
 
-    /// "2/3 this week · hamstrings 9d"
+    /// "2/3 this week · hamstrings 9d", or "· feet never" for a region never rolled.
     pub fn line(&self) -> String {
         let mut s = format!("{}/{} this week", self.sessions_this_week, self.weekly_goal);
-        if let (Some(r), Some(d)) = (&self.overdue_region, self.overdue_days) {
-            s.push_str(&format!(" · {r} {d}d"));
+        match (&self.overdue_region, self.overdue_days) {
+            (Some(r), Some(d)) => s.push_str(&format!(" · {r} {d}d")),
+            (Some(r), None) => s.push_str(&format!(" · {r} never")),
+            _ => {}
         }
         s
     }

@@ -52,9 +52,9 @@ pub struct SessionSummary {
     pub status: Status,
     pub average_tenderness: Option<f64>,
     pub regions: Vec<RegionWork>,
-    /// Rolling was done: the session completed, or at least one hold reached its
-    /// minimum or one movement ran its time. A session aborted in its first phase has
-    /// not.
+    /// Rolling was done: at least one hold reached its minimum or one movement ran its
+    /// time. A session aborted in its first phase has not, nor one whose every step
+    /// was skipped.
     pub rolled: bool,
     /// The session's row in the store (what [`Store::record_at`] takes).
     pub offset: u64,
@@ -111,7 +111,10 @@ impl SessionSummary {
 
 /// Whether any rolling was done in a session (see [`SessionSummary::rolled`]).
 pub fn rolled(r: &SessionRecord) -> bool {
-    r.status == Status::Completed
+    // At least one side of one step done: a session whose every step was skipped, or
+    // one quit during its get ready, did not roll anything, whatever its status. A
+    // completed record without entries (an old import) counts.
+    (r.status == Status::Completed && r.entries.is_empty())
         || r.entries
             .iter()
             .any(|e| e.points_held > 0 || (e.move_s > 0.0 && !e.skipped))

@@ -627,7 +627,17 @@ impl Session {
         }
         let Some(phase) = next else {
             self.run = Run::Finished;
-            self.record.status = Status::Completed;
+            // Every step skipped: the end was reached, but nothing was done.
+            let done = self
+                .record
+                .entries
+                .iter()
+                .any(|e| e.points_held > 0 || (e.move_s > 0.0 && !e.skipped));
+            self.record.status = if done {
+                Status::Completed
+            } else {
+                Status::Aborted
+            };
             self.record.ended_at = self.wall_at(at);
             fx.push(Effect::Cue(Cue::Finished));
             fx.push(Effect::Finished(self.record.clone()));
