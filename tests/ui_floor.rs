@@ -218,3 +218,73 @@ fn hands_free_needs_no_key_in_the_app() {
     assert_eq!(record.entries[0].points_held, 1);
     assert_eq!(record.entries[0].hold_s, 40.0);
 }
+
+#[test]
+fn one_tender_spot_is_one_spot() {
+    let clock = Clock::new();
+    let mut app = colour_app();
+    play(
+        &mut app,
+        &clock,
+        "post-run",
+        &[
+            (1.0, Action::Skip),
+            (2.0, Action::Found),
+            (33.0, Action::Release),
+        ],
+    );
+    let mut t = 33.0;
+    while app.playing() {
+        t += 1.0;
+        app.tick(clock.at(t));
+        app.handle(Action::Skip, clock.at(t), wall());
+    }
+    let (text, _) = render_colour(&app, clock.at(t), 80, 24);
+    assert!(text.contains("1 tender spot held"), "{text}");
+    assert!(!text.contains("spots held"), "{text}");
+}
+
+#[test]
+fn enter_on_a_region_shows_its_exercises_and_on_a_guide_opens_it() {
+    use foamroll::ui::{Pane, Row};
+    let clock = Clock::new();
+    let now = clock.at(0.0);
+    let mut app = app(None);
+    app.focus = Pane::Regions;
+    let calves = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "calves"))
+        .unwrap();
+    app.selected = calves;
+    let bar = |app: &App| {
+        let screen = common::ui::render(app, now, 120, 40);
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    assert!(bar(&app).contains("Enter show exercises"), "{}", bar(&app));
+    app.handle(Action::Enter, now, wall());
+    assert!(
+        app.session().is_none(),
+        "Enter on a region started a session"
+    );
+    assert!(matches!(app.rows[app.selected], Row::Exercise(_)));
+    assert!(bar(&app).contains("Enter play exercise"), "{}", bar(&app));
+    // On a guide: it opens in the Instructions pane; nothing starts.
+    let guide = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Guide(_)))
+        .unwrap();
+    app.selected = guide;
+    assert!(bar(&app).contains("Enter read"), "{}", bar(&app));
+    app.handle(Action::Enter, now, wall());
+    assert!(
+        app.session().is_none(),
+        "Enter on a guide started a session"
+    );
+    assert_eq!(app.focus, Pane::Instructions);
+    // Elsewhere Enter still starts the selected routine.
+    app.focus = Pane::Countdown;
+    app.handle(Action::Enter, now, wall());
+    assert!(app.session().is_some());
+}

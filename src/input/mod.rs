@@ -155,7 +155,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Enter, Command::Enter)],
         label: "Enter",
-        help: "start the selected routine (on an exercise, or a region with one: play it alone); after a session, back to browsing",
+        help: "start the selected routine; in Regions: play an exercise (or a region's only one) alone, show a region's exercises, read a guide; after a session, back to browsing",
         bar: Some(("Enter", "start routine")),
         bar_in: &[Browse],
         active: &[Browse, Playing, Over, Review],

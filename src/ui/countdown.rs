@@ -347,7 +347,8 @@ impl CountdownPane<'_> {
             crate::library::Style::Recovery => {
                 let hold: f64 = r.entries.iter().map(|e| e.hold_s).sum();
                 lines.push(Line::raw(format!(
-                    "{duration} in all · {held} tender spots held · {} held",
+                    "{duration} in all · {} held · {} held",
+                    crate::wording::plural(held, "tender spot"),
                     bigtext::clock(hold.round() as u64)
                 )));
             }
