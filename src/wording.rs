@@ -22,6 +22,15 @@ pub const PRESSURE_RULE: &str =
 /// The id of the library guide whose first sentences replace [`PRESSURE_RULE`].
 pub const PRESSURE_GUIDE_ID: &str = "pressure-and-pain";
 
+/// One side of a region, for the ear: the library's own words for it ("right foot",
+/// "outer front of the left hip"), or [`side_word`] when the region is unknown.
+pub fn spoken_side(library: &Library, region: &str, side: Side) -> String {
+    library
+        .region(region)
+        .filter(|r| r.singular.is_some())
+        .map_or_else(|| side_word(region, side), |r| r.one_side(side.label()))
+}
+
 /// "right leg", "left side" (glutes have sides; the shipped leg regions have legs).
 pub fn side_word(region: &str, side: Side) -> String {
     let part = if region == "glutes" { "side" } else { "leg" };
@@ -288,8 +297,8 @@ pub fn next_words(library: &Library, session: &Session, view: &View) -> String {
     }
 }
 
-/// "Next: hamstrings, right leg", said during get ready, rest and switch: the next
-/// place where work happens.
+/// "Next: right hamstring", said during get ready, rest and switch: the next place
+/// where work happens, named the way the library names one side of it.
 pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<String> {
     let plan = session.plan();
     let work = plan.phases.iter().skip(view.phase_index + 1).find(|p| {
@@ -299,21 +308,20 @@ pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<
         )
     })?;
     let step = plan.steps.get(work.step)?;
-    let mut s = in_sentence(&region_name(library, &step.region));
-    if let Some(e) = work.entry.and_then(|i| session.record().entries.get(i)) {
-        if let Some(side) = e.side {
-            s.push_str(&format!(", {}", side_word(&e.region, side)));
-        }
-        if let Some(z) = &e.zone {
-            s.push_str(&format!(", {z}"));
-        }
+    let entry = work.entry.and_then(|i| session.record().entries.get(i));
+    let mut s = match entry.and_then(|e| e.side.map(|side| (e, side))) {
+        Some((e, side)) => spoken_side(library, &e.region, side),
+        None => in_sentence(&region_name(library, &step.region)),
+    };
+    if let Some(z) = entry.and_then(|e| e.zone.as_ref()) {
+        s.push_str(&format!(", {z}"));
     }
     Some(format!("Next: {s}."))
 }
 
 /// The switch, short enough for its phase: "Left leg." The zone that follows is said
 /// only when it is not the one just done ("Left leg, inner line.").
-fn switch_spoken(session: &Session, view: &View, side: Side) -> String {
+fn switch_spoken(library: &Library, session: &Session, view: &View, side: Side) -> String {
     let plan = session.plan();
     let region = view.step.map_or("", |s| s.region.as_str());
     let entry = |p: &crate::session::Phase| p.entry.and_then(|i| session.record().entries.get(i));
@@ -326,7 +334,7 @@ fn switch_spoken(session: &Session, view: &View, side: Side) -> String {
         .iter()
         .skip(view.phase_index + 1)
         .find_map(entry);
-    let mut s = capitalise(&side_word(region, side));
+    let mut s = capitalise(&spoken_side(library, region, side));
     if let Some(zone) = after.and_then(|a| a.zone.as_deref())
         && before.and_then(|b| b.zone.as_deref()) != Some(zone)
     {
@@ -403,11 +411,11 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
         }
         (Cue::OvertimeEnded, _) => "That is long enough: release.".to_string(),
         (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { .. })) => {
-            switch_spoken(session, view, *side)
+            switch_spoken(library, session, view, *side)
         }
         (Cue::SwitchSides(side), _) => {
             let region = view.step.map_or("", |s| s.region.as_str());
-            format!("Switch to the {}.", side_word(region, *side))
+            format!("Switch to the {}.", spoken_side(library, region, *side))
         }
         (Cue::Move, Some(PhaseKind::Move { duration, cue })) => {
             format!(

@@ -11,7 +11,7 @@ fn check_on_the_shipped_library_prints_the_summary() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "9 routines, 16 exercises, 13 regions, 3 guides: ok\n"
+        "11 routines, 19 exercises, 16 regions, 3 guides: ok\n"
     );
 }
 
@@ -51,7 +51,7 @@ fn check_a_user_routine_that_uses_builtin_exercises() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(
         stdout(&out),
-        "10 routines, 16 exercises, 13 regions, 3 guides: ok\n"
+        "12 routines, 19 exercises, 16 regions, 3 guides: ok\n"
     );
 }
 
@@ -223,9 +223,13 @@ fn show_region_to_avoid_says_why_and_what_instead() {
         "{text}"
     );
     assert!(
-        text.contains("Quads (quads), Hamstrings (hamstrings) or Glutes (glutes)"),
+        text.contains(
+            "Quads (quads), Hamstrings (hamstrings), Glutes (glutes) and Side of the hip (side-hip)"
+        ),
         "{text}"
     );
+    // The routine that works them instead is named, with how to play it.
+    assert!(text.contains("foamroll play it-band-alternative"), "{text}");
     assert!(
         !text.contains('\u{1b}'),
         "no colour codes when stdout is not a terminal"
@@ -261,7 +265,7 @@ fn show_exercise_and_routine() {
     );
     assert_eq!(text.matches("Set-up with the ball:").count(), 3, "{text}");
     let text = stdout(&sb.run(&["show", "rest-day"]));
-    assert_eq!(text.matches("hold at least 45 s").count(), 3, "{text}");
+    assert_eq!(text.matches("hold at least 45 s").count(), 4, "{text}");
     assert!(!text.contains("30 seconds"), "{text}");
 }
 

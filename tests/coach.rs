@@ -182,7 +182,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
     let said = run.speaker.texts();
     assert_eq!(
         said[0],
-        "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line."
+        "Get ready: Post-run recovery, in 10 seconds. Next: right quad, inner line."
     );
     assert!(
         said[1].starts_with("Quad release. Face down on your forearms,"),
@@ -190,7 +190,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
     );
     assert!(
         said[1]
-            .contains("Careful: Stay on the muscle, short of the kneecap and below the hip bone."),
+            .contains("Careful: On the inner line, stay a hand's width below the groin crease, where the main artery and nerve run."),
         "{said:?}"
     );
     assert_eq!(
@@ -232,7 +232,7 @@ fn brief_detail_says_the_caution_but_not_the_set_up() {
     let said = run.speaker.texts();
     assert_eq!(
         said[1],
-        "Quad release. Careful: Stay on the muscle, short of the kneecap and below the hip bone."
+        "Quad release. Careful: On the inner line, stay a hand's width below the groin crease, where the main artery and nerve run."
     );
 }
 
@@ -332,12 +332,12 @@ fn rest_and_switch_say_what_comes_next_and_the_next_step_is_introduced_in_the_re
     run.run_until(300.0);
     let said = run.speaker.texts();
     assert!(
-        said.contains(&"Left leg, inner line.".to_string()),
+        said.contains(&"Left quad, inner line.".to_string()),
         "{said:?}"
     );
     let rest = said
         .iter()
-        .position(|t| t == "Rest, 10 seconds. Next: hamstrings, right leg.")
+        .position(|t| t == "Rest, 10 seconds. Next: right hamstring.")
         .unwrap_or_else(|| panic!("{said:?}"));
     assert!(
         said[rest + 1].starts_with("Hamstring release. "),
@@ -691,6 +691,15 @@ fn every_interaction_is_said_and_shown() {
     ] {
         assert!(said.iter().any(|t| t == words), "{words:?} not in {said:?}");
     }
+    // The question is said once per hold, not again in every phase after it.
+    run.run_until(80.0);
+    let asked = run
+        .speaker
+        .texts()
+        .iter()
+        .filter(|t| *t == "How tender was it, zero to ten?")
+        .count();
+    assert_eq!(asked, 1, "{:?}", run.speaker.texts());
     assert!(run.notes.iter().any(|(_, n)| *n == Note::Paused(true)));
     assert!(run.notes.iter().any(|(_, n)| *n == Note::RatingPrompt));
     assert!(
@@ -720,10 +729,17 @@ fn the_switch_cue_is_short_and_names_only_what_changes() {
     let said = run.speaker.texts();
     // Quads: three lines, then the other leg, starting again on the inner line.
     assert!(
-        said.contains(&"Left leg, inner line.".to_string()),
+        said.contains(&"Left quad, inner line.".to_string()),
         "{said:?}"
     );
     // Hamstrings have no lines: the side alone.
-    assert!(said.contains(&"Left leg.".to_string()), "{said:?}");
+    assert!(said.contains(&"Left hamstring.".to_string()), "{said:?}");
     assert!(!said.iter().any(|t| t.starts_with("Switch to")), "{said:?}");
+    // Unrated, the question is still said once per hold (the last is followed by the
+    // end, where the screen asks): 14 holds, 13 questions.
+    let asked = said
+        .iter()
+        .filter(|t| *t == "How tender was it, zero to ten?")
+        .count();
+    assert_eq!(asked, 13, "{said:?}");
 }

@@ -318,7 +318,16 @@ fn an_unwritable_data_folder_is_reported_and_the_session_goes_on() {
         );
     }
     assert!(app.playing(), "the session goes on");
-    let screen = common::ui::render(&app, clock.at(5.0), 120, 40);
+    // The writer thread reports the failure a moment later: look again until it does.
+    let mut screen = String::new();
+    for _ in 0..200 {
+        app.tick(clock.at(5.0));
+        screen = common::ui::render(&app, clock.at(5.0), 120, 40);
+        if screen.contains("History not saved") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     assert!(screen.contains("History not saved"), "{screen}");
     assert!(dir.path().join(DB_NAME).is_dir());
 }

@@ -67,8 +67,8 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
     );
     let lines = cues(&text);
     let expected_in_order = [
-        "Get ready: Post-run recovery, in 10 seconds. Next: quads, right leg, inner line.",
-        "Quad release. Face down on your forearms, one thigh on the roller above the kneecap, other leg out to the side. Careful: Stay on the muscle, short of the kneecap and below the hip bone.",
+        "Get ready: Post-run recovery, in 10 seconds. Next: right quad, inner line.",
+        "Quad release. Face down on your forearms, one thigh on the roller above the kneecap, other leg out to the side. Careful: On the inner line, stay a hand's width below the groin crease, where the main artery and nerve run.",
         "Press only as hard as you can breathe through. Sharp pain, tingling or numbness: move off.",
         "3",
         "2",
@@ -80,14 +80,14 @@ fn plain_mode_runs_a_whole_routine_hands_free_and_records_it() {
         "2",
         "1",
         "Right quad, middle line: roll slowly and find the most tender spot. The hold starts in 15 seconds.",
-        "Left leg, inner line.",
+        "Left quad, inner line.",
         "Left quad, outer line: hold the tender spot for 30 seconds.",
-        "Rest, 10 seconds. Next: hamstrings, right leg.",
+        "Rest, 10 seconds. Next: right hamstring.",
         "Right hamstring: hold the tender spot for 30 seconds.",
-        "Left side.",
+        "Left glute.",
         "Left glute: hold the tender spot for 30 seconds.",
-        "Rest, 10 seconds. Next: calf and Achilles, right leg, inner side.",
-        "Calf release. Sit with one calf on the roller below the knee crease, hands behind you, the other foot flat. Careful: Stay below the knee crease.",
+        "Rest, 10 seconds. Next: right calf, inner side.",
+        "Calf release. Sit with one calf on the roller, a hand's width below the knee crease, hands behind you, other foot flat. Careful: Stay a hand's width below the knee crease, where an artery, a vein and a nerve run.",
         "Left calf, outer side: hold the tender spot for 30 seconds.",
         "Done: Post-run recovery. Drink some water. Rolling pays off over weeks, so come back after your next run.",
     ];

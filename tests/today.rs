@@ -28,7 +28,8 @@ exercises:
         note: Sit with the ball under the calf.
     setup: Sit with one calf on the roller.
     steps: [Roll slowly, stop on the tender spot and hold it.]
-    cautions: [Stop short of the back of the knee.]
+    cautions:
+      - Stay a hand's width below the knee crease, where an artery and a nerve run.
   - id: test-upper-back-hold
     name: Upper back hold
     region: test-upper-back
@@ -247,7 +248,7 @@ fn calves_come_after_the_core_after_a_run() {
     let regions: Vec<&str> = t.routine.steps.iter().map(|s| region_of(&lib, s)).collect();
     assert_eq!(&regions[..4], ["quads", "hamstrings", "glutes", "calves"]);
     assert!(t.reasons[0].contains("the core of every recovery"));
-    assert!(t.reasons[3].starts_with("Calf and Achilles: it carried every stride"));
+    assert!(t.reasons[3].starts_with("Calves: it carried every stride"));
 }
 
 #[test]

@@ -95,10 +95,13 @@ fn it_band_view_and_jump_to_alternatives() {
         .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
         .unwrap_or_else(|| panic!("no it-band row"));
     snap_sizes("it_band", &app, now);
-    let screen = render(&app, now, 120, 40);
+    let screen = render(&app, now, 200, 50);
     assert!(
         screen.contains("Do not roll this region")
-            && screen.contains("Quads, Hamstrings or Glutes")
+            && screen.contains("Quads, Hamstrings, Glutes or Side of the hip")
+            && screen.contains("A routine for it")
+            && screen.contains("IT band alternative  (press Enter to play it)"),
+        "{screen}"
     );
     app.handle(Action::Alternatives, now, wall());
     assert!(render(&app, now, 120, 40).contains("The four muscles on the front"));
@@ -106,6 +109,20 @@ fn it_band_view_and_jump_to_alternatives() {
     assert!(
         render(&app, now, 120, 40).contains("The back of the thigh, from"),
         "a again: the next alternative"
+    );
+    // Enter on the IT band plays the routine that works its alternatives.
+    let mut app = self::app(None);
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Region(i) if app.library.regions[*i].id == "it-band"))
+        .unwrap_or_else(|| panic!("no it-band row"));
+    app.focus = Pane::Regions;
+    app.handle(Action::Enter, now, wall());
+    let screen = render(&app, now, 120, 40);
+    assert!(
+        screen.contains("Get ready") && screen.contains("Side of the hip"),
+        "the IT band alternative starts with the side of the hip: {screen}"
     );
 }
 

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::library::{
     Exercise, Guide, Library, MIN_RECOVERY_HOLD_S, Region, Routine, Source, StepTiming, Style,
 };
-use crate::wording::{join_or, timing_words};
+use crate::wording::{join_and, timing_words};
 
 /// Headings in bold only when asked: `--color`, the colour variables and whether
 /// standard output is a terminal decide (see [`crate::config::ColorWhen`]).
@@ -210,7 +210,7 @@ fn write_routine(
             let [first, _] = step.side_order();
             let extra = step
                 .first_side_points
-                .map_or(String::new(), |p| format!(", {p} trigger points there"));
+                .map_or(String::new(), |p| format!(", {p} tender spots there"));
             writeln!(out, "{} side first{extra}", first.label())?;
         }
         if let StepTiming::Warmup { cue, .. } = &step.timing {
@@ -251,8 +251,21 @@ fn write_region(
             })
             .collect();
         writeln!(out, "\n{}", st.heading("Work these instead"))?;
-        writeln!(out, "{}", join_or(&names))?;
+        writeln!(out, "{}", join_and(&names))?;
+        if let Some(routine) = r.instead.as_deref().and_then(|id| library.routine(id)) {
+            writeln!(out, "\n{}", st.heading("A routine for it"))?;
+            writeln!(
+                out,
+                "{} ({}): foamroll play {}",
+                routine.name, routine.id, routine.id
+            )?;
+        }
         return Ok(());
+    }
+    if !r.stay_off.is_empty() {
+        let words: Vec<String> = r.stay_off.iter().map(|l| l.words().to_string()).collect();
+        writeln!(out, "\n{}", st.heading("Stay off"))?;
+        writeln!(out, "{}.", crate::wording::capitalise(&join_and(&words)))?;
     }
     writeln!(out, "\n{}", st.heading("Exercises"))?;
     for e in library.exercises_in(&r.id) {

@@ -107,15 +107,15 @@ pub fn step_words(library: &Library, step: &crate::library::RoutineStep) -> Stri
                 (true, Some(q)) if q != *p => format!(
                     "{} first: {} there, {} on the {}",
                     first.label(),
-                    plural(q, "trigger point"),
+                    plural(q, "tender spot"),
                     p,
                     second.label()
                 ),
                 (true, _) if step.first_side == Some(Side::Left) => {
-                    format!("left side first, {} per side", plural(*p, "trigger point"))
+                    format!("left side first, {} per side", plural(*p, "tender spot"))
                 }
-                (true, _) => format!("{} per side", plural(*p, "trigger point")),
-                (false, _) => plural(*p, "trigger point"),
+                (true, _) => format!("{} per side", plural(*p, "tender spot")),
+                (false, _) => plural(*p, "tender spot"),
             };
             let lines = if zones > 1 {
                 format!(" on each of {zones} lines")
@@ -171,16 +171,22 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
         if let Some(why) = t.reasons.get(i) {
             writeln!(out, "   Why: {}", printable(why))?;
         }
+        // The tool's own set-up where it has one; its note is a tip, not a set-up.
         let tool = t.step_tools.get(i).copied().unwrap_or(Tool::Roller);
-        let note = e
-            .equipment
-            .iter()
-            .find(|q| q.tool == tool)
-            .and_then(|q| q.note.as_deref())
+        let own = e
+            .equipment_for(tool)
+            .and_then(|q| q.setup.as_deref())
             .filter(|_| tool != Tool::Roller);
-        match note {
-            Some(n) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(n))?,
+        match own {
+            Some(s) => writeln!(out, "   Set-up with the {}: {}", tool.label(), printable(s))?,
             None => writeln!(out, "   Set-up: {}", printable(&e.setup))?,
+        }
+        if let Some(n) = e
+            .equipment_for(tool)
+            .and_then(|q| q.note.as_deref())
+            .filter(|_| tool != Tool::Roller)
+        {
+            writeln!(out, "   Tip with the {}: {}", tool.label(), printable(n))?;
         }
         if let StepTiming::Warmup { cue, .. } = &step.timing {
             writeln!(out, "   Cue: {}", printable(cue))?;

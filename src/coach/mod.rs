@@ -458,7 +458,17 @@ impl Coach {
             && self.prompted != Some(self.epoch)
         {
             self.prompted = Some(self.epoch);
-            self.say(wording::RATING_SPOKEN);
+            // Said once, as the phase after the hold begins; the screen keeps asking.
+            let after_hold = view.phase_index.checked_sub(1).is_some_and(|i| {
+                self.session
+                    .plan()
+                    .phases
+                    .get(i)
+                    .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. }))
+            });
+            if after_hold {
+                self.say(wording::RATING_SPOKEN);
+            }
             self.notes.push(Note::RatingPrompt);
         }
         self.count(now);

@@ -1,14 +1,14 @@
 //! The bounds that protect people, shared by routine files and `config.yaml` so that
-//! neither can ask for what the other refuses. Sources: `../shared/smr-facts.md`
-//! (research on rolling uses holds of 30 to 120 s per set).
+//! neither can ask for what the other refuses. Holds come from the recovery article
+//! (at least 30 s) and the clinical safe limits (no more than two minutes on one spot).
 
 use std::ops::RangeInclusive;
 
 /// Routine files are small; anything larger is refused before it is parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// A recovery hold: the discomfort should start to ease after about 30 s; research on
-/// rolling uses 30 to 120 s per set.
+/// A recovery hold: the discomfort should start to ease after about 30 s, and no spot
+/// is held more than two minutes.
 pub const RECOVERY_HOLD_S: RangeInclusive<u32> = 30..=120;
 /// The shortest recovery hold.
 pub const MIN_RECOVERY_HOLD_S: u32 = *RECOVERY_HOLD_S.start();

@@ -55,4 +55,12 @@ pub const FILES: &[(&str, &str)] = &[
         "routines/hills.yaml",
         include_str!("../../routines/hills.yaml"),
     ),
+    (
+        "routines/pre-run-long.yaml",
+        include_str!("../../routines/pre-run-long.yaml"),
+    ),
+    (
+        "routines/it-band-alternative.yaml",
+        include_str!("../../routines/it-band-alternative.yaml"),
+    ),
 ];

@@ -4,6 +4,7 @@ pub mod bounds;
 mod builtin;
 pub mod diagnostic;
 mod hints;
+pub mod landmarks;
 mod load;
 mod merge;
 pub mod model;

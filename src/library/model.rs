@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::landmarks::{Distance, Landmark, LandmarkKind, PathEnd, Posture, RollPath};
+
 /// The two styles of rolling, with opposite timing rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -120,18 +122,37 @@ pub struct Region {
     pub description: Option<String>,
     #[serde(flatten)]
     pub policy: RollingPolicy,
+    /// The routine to play instead, for a region never rolled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
+    /// Landmarks no exercise of this region may end on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stay_off: Vec<Landmark>,
+    /// The parts of the body map this region lights (see `landmarks::BODY_MAP_PARTS`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body_map: Vec<String>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
 impl Region {
     /// One limb or side, in the singular, for speaking: `one_side("right")` is
-    /// "right quad" (or "right side of the quads" when the region has no singular).
+    /// "right quad", or the side put inside where the singular says `{side}` ("outer
+    /// front of the right hip"), or "right side of the quads" without a singular.
     pub fn one_side(&self, side: &str) -> String {
         match &self.singular {
+            Some(one) if one.contains("{side}") => one.replace("{side}", side),
             Some(one) => format!("{side} {one}"),
             None => format!("{side} side of the {}", self.name.to_lowercase()),
         }
+    }
+
+    /// The nerves and vessels near this region, which its exercises' cautions must name.
+    pub fn nerves_and_vessels(&self) -> impl Iterator<Item = Landmark> + '_ {
+        self.stay_off
+            .iter()
+            .copied()
+            .filter(|l| l.kind() == LandmarkKind::NerveOrVessel)
     }
 
     pub fn avoid(&self) -> Option<(&str, &[String])> {
@@ -159,10 +180,15 @@ pub struct Equipment {
     pub steps: Vec<String>,
 }
 
-/// Where content comes from: an article, or a study with authors, year and journal.
+/// Where content comes from: an article (its title, or its author and what it is about
+/// when it has no title), or a study with authors, year and journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What kind of work it is, or what an untitled article is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authors: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -172,23 +198,25 @@ pub struct Source {
 }
 
 impl Source {
-    /// "Behm et al. (2020). Foam rolling prescription. J Strength Cond Res." or the title.
+    /// "Behm et al. (2020). Foam rolling prescription. J Strength Cond Res 34(11):3301",
+    /// "Tracie. How Foam Rolling Works (practitioner article)", or for an untitled
+    /// article "Jonathan Ross. Untitled: practitioner article on ...".
     pub fn citation(&self) -> String {
-        let mut s = String::new();
-        if let Some(a) = &self.authors {
-            s.push_str(a);
-            if let Some(y) = self.year {
-                s.push_str(&format!(" ({y})"));
-            }
-            s.push_str(". ");
-        } else if let Some(y) = self.year {
-            s.push_str(&format!("({y}) "));
+        let mut parts: Vec<String> = Vec::new();
+        match (&self.authors, self.year) {
+            (Some(a), Some(y)) => parts.push(format!("{a} ({y})")),
+            (Some(a), None) => parts.push(a.clone()),
+            (None, Some(y)) => parts.push(format!("({y})")),
+            (None, None) => {}
         }
-        s.push_str(&self.title);
-        if let Some(j) = &self.journal {
-            s.push_str(&format!(". {j}"));
+        match (&self.title, &self.about) {
+            (Some(t), Some(about)) => parts.push(format!("{t} ({about})")),
+            (Some(t), None) => parts.push(t.clone()),
+            (None, Some(about)) => parts.push(format!("Untitled: {about}")),
+            (None, None) => {}
         }
-        s
+        parts.extend(self.journal.clone());
+        parts.join(". ")
     }
 }
 
@@ -218,14 +246,14 @@ pub fn ear_problems(text: &str) -> Vec<String> {
     {
         out.push(format!("`{c}` is not heard: write it out in words"));
     }
-    const EYE_ONLY: [&str; 10] = [
-        "e.g.", "i.e.", "etc", "approx", "cm", "mm", "min", "sec", "s", "in.",
+    const EYE_ONLY: [&str; 9] = [
+        "e.g.", "i.e.", "etc", "approx", "cm", "mm", "min", "sec", "s",
     ];
     for word in text.split_whitespace() {
         let bare = word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"'));
         let lower = bare.to_lowercase();
         let lower = lower.trim_end_matches('.');
-        if EYE_ONLY.iter().any(|a| a.trim_end_matches('.') == lower) && bare != "in" {
+        if EYE_ONLY.iter().any(|a| a.trim_end_matches('.') == lower) {
             out.push(format!("`{bare}` is an abbreviation: say it in full"));
         }
         if bare.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -301,6 +329,15 @@ pub struct Exercise {
     /// The default movement cue of a warm-up exercise.
     pub movement: Option<String>,
     pub sources: Vec<Source>,
+    /// How the body lies for the general set-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Posture>,
+    /// Where the tool travels, landmark to landmark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<RollPath>,
+    /// The index in `cautions` of the one said aloud when the step starts.
+    #[serde(default)]
+    pub spoken_caution: usize,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -349,9 +386,13 @@ impl Exercise {
             .unwrap_or(&self.steps)
     }
 
-    /// The first caution: the one a coach says aloud before the step.
+    /// The most important caution, chosen in the data (`spoken_caution`): the one a
+    /// coach says aloud before the step.
     pub fn main_caution(&self) -> Option<&str> {
-        self.cautions.first().map(String::as_str)
+        self.cautions
+            .get(self.spoken_caution)
+            .or(self.cautions.first())
+            .map(String::as_str)
     }
 
     /// The instructions in order: set-up (for `tool` when given), steps, zones, form,
@@ -370,6 +411,9 @@ impl Exercise {
             None => "Set-up".to_string(),
         };
         out.push(section(setup_title, vec![self.setup_for(tool).to_string()]));
+        if let Some(path) = &self.path {
+            out.push(section("Path".into(), vec![path.sentence()]));
+        }
         out.push(section(
             "Steps".into(),
             self.steps_for(tool)

@@ -228,3 +228,8 @@ pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> 
     }
     Ok(s)
 }
+
+/// An optional id (see [`id`]).
+pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<String>>, D::Error> {
+    id(d).map(Some)
+}

@@ -15,10 +15,11 @@ use super::bounds::{
     SEARCH_LIMIT_S, WARMUP_DURATION_S,
 };
 use super::diagnostic::{Diagnostic, Position, Severity};
+use super::landmarks::BODY_MAP_PARTS;
 use super::merge::{FromFile, Merged};
 use super::model::{
-    Equipment, Exercise, Guide, GuideSection, Library, Origin, Region, RollingPolicy, Routine,
-    RoutineStep, Source, StepTiming, Style, Tool,
+    Equipment, Exercise, Guide, GuideSection, Library, Origin, PathEnd, Region, RollPath,
+    RollingPolicy, Routine, RoutineStep, Source, StepTiming, Style, Tool,
 };
 use super::source::{Layer, SourceFile};
 use super::yaml::{
@@ -115,6 +116,24 @@ impl Validator<'_> {
                 }
             }
         }
+        for r in &mut regions {
+            let raw = raw_regions.iter().find(|raw| raw.item.id.value == r.id);
+            if let (Some(id), Some(raw)) = (&r.instead, raw)
+                && let Some(at) = &raw.item.instead
+                && !routines.iter().any(|rt| &rt.id == id)
+            {
+                self.error(
+                    raw.file,
+                    &at.referenced,
+                    format!(
+                        "region `{}`: `instead` names routine `{id}`, which is not in the library{}",
+                        r.id,
+                        did_you_mean(id, routines.iter().map(|rt| rt.id.as_str()))
+                    ),
+                );
+                r.instead = None;
+            }
+        }
         let mut guides = Vec::new();
         for g in merged.guides.into_iter().flatten() {
             if let Some(guide) = self.guide(g) {
@@ -155,20 +174,37 @@ impl Validator<'_> {
         false
     }
 
-    /// A source is an article (a title) or a study (title, authors, year and journal).
+    /// A source is an article (a title, or its authors and what it is about when it has
+    /// none) or a study (authors, year and journal; the title when known).
     fn sources(&mut self, file: usize, who: &str, raw: Vec<RawSource>) -> Option<Vec<Source>> {
         let mut out = Vec::new();
         let mut ok = true;
         for s in raw {
-            let study = s.authors.is_some() || s.year.is_some() || s.journal.is_some();
-            if study && (s.authors.is_none() || s.year.is_none() || s.journal.is_none()) {
-                self.error(
-                    file,
-                    &s.title.at,
-                    format!(
-                        "{who}: a study source names its `authors`, `year` and `journal` (an article gives just its `title`)"
-                    ),
-                );
+            let at = s
+                .title
+                .as_ref()
+                .or(s.authors.as_ref())
+                .or(s.about.as_ref())
+                .or(s.journal.as_ref())
+                .map(|t| t.at);
+            let Some(at) = at else {
+                ok = false;
+                continue;
+            };
+            let study = s.year.is_some() || s.journal.is_some();
+            let problem = if study {
+                (s.authors.is_none() || s.year.is_none() || s.journal.is_none()).then_some(
+                    "a study source names its `authors`, `year` and `journal` (an article gives its `title`)",
+                )
+            } else if s.title.is_none() && (s.authors.is_none() || s.about.is_none()) {
+                Some(
+                    "an article source gives its `title`, or, when it has none, its `authors` and what it is `about`",
+                )
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.error(file, &at, format!("{who}: {problem}"));
                 ok = false;
                 continue;
             }
@@ -184,7 +220,8 @@ impl Validator<'_> {
                 continue;
             }
             out.push(Source {
-                title: s.title.value,
+                title: s.title.map(Text::into_string),
+                about: s.about.map(Text::into_string),
                 authors: s.authors.map(Text::into_string),
                 year: s.year.map(|y| y.value),
                 journal: s.journal.map(Text::into_string),
@@ -235,8 +272,34 @@ impl Validator<'_> {
         let raw = &r.item;
         let id = &raw.id;
         let rolling = raw.rolling.as_ref().map_or(RawRolling::Normal, |s| s.value);
+        for part in &raw.body_map {
+            if !BODY_MAP_PARTS.contains(&part.value.as_str()) {
+                self.error(
+                    r.file,
+                    &part.referenced,
+                    format!(
+                        "region `{}`: unknown body map part `{}`{}",
+                        id.value,
+                        part.value,
+                        did_you_mean(&part.value, BODY_MAP_PARTS.iter().copied())
+                    ),
+                );
+                return None;
+            }
+        }
         let policy = match rolling {
             RawRolling::Normal => {
+                if let Some(instead) = &raw.instead {
+                    self.error(
+                        r.file,
+                        &instead.referenced,
+                        format!(
+                            "region `{}`: `instead` belongs to `rolling: avoid`",
+                            id.value
+                        ),
+                    );
+                    return None;
+                }
                 if raw.reason.is_some() || !raw.alternatives.is_empty() {
                     self.error(
                         r.file,
@@ -302,6 +365,9 @@ impl Validator<'_> {
             singular: raw.singular.clone().map(Text::into_string),
             description: raw.description.clone().map(Text::into_string),
             policy,
+            instead: raw.instead.as_ref().map(|i| i.value.clone()),
+            stay_off: raw.stay_off.iter().map(|l| l.value).collect(),
+            body_map: raw.body_map.iter().map(|p| p.value.clone()).collect(),
             origin: self.origin(r.file),
         })
     }
@@ -370,6 +436,69 @@ impl Validator<'_> {
                 );
             }
         }
+        let spoken_caution = match &raw.spoken_caution {
+            None => 0,
+            Some(n) if n.value >= 1 && n.value as usize <= raw.cautions.len() => {
+                n.value as usize - 1
+            }
+            Some(n) => {
+                self.error(
+                    e.file,
+                    &n.referenced,
+                    format!(
+                        "exercise `{id}`: `spoken_caution` is {}, but it has {} caution(s): give the number of the one to say aloud, 1 for the first",
+                        n.value,
+                        raw.cautions.len()
+                    ),
+                );
+                return Err((id, Unusable::Invalid));
+            }
+        };
+        let path = raw.path.as_ref().map(|p| RollPath {
+            from: PathEnd {
+                landmark: p.from.landmark.value,
+                distance: p.from.distance,
+            },
+            to: PathEnd {
+                landmark: p.to.landmark.value,
+                distance: p.to.distance,
+            },
+        });
+        if let (Some(p), Some(rp)) = (&path, &raw.path) {
+            for (end, at) in [
+                (p.from, &rp.from.landmark.referenced),
+                (p.to, &rp.to.landmark.referenced),
+            ] {
+                if let Some(why) = end.refusal(&region.stay_off) {
+                    self.error(
+                        e.file,
+                        at,
+                        format!(
+                            "exercise `{id}`: its path is refused: {why} (region `{}`)",
+                            region.id
+                        ),
+                    );
+                    return Err((id, Unusable::Invalid));
+                }
+            }
+        }
+        for nerve in region.nerves_and_vessels() {
+            if !raw.cautions.iter().any(|c| nerve.named_by(&c.value)) {
+                self.error(
+                    e.file,
+                    &raw.id.referenced,
+                    format!(
+                        "exercise `{id}`: region `{}` lists `{}` ({}), but no caution names it: say what runs there ({}) and where ({})",
+                        region.id,
+                        nerve.id(),
+                        nerve.words(),
+                        join_or(&nerve.structure_words().iter().map(|w| w.to_string()).collect::<Vec<_>>()),
+                        join_or(&nerve.place_words().iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>()),
+                    ),
+                );
+                return Err((id, Unusable::Invalid));
+            }
+        }
         let texts = |v: Vec<Text>| v.into_iter().map(Text::into_string).collect();
         Ok(Exercise {
             id,
@@ -397,6 +526,9 @@ impl Validator<'_> {
             zones: texts(raw.zones),
             movement: raw.movement.map(Text::into_string),
             sources,
+            position: raw.position,
+            path,
+            spoken_caution,
             origin: self.origin(e.file),
         })
     }
@@ -545,11 +677,16 @@ impl Validator<'_> {
                     let why = if hold.value < MIN_RECOVERY_HOLD_S {
                         "the discomfort should start to ease after about 30 s"
                     } else {
-                        "longer holds press on tissue for no gain"
+                        "no more than two minutes on one spot"
                     };
-                    self.error(file, &hold.referenced, format!(
-                        "{who}: hold is {} s; a recovery hold is {lo} to {hi} s (research on rolling uses 30 to 120 s per set; {why})",
-                        hold.value));
+                    self.error(
+                        file,
+                        &hold.referenced,
+                        format!(
+                            "{who}: hold is {} s; a recovery hold is {lo} to {hi} s ({why})",
+                            hold.value
+                        ),
+                    );
                     return None;
                 }
                 if let Some(points) = &step.points

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
+use super::landmarks::{Distance, Landmark, Posture};
 use super::model::{Side, Style, Tool};
 use super::scalar;
 pub use super::scalar::Text;
@@ -52,6 +53,31 @@ pub struct RawRegion {
     pub reason: Option<Text>,
     #[serde(default)]
     pub alternatives: Vec<Spanned<String>>,
+    /// The routine to play instead (`rolling: avoid` only).
+    #[serde(default, deserialize_with = "scalar::opt_id")]
+    pub instead: Option<Spanned<String>>,
+    /// Landmarks no exercise of the region may end on.
+    #[serde(default)]
+    pub stay_off: Vec<Spanned<Landmark>>,
+    /// The parts of the body map the region lights.
+    #[serde(default)]
+    pub body_map: Vec<Spanned<String>>,
+}
+
+/// One end of an exercise's path.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPathEnd {
+    pub landmark: Spanned<Landmark>,
+    pub distance: Distance,
+}
+
+/// Where the tool travels: from one landmark to another.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPath {
+    pub from: RawPathEnd,
+    pub to: RawPathEnd,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,8 +102,11 @@ pub struct RawEquipment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    #[serde(deserialize_with = "scalar::one_line")]
-    pub title: Text,
+    #[serde(default, deserialize_with = "scalar::opt_one_line")]
+    pub title: Option<Text>,
+    /// What kind of work it is, or what an untitled article is about.
+    #[serde(default, deserialize_with = "scalar::opt_one_line")]
+    pub about: Option<Text>,
     #[serde(default, deserialize_with = "scalar::opt_one_line")]
     pub authors: Option<Text>,
     #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
@@ -141,6 +170,15 @@ pub struct RawExercise {
     pub movement: Option<Text>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// How the body lies for the general set-up.
+    #[serde(default)]
+    pub position: Option<Posture>,
+    /// Where the tool travels.
+    #[serde(default)]
+    pub path: Option<RawPath>,
+    /// Which caution (1 is the first) the coach says aloud when the step starts.
+    #[serde(default, deserialize_with = "scalar::opt_spanned_whole")]
+    pub spoken_caution: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -239,7 +277,7 @@ impl RawFile {
 
 fn push_sources<'a>(texts: &mut Vec<&'a Text>, sources: &'a [RawSource]) {
     for s in sources {
-        texts.push(&s.title);
+        texts.extend(s.title.iter().chain(&s.about));
         texts.extend(s.authors.iter().chain(&s.journal));
     }
 }

@@ -483,7 +483,7 @@ impl Chosen<'_> {
         let name = &self.cand.region.name;
         let ex = self.cand.exercise;
         let each = self.points_each();
-        let pts = |n: u32| plural(n, "trigger point");
+        let pts = |n: u32| plural(n, "tender spot");
         let per = if ex.per_side { " per side" } else { "" };
         let more = if self.bonus > 0 {
             format!("so {}{per}", pts(each))
@@ -515,7 +515,7 @@ impl Chosen<'_> {
                 } => (
                     format!("{name}, {} side first: ", first.label()),
                     format!(
-                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more trigger point ({} against {}).",
+                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more tender spot ({} against {}).",
                         rating(*first_avg),
                         rating(*other_avg),
                         first.other().label(),

@@ -619,7 +619,8 @@ impl App {
     }
 
     /// Enter in the Regions pane on an exercise, or on a region with one exercise:
-    /// that exercise, to play alone.
+    /// that exercise, to play alone; on a region never rolled, the routine it names
+    /// to play instead (the IT band's alternative).
     fn exercise_to_play(&self) -> Option<String> {
         if self.focus != Pane::Regions {
             return None;
@@ -628,6 +629,10 @@ impl App {
             Row::Exercise(i) => self.library.exercises.get(i).map(|e| e.id.clone()),
             Row::Region(i) => {
                 let region = self.library.regions.get(i)?;
+                if let Some(instead) = region.instead.as_ref().filter(|_| region.avoid().is_some())
+                {
+                    return Some(instead.clone());
+                }
                 let mut exercises = self.library.exercises_in(&region.id);
                 match (exercises.next(), exercises.next()) {
                     (Some(only), None) => Some(only.id.clone()),

@@ -146,6 +146,18 @@ fn region_lines(app: &App, region: &Region) -> Vec<Line<'static>> {
             Span::raw(join_or(&names)),
             Span::styled("  (press a to jump there)", t.dim),
         ]));
+        if let Some(routine) = region
+            .instead
+            .as_deref()
+            .and_then(|id| app.library.routine(id))
+        {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("A routine for it", t.accent));
+            lines.push(Line::from(vec![
+                Span::raw(routine.name.clone()),
+                Span::styled("  (press Enter to play it)", t.dim),
+            ]));
+        }
         return lines;
     }
     lines.push(Line::styled("Exercises", t.accent));
@@ -174,7 +186,9 @@ impl Widget for InstructionsPane<'_> {
         block.render(area, buf);
         let (lines, region) = self.lines();
         let (map_w, map_h) = bodymap::size();
-        let show_map = region.as_deref().is_some_and(bodymap::has_region)
+        let show_map = region
+            .as_deref()
+            .is_some_and(|r| bodymap::has_region(&self.app.library, r))
             && inner.width >= map_w + 30
             && inner.height >= map_h;
         let text_area = if show_map {
@@ -187,7 +201,13 @@ impl Widget for InstructionsPane<'_> {
                 base: t.dim,
                 avoid: t.warning,
             };
-            Paragraph::new(bodymap::lines(region.as_deref(), self.side, styles)).render(map, buf);
+            Paragraph::new(bodymap::lines(
+                &self.app.library,
+                region.as_deref(),
+                self.side,
+                styles,
+            ))
+            .render(map, buf);
             text
         } else {
             inner
