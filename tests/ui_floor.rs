@@ -288,3 +288,80 @@ fn enter_on_a_region_shows_its_exercises_and_on_a_guide_opens_it() {
     app.handle(Action::Enter, now, wall());
     assert!(app.session().is_some());
 }
+
+/// Text cut by a narrow pane ends with an ellipsis or a shorter form, never mid-word:
+/// a guide's title, the streak, the Today explanation (with a hint that more follows)
+/// and the review's status column.
+#[test]
+fn narrow_panes_cut_with_an_ellipsis_never_mid_word() {
+    use foamroll::session::{SessionRecord, Status};
+    use foamroll::ui::{Pane, Row};
+    let clock = Clock::new();
+    let now = clock.at(0.0);
+    let dir = tempfile::tempdir().unwrap();
+    let log = foamroll::history::Store::in_dir(dir.path());
+    for (day, status) in [(19, Status::Completed), (20, Status::Interrupted)] {
+        let start = wall() - chrono::Duration::days(21 - day);
+        let record = SessionRecord {
+            format: 1,
+            id: format!("s{day}"),
+            started_at: start,
+            ended_at: Some(start + chrono::Duration::seconds(500)),
+            routine_id: "post-run".into(),
+            routine_name: "Post-run recovery".into(),
+            style: foamroll::library::Style::Recovery,
+            status,
+            entries: vec![common::entry("quads", None, true, vec![])],
+            extra: Default::default(),
+        };
+        log.save(&record).unwrap();
+    }
+    let mut app = app(Some(dir.path()));
+    app.plan_today(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 21)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .unwrap(),
+        Vec::new(),
+    );
+    // The streak, at every size: whole, shorter ("(best 2)"), or without the longest;
+    // never "(longest 2" cut mid-way.
+    let mut shorter = false;
+    for (w, h) in SIZES.into_iter().chain([(60, 40), (100, 30)]) {
+        let screen = common::ui::render(&app, now, w, h);
+        let Some(streak) = screen.lines().find(|l| l.contains("Streak")) else {
+            continue;
+        };
+        assert!(
+            streak.contains("(longest 2 days)")
+                || streak.contains("(best 2)")
+                || !streak.contains('('),
+            "{w}x{h}: {streak}"
+        );
+        shorter |= !streak.contains("(longest");
+    }
+    assert!(shorter, "some size is too narrow for the whole line");
+    // The Today explanation does not fit: its last row says more follows.
+    let screen = common::ui::render(&app, now, 50, 20);
+    assert!(screen.contains("… more below"), "{screen}");
+    // A guide's long title.
+    app.focus = Pane::Regions;
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Guide(_)))
+        .unwrap();
+    let screen = common::ui::render(&app, now, 40, 20);
+    let title = screen
+        .lines()
+        .find(|l| l.contains("Pressure, pain"))
+        .unwrap();
+    assert!(
+        title.contains("Pressure, pain and when not to roll") || title.contains('…'),
+        "{title}"
+    );
+    // The review at 50x20: the status is whole.
+    app.handle(Action::OpenReview, now, wall());
+    let screen = common::ui::render(&app, now, 50, 20);
+    assert!(screen.contains("interrupted"), "{screen}");
+    assert!(screen.contains("completed"), "{screen}");
+}

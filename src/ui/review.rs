@@ -283,11 +283,25 @@ impl ReviewScreen<'_> {
         block.render(area, buf);
         let height = inner.height as usize;
         let offset = list_offset(self.state.selected, height.saturating_sub(1));
+        // Narrow, the date is shorter, the tenderness goes and the routine's name gives
+        // way, so the status is always whole ("interrupted", not "in").
+        let wide = inner.width >= 63;
+        let date_w = if wide { 17 } else { 6 };
+        let fixed = date_w + 1 + 1 + 6 + 1 + 11 + if wide { 6 } else { 0 };
+        let name_w = if wide {
+            20
+        } else {
+            usize::from(inner.width).saturating_sub(fixed).max(1)
+        };
+        let row_text = |date: &str, name: &str, time: &str, status: &str, tender: &str| {
+            if wide {
+                format!("{date:<17} {name:<20} {time:>6} {status:<11} {tender:>5}")
+            } else {
+                format!("{date:<6} {name:<name_w$} {time:>6} {status:<11}")
+            }
+        };
         let mut lines = vec![Line::styled(
-            format!(
-                "{:<17} {:<20} {:>6} {:<11} {:>5}",
-                "date", "routine", "time", "status", "tend."
-            ),
+            row_text("date", "routine", "time", "status", "tend."),
             t.dim,
         )];
         if let Some(problem) = app.history_problem {
@@ -309,17 +323,21 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = crate::text::fit(&printable(&s.routine_name), 20);
+            let name = crate::text::fit(&printable(&s.routine_name), name_w);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
-            let mut line = Line::raw(format!(
-                "{:<17} {:<20} {:>6} {:<11} {:>5}",
-                s.started_at.format("%a %d %b %H:%M"),
-                name,
-                clock(s.duration_s.round() as u64),
+            let date = if wide {
+                s.started_at.format("%a %d %b %H:%M").to_string()
+            } else {
+                s.started_at.format("%d %b").to_string()
+            };
+            let mut line = Line::raw(row_text(
+                &date,
+                &name,
+                &clock(s.duration_s.round() as u64),
                 s.shown_status().label(),
-                tender
+                &tender,
             ));
             if row == self.state.selected {
                 line = line.patch_style(t.selected);
