@@ -57,3 +57,25 @@ fn hands_free_from_the_command_line_is_the_same_setting() {
         "{text}"
     );
 }
+
+#[test]
+fn a_second_instance_shows_a_session_still_running_in_the_first_as_running() {
+    let data = DataDir::new();
+    let mut first = data.spawn(&["play", "post-run"], 100, 30);
+    first.wait_for("Get ready", 10);
+    // The session's row is written as it starts; the second instance reads it.
+    let second = data.spawn(&[], 120, 40);
+    let screen = second.wait_for("Post-run recovery", 10);
+    let screen = if screen.contains("running") {
+        screen
+    } else {
+        second.wait_for("running", 5)
+    };
+    assert!(!screen.contains("interrupted"), "{screen}");
+    drop(second);
+    // Once the first is gone without a word (kill -9), it was interrupted.
+    first.kill();
+    first.wait_exit(10);
+    let third = data.spawn(&[], 120, 40);
+    third.wait_for("interrupted", 10);
+}

@@ -156,6 +156,8 @@ pub struct Coach {
     storage_warning: Option<String>,
     /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
     held: bool,
+    /// The session's lock while it runs, so another instance shows it as running.
+    running: Option<crate::history::Running>,
 }
 
 impl fmt::Debug for Coach {
@@ -198,9 +200,15 @@ impl Coach {
             prompted: None,
             storage_warning: None,
             held: false,
+            running: None,
         };
         let id = uuid::Uuid::new_v4().to_string();
         // The engine's first effect is a checkpoint: the record as it starts.
+        coach.running = coach
+            .recorder
+            .as_ref()
+            .and_then(|r| r.data_dir())
+            .and_then(|dir| crate::history::Running::hold(dir, &id).ok());
         let fx = coach.session.update(Event::Start { id, wall }, now);
         coach.carry(fx, now);
         coach.words_done(now);
@@ -442,6 +450,7 @@ impl Coach {
                 Effect::Cue(cue) => self.cue(&cue, now),
                 Effect::Checkpoint(record) => self.save(&record),
                 Effect::Finished(record) | Effect::Aborted(record) => {
+                    self.running = None;
                     self.save(&record);
                     self.notes.push(Note::Ended(record.status));
                 }

@@ -4,6 +4,7 @@
 //! migration).
 
 mod import;
+mod live;
 mod report;
 mod stats;
 mod store;
@@ -19,6 +20,7 @@ use crate::session::{SessionRecord, Side, Status};
 pub use import::{
     ImportReport, Loaded, MAX_IMPORT_BYTES, parse_any, parse_log, read_bounded, validate,
 };
+pub use live::{Running, is_running};
 pub use report::report_markdown;
 pub use stats::{
     Asymmetry, Coverage, Direction, Filter, Review, SeriesKey, Streak, TendernessPoint, Trend,
@@ -100,12 +102,23 @@ impl SessionSummary {
         }
     }
 
+    /// The status as the screens show it. A record still marked running is shown as
+    /// running only while its session is being played (see [`is_running`], which
+    /// [`mark_interrupted`] applies); otherwise it was interrupted.
     pub fn shown_status(&self) -> Status {
-        if self.status == Status::Running {
-            Status::Interrupted
-        } else {
-            self.status
-        }
+        self.status
+    }
+}
+
+/// Marks as interrupted every session of `sessions` still marked running that no
+/// program is playing now (its lock in `data` is free): a crash or `kill -9` left it.
+/// One that another instance is playing stays running.
+pub fn mark_interrupted(sessions: &mut [SessionSummary], data: &std::path::Path) {
+    for s in sessions
+        .iter_mut()
+        .filter(|s| s.status == Status::Running && !is_running(data, &s.id))
+    {
+        s.status = Status::Interrupted;
     }
 }
 

@@ -201,6 +201,8 @@ impl App {
                 });
                 self.notices.extend(warnings);
                 self.history = sessions;
+                // A session another instance (or this one) is playing stays "running".
+                crate::history::mark_interrupted(&mut self.history, log.dir());
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
