@@ -50,6 +50,10 @@ impl Running {
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
+        // The folder goes too once no session runs: nothing is left in the data folder.
+        if let Some(folder) = self.path.parent() {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
 }
 
@@ -83,6 +87,7 @@ mod tests {
         assert!(!is_running(dir.path(), "another-id"));
         drop(held);
         assert!(!is_running(dir.path(), id));
+        assert!(!dir.path().join(FOLDER).exists(), "nothing left behind");
         // An id from a damaged file never names a path outside the folder.
         assert!(lock_path(dir.path(), "../../etc/passwd").is_none());
         assert!(!is_running(dir.path(), ""));
