@@ -39,6 +39,7 @@ mkdir -p "$dir/bin"
 cat > "$dir/bin/espeak-ng" <<SH
 #!/bin/sh
 # Speaks "\$1" into a file, then takes as long as hearing it would.
+[ "\$1" = -- ] && shift
 log=\$FLOOR_LOG
 wav=\$(mktemp --suffix=.wav)
 '$real' -w "\$wav" "\$1" 2> /dev/null

@@ -102,6 +102,59 @@ fn clicolor_force() -> bool {
     std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+/// `theme:` in the config: a built-in theme, with colours of the person's own on top.
+/// `theme: high-contrast` is a name alone; a table names the base (`base:`, default
+/// `default`) and a colour for any part of the screen in [`THEME_PARTS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeChoice {
+    pub base: ThemeName,
+    /// (part, colour), in the order the file gives them.
+    pub colours: Vec<(&'static str, ratatui::style::Color)>,
+}
+
+impl ThemeChoice {
+    pub fn named(base: ThemeName) -> ThemeChoice {
+        ThemeChoice {
+            base,
+            colours: Vec::new(),
+        }
+    }
+
+    /// "default", or "default with 2 colours of your own".
+    pub fn label(&self) -> String {
+        match self.colours.len() {
+            0 => self.base.label().to_string(),
+            n => format!(
+                "{} with {} of your own",
+                self.base.label(),
+                crate::wording::plural(n, "colour")
+            ),
+        }
+    }
+}
+
+/// The parts of the screen a theme table can colour, with what each is.
+pub const THEME_PARTS: [(&str, &str); 18] = [
+    ("text", "ordinary text"),
+    ("dim", "secondary text: sources, hints"),
+    ("title", "pane titles"),
+    ("border", "pane borders"),
+    ("focused_border", "the border of the focused pane"),
+    ("warning", "cautions and the IT band"),
+    ("accent", "headings and highlights"),
+    ("gauge", "the progress bar"),
+    ("body_lit", "the region being worked on the body map"),
+    ("key", "keys in the key bar"),
+    ("flash", "the Countdown title as the phase changes"),
+    ("get_ready", "the get-ready phase"),
+    ("find", "finding the tender spot"),
+    ("hold", "a hold"),
+    ("overtime", "a hold past its minimum"),
+    ("move", "a warm-up's movement"),
+    ("rest", "resting and switching sides"),
+    ("paused", "PAUSED"),
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Default,
@@ -158,13 +211,17 @@ pub struct Settings {
     pub voice_detail: Setting<VoiceDetail>,
     /// The command run for every cue (program, then arguments).
     pub on_cue: Setting<Option<Vec<String>>>,
-    pub theme: Setting<ThemeName>,
+    pub theme: Setting<ThemeChoice>,
     /// Capture the mouse in the app (clicks and the wheel); false leaves it to the
     /// terminal, for selecting text and scrolling back.
     pub mouse: Setting<bool>,
     pub equipment: Setting<Option<Tool>>,
     /// Sessions a week the review counts against (1-14).
     pub weekly_goal: Setting<u32>,
+    /// The folder of activity files scanned for new runs.
+    pub activities: Setting<Option<std::path::PathBuf>>,
+    /// Hours after a run that the status line mentions it (0: never).
+    pub status_after_run: Setting<u32>,
 }
 
 impl Default for Settings {
@@ -184,10 +241,12 @@ impl Default for Settings {
             countdown_voice: Setting::default(true),
             voice_detail: Setting::default(VoiceDetail::Full),
             on_cue: Setting::default(None),
-            theme: Setting::default(ThemeName::Default),
+            theme: Setting::default(ThemeChoice::named(ThemeName::Default)),
             mouse: Setting::default(true),
             equipment: Setting::default(None),
             weekly_goal: Setting::default(3),
+            activities: Setting::default(None),
+            status_after_run: Setting::default(12),
         }
     }
 }
@@ -203,7 +262,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 17] = [
+pub const KEYS: [(&str, &str); 19] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -252,7 +311,7 @@ pub const KEYS: [(&str, &str); 17] = [
     ),
     (
         "theme",
-        "default, high-contrast or mono; NO_COLOR always means no colour",
+        "default, high-contrast or mono, or a table of a base theme and colours of your own by part (foamroll config --default lists the parts); no colour at all with --color never, NO_COLOR or CLICOLOR=0",
     ),
     (
         "mouse",
@@ -265,6 +324,14 @@ pub const KEYS: [(&str, &str); 17] = [
     (
         "weekly_goal",
         "sessions a week the review and the report count against, 1 to 14 (default 3)",
+    ),
+    (
+        "activities",
+        "a folder of activity files (.fit, .gpx, .tcx, each also .gz), absolute or ~/...: new and changed files are imported whenever today, status or the app start",
+    ),
+    (
+        "status_after_run",
+        "hours after a run that status says \"ran 12 km 2h ago · roll now\", 0 to 48; 0: never (default 12)",
     ),
 ];
 
@@ -360,6 +427,28 @@ fn word<T: Copy>(key: &str, value: &Scalar, choices: &[(String, T)]) -> Result<T
     ))
 }
 
+/// A colour: a name (`red`, `light-blue`, `dark-gray`), `#rrggbb`, or a number of the
+/// terminal's 256-colour palette (0 to 255).
+fn colour(part: &str, value: &Scalar) -> Result<ratatui::style::Color, String> {
+    let text = match value {
+        Scalar::Text(t) => t.clone(),
+        Scalar::Whole(n) => n.to_string(),
+        other => {
+            return Err(format!(
+                "theme: {part}: expected a colour, found {}",
+                other.describe()
+            ));
+        }
+    };
+    match text.parse::<ratatui::style::Color>() {
+        Ok(c) => Ok(c),
+        Err(_) => Err(format!(
+            "theme: {part}: `{}` is not a colour; give a name such as red, light-blue or dark-gray, #rrggbb, or 0 to 255",
+            echo(&text)
+        )),
+    }
+}
+
 /// `on_cue: notify-send` or `on_cue: [paplay, /path/to/bell.oga]`: a program and its
 /// arguments, run without a shell. Each is one line of printable text.
 fn command(value: &Scalar) -> Result<Vec<String>, String> {
@@ -397,6 +486,37 @@ fn command(value: &Scalar) -> Result<Vec<String>, String> {
         ));
     }
     Ok(words)
+}
+
+/// `activities: ~/Garmin/Activities`: an absolute folder, or one under the home folder
+/// (`~/`); one line of printable text.
+fn folder(key: &str, value: &Scalar) -> Result<std::path::PathBuf, String> {
+    let Scalar::Text(text) = value else {
+        return Err(format!(
+            "{key}: expected a folder such as ~/Garmin/Activities, found {}",
+            value.describe()
+        ));
+    };
+    if let Some(c) = text.chars().find(|&c| forbidden_char(c) || c == '\n') {
+        return Err(format!(
+            "{key}: control character U+{:04X} is not allowed in a folder name",
+            u32::from(c)
+        ));
+    }
+    let path = match text.strip_prefix("~/") {
+        Some(rest) => match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            Some(home) => std::path::PathBuf::from(home).join(rest),
+            None => return Err(format!("{key}: ~/ needs a home folder (HOME is not set)")),
+        },
+        None => std::path::PathBuf::from(text),
+    };
+    if !path.is_absolute() {
+        return Err(format!(
+            "{key}: `{}` is not absolute: give the whole path, or one starting with ~/",
+            echo(text)
+        ));
+    }
+    Ok(path)
 }
 
 impl Settings {
@@ -451,6 +571,10 @@ impl Settings {
         };
         let mut problems = Vec::new();
         for (key, value) in entries.0 {
+            if key.value == "theme" && value.value == Scalar::Mapping {
+                problems.extend(self.apply_theme_table(path, &text));
+                continue;
+            }
             let (at, why) = match self.apply_key(&key.value, &value.value, path) {
                 Ok(()) => continue,
                 Err(Misplaced::Key(why)) => (key.referenced, why),
@@ -464,6 +588,57 @@ impl Settings {
                 why,
             ));
         }
+        problems
+    }
+
+    /// `theme:` as a table: `base:` and colours by part, each checked on its own (a bad
+    /// one is reported where it is and left out; the others apply).
+    fn apply_theme_table(&mut self, path: &str, text: &str) -> Vec<Diagnostic> {
+        #[derive(Deserialize)]
+        struct File {
+            theme: Entries,
+        }
+        let file: File = match crate::library::parse_yaml(path, text) {
+            Ok(f) => f,
+            Err(d) => return vec![d],
+        };
+        let mut theme = ThemeChoice::named(ThemeName::Default);
+        let mut problems = Vec::new();
+        let parts = || THEME_PARTS.iter().map(|(p, _)| *p).chain(["base"]);
+        for (key, value) in file.theme.0 {
+            let result = match key.value.as_str() {
+                "base" => {
+                    let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
+                    word("theme: base", &value.value, &themes)
+                        .map(|b| theme.base = b)
+                        .map_err(Misplaced::Value)
+                }
+                part => match THEME_PARTS.iter().find(|(p, _)| *p == part) {
+                    Some((part, _)) => colour(part, &value.value)
+                        .map(|c| theme.colours.push((part, c)))
+                        .map_err(Misplaced::Value),
+                    None => Err(Misplaced::Key(format!(
+                        "theme: unknown part `{}`{}; the parts are {}",
+                        echo(part),
+                        did_you_mean(part, parts()),
+                        parts().collect::<Vec<_>>().join(", ")
+                    ))),
+                },
+            };
+            let (at, why) = match result {
+                Ok(()) => continue,
+                Err(Misplaced::Key(why)) => (key.referenced, why),
+                Err(Misplaced::Value(why)) => (value.referenced, why),
+            };
+            problems.push(Diagnostic::at(
+                Severity::Error,
+                path,
+                Some(text),
+                Position::from_location(&at),
+                why,
+            ));
+        }
+        self.theme.set(theme, Source::File(path.to_string()));
         problems
     }
 
@@ -512,8 +687,10 @@ impl Settings {
             }
             "theme" => {
                 let themes = ThemeName::ALL.map(|t| (t.label().to_string(), t));
-                let theme = word(key, value, &themes).map_err(Misplaced::Value)?;
-                self.theme.set(theme, file());
+                let theme = word(key, value, &themes).map_err(|why| {
+                    Misplaced::Value(format!("{why}, or a table of colours by part"))
+                })?;
+                self.theme.set(ThemeChoice::named(theme), file());
             }
             "equipment" => {
                 // The names routine files use for tools, from the one definition.
@@ -538,6 +715,21 @@ impl Settings {
                     )));
                 }
                 self.weekly_goal.set(goal, file());
+            }
+            "activities" => {
+                let dir = folder(key, value).map_err(Misplaced::Value)?;
+                self.activities.set(Some(dir), file());
+            }
+            "status_after_run" => {
+                let hours = value
+                    .whole()
+                    .map_err(|why| Misplaced::Value(format!("{key}: {why} of hours")))?;
+                if hours > 48 {
+                    return Err(Misplaced::Value(format!(
+                        "status_after_run is {hours} hours; it must be from 0 (never) to 48"
+                    )));
+                }
+                self.status_after_run.set(hours, file());
             }
             other => {
                 return Err(Misplaced::Key(format!(
@@ -577,8 +769,19 @@ impl Settings {
         for (key, help) in KEYS {
             lines.push(String::new());
             lines.push(format!("# {help}"));
+            if key == "theme" {
+                lines.push(format!(
+                    "# or a table, a built-in theme with colours of your own: {}",
+                    THEME_PARTS.map(|(p, _)| p).join(", ")
+                ));
+                lines.push(
+                    "#   theme: {base: high-contrast, hold: light-green, warning: \"#ff8800\"}"
+                        .to_string(),
+                );
+            }
             match defaults.yaml_value(key) {
                 Some(value) => lines.push(format!("{key}: {value}")),
+                None if key == "activities" => lines.push(format!("# {key}: ~/Garmin/Activities")),
                 None => lines.push(format!(
                     "# {key}: [paplay, /usr/share/sounds/freedesktop/stereo/bell.oga]"
                 )),
@@ -603,7 +806,7 @@ impl Settings {
             "countdown_voice" => self.countdown_voice.value.to_string(),
             "voice_detail" => self.voice_detail.value.label().to_string(),
             "on_cue" => self.on_cue.value.as_ref()?.join(" "),
-            "theme" => self.theme.value.label().to_string(),
+            "theme" => self.theme.value.base.label().to_string(),
             "mouse" => self.mouse.value.to_string(),
             "equipment" => self
                 .equipment
@@ -611,6 +814,8 @@ impl Settings {
                 .and_then(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_string))
                 .unwrap_or_else(|| "any".to_string()),
             "weekly_goal" => self.weekly_goal.value.to_string(),
+            "activities" => self.activities.value.as_ref()?.display().to_string(),
+            "status_after_run" => self.status_after_run.value.to_string(),
             _ => return None,
         };
         Some(v)
@@ -673,11 +878,7 @@ impl Settings {
                     .map_or("none".to_string(), |c| crate::text::printable(&c.join(" "))),
                 &self.on_cue.source,
             ),
-            line(
-                "theme",
-                self.theme.value.label().to_string(),
-                &self.theme.source,
-            ),
+            line("theme", self.theme.value.label(), &self.theme.source),
             line("mouse", self.mouse.value.to_string(), &self.mouse.source),
             line(
                 "equipment",
@@ -690,6 +891,19 @@ impl Settings {
                 "weekly_goal",
                 self.weekly_goal.value.to_string(),
                 &self.weekly_goal.source,
+            ),
+            line(
+                "activities",
+                self.activities
+                    .value
+                    .as_ref()
+                    .map_or("none".to_string(), |p| crate::text::path(p)),
+                &self.activities.source,
+            ),
+            line(
+                "status_after_run",
+                format!("{} h", self.status_after_run.value),
+                &self.status_after_run.source,
             ),
         ]
     }

@@ -16,6 +16,7 @@ pub mod input;
 pub mod library;
 pub mod paths;
 pub mod plain;
+pub mod runs;
 pub mod session;
 pub mod signals;
 pub mod text;

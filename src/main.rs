@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use foamroll::cli::{self, Args, Command, Exit, Global, HistoryAction};
+use foamroll::cli::{self, Args, Command, Exit, Global, HistoryAction, RunsAction};
 use foamroll::config::Settings;
 use foamroll::library::LoadReport;
 
@@ -81,6 +81,19 @@ fn run(args: Args) -> io::Result<Exit> {
             since,
             limit,
         }) => history(&global, json, csv, since, limit, &mut io),
+        Some(Command::Runs {
+            action: Some(RunsAction::Import { paths }),
+            ..
+        }) => runs_import(&global, &paths, &mut io),
+        Some(Command::Runs {
+            action: Some(RunsAction::Forget { id, all }),
+            ..
+        }) => runs_forget(&global, if all { None } else { id }, &mut io),
+        Some(Command::Runs {
+            action: None,
+            json,
+            since,
+        }) => runs(&global, json, since, &mut io),
         Some(Command::Config { default }) => config(&global, &settings, default, &mut io),
         Some(Command::Completions { shell }) => {
             cli::completions(&shell, &mut io.out)?;
@@ -266,6 +279,46 @@ fn history(
     Ok(Exit::ok_if(code == 0))
 }
 
+fn runs_import(global: &Global, paths: &[std::path::PathBuf], io: &mut Io) -> io::Result<Exit> {
+    let Some(log) = history_store(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let code = cli::runs::import(&log, paths, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
+}
+
+fn runs_forget(global: &Global, id: Option<i64>, io: &mut Io) -> io::Result<Exit> {
+    let Some(log) = history_store(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let code = cli::runs::forget(&log, id, &mut io.out, &mut io.err)?;
+    Ok(Exit::ok_if(code == 0))
+}
+
+fn runs(
+    global: &Global,
+    json: bool,
+    since: Option<chrono::NaiveDate>,
+    io: &mut Io,
+) -> io::Result<Exit> {
+    let Some(log) = history_reader(global, io)? else {
+        return Ok(Exit::Failure);
+    };
+    let runs = match log.map_or(Ok(Vec::new()), |log| cli::runs::select(&log, since)) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            return Ok(Exit::Failure);
+        }
+    };
+    if json {
+        cli::runs::list_json(&runs, &mut io.out)?;
+    } else {
+        cli::runs::list(&runs, &mut io.out)?;
+    }
+    Ok(Exit::Ok)
+}
+
 fn config(global: &Global, settings: &Settings, default: bool, io: &mut Io) -> io::Result<Exit> {
     if default {
         cli::print_default_config(&mut io.out)?;
@@ -407,6 +460,7 @@ fn open_app(
         return Ok(Exit::Failure);
     }
     let coach = global.coach_config(settings, &mut io.err)?;
+    cli::runs::scan_configured(global, settings, Some(&mut io.err))?;
     let app = build_app(global, &report, settings, coach);
     let options = foamroll::ui::runtime::Options {
         speed: global.speed,
@@ -442,7 +496,7 @@ fn build_app(
     app.weekly_goal = settings.weekly_goal.value;
     app.preferred_tool = settings.equipment.value;
     // The app only runs on a terminal, so `auto` means colour unless the variables say no.
-    app.theme = foamroll::ui::Theme::named(settings.theme.value, global.color.enabled(true));
+    app.theme = foamroll::ui::Theme::chosen(&settings.theme.value, global.color.enabled(true));
     // Today's plan for the wall clock now; the planner itself never reads a clock.
     app.plan_today(now, settings.equipment.value.into_iter().collect());
     let errors = report.error_count();

@@ -53,7 +53,9 @@ impl Voice {
 
     /// Starts speaking `text`; the caller waits for it.
     fn spawn(&self, text: &str) -> std::io::Result<Child> {
+        // After `--`: a text that begins with `-` is spoken, not read as an option.
         Command::new(&self.command)
+            .arg("--")
             .arg(text)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -144,6 +146,17 @@ struct State {
     queue: Queue,
     closed: bool,
     speaking: bool,
+    /// An utterance outlived its time limit: the speech command hangs, so the end of
+    /// the program no longer waits for it.
+    hung: bool,
+}
+
+/// How long one utterance may take before the speech command is taken for hung and
+/// stopped: twice a slow speaking rate (about 10 characters a second), plus a start-up
+/// allowance.
+pub fn utterance_limit(text: &str) -> Duration {
+    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+    (Duration::from_secs(2) + Duration::from_millis(100) * chars).min(Duration::from_secs(30))
 }
 
 #[derive(Debug)]
@@ -187,7 +200,7 @@ impl Speaker for Speech {
     fn finish(&self, within: Duration) {
         let deadline = Instant::now().checked_add(within);
         let mut state = self.shared.lock();
-        while !state.closed && (state.speaking || !state.queue.is_empty()) {
+        while !state.closed && !state.hung && (state.speaking || !state.queue.is_empty()) {
             let left = deadline.map_or(Duration::ZERO, |d| {
                 d.saturating_duration_since(Instant::now())
             });
@@ -256,12 +269,21 @@ fn speak_loop(voice: &Voice, shared: &Shared) {
             shared.wake.notify_all();
             continue;
         };
-        // Wait for it to finish; cut it short when its phase is over.
+        // Wait for it to finish; cut it short when its phase is over, or when it takes
+        // far longer than the words need (a speech command that hangs).
+        let deadline = Instant::now() + utterance_limit(&utterance.text);
         loop {
             if matches!(child.try_wait(), Ok(Some(_)) | Err(_)) {
                 break;
             }
             let mut state = shared.lock();
+            if Instant::now() >= deadline {
+                state.hung = true;
+                drop(state);
+                let _ = child.kill();
+                let _ = child.wait();
+                break;
+            }
             if state.queue.is_stale(utterance.epoch) || state.closed {
                 // Lasting words cut short by the new phase's cue are said again whole.
                 state.queue.carry(utterance);

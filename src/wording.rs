@@ -6,6 +6,8 @@
 //! written for the ear ("30 seconds", "right quad"). A sentence that names a key takes
 //! the key's name as an argument, so that it follows the person's key map.
 
+pub mod runs;
+
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -87,8 +89,9 @@ pub fn clock(secs: u64) -> String {
 
 /// "today", "yesterday", "12 days ago".
 pub fn days_ago(today: NaiveDate, d: NaiveDate) -> String {
+    // A date after today (a clock set wrong) is never "-3 days ago".
     match (today - d).num_days() {
-        0 => "today".to_string(),
+        ..=0 => "today".to_string(),
         1 => "yesterday".to_string(),
         n => format!("{n} days ago"),
     }
@@ -573,6 +576,11 @@ pub const RELEASE_HINT: &str = "Press r to release once it eases";
 /// The warning shown while history cannot be saved.
 pub fn history_not_saved(why: &str) -> String {
     format!("History not saved ({why}). The session goes on.")
+}
+
+/// Said once a session when the `on_cue` hook fails: "`notify-send` was not found".
+pub fn hook_failed(what: &str) -> String {
+    format!("The on_cue hook failed: {what}. The session goes on.")
 }
 
 /// Shown while a save waits for another program's lock on the history file.

@@ -15,7 +15,7 @@ use std::path::Path;
 /// The layers, lowest first. Every top-level module of `src/` is in exactly one.
 const LAYERS: &[&[&str]] = &[
     &["text", "files", "paths", "signals"],
-    &["library"],
+    &["library", "runs"],
     &["session"],
     // Words for the engine's things and the helpers every sentence uses; history's
     // reports and today's reasons are worded with them.

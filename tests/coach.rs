@@ -477,7 +477,7 @@ pub fn fake_speech_command(dir: &std::path::Path, secs: f64) -> std::path::PathB
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\nnow=$(date +%s.%N)\nprev=$(cat '{pid}' 2>/dev/null)\n\
+            "#!/bin/sh\n[ \"$1\" = -- ] && shift\nnow=$(date +%s.%N)\nprev=$(cat '{pid}' 2>/dev/null)\n\
              if [ -n \"$prev\" ] && kill -0 \"$prev\" 2>/dev/null; then echo \"overlap $now\" >> '{log}'; fi\n\
              echo $$ > '{pid}'\nprintf 'start %s %s\\n' \"$now\" \"$1\" >> '{log}'\nexec sleep {secs}\n",
             pid = pid.display(),

@@ -236,8 +236,9 @@ fn config_default_is_a_file_foamroll_reads_back_as_the_defaults() {
         .lines()
         .filter(|l| l.ends_with("config.yaml)"))
         .count();
-    // Every key but on_cue (commented out: it has no default) came from the file.
-    assert_eq!(from_file, foamroll::config::KEYS.len() - 1, "{shown}");
+    // Every key but on_cue and activities (commented out: they have no default) came
+    // from the file.
+    assert_eq!(from_file, foamroll::config::KEYS.len() - 2, "{shown}");
     // And it is the defaults.
     let mut read = foamroll::config::Settings::default();
     assert!(read.apply_file("config.yaml", file.as_bytes()).is_empty());
@@ -334,4 +335,95 @@ fn exit_codes_are_0_ok_1_runtime_2_usage_and_errors_go_to_stderr() {
     for exit in foamroll::cli::Exit::ALL {
         assert!(man.contains(&format!("\\fB{}\\fR", exit.code())), "{man}");
     }
+}
+
+#[test]
+fn a_theme_table_colours_the_app_and_its_mistakes_are_located() {
+    let sb = Sandbox::new();
+    sb.write(
+        "config/config.yaml",
+        "theme:\n  base: mono\n  hold: \"#102030\"\n  warning: light-red\n",
+    );
+    let out = sb.run(&["config"]);
+    assert_eq!(stderr(&out), "");
+    assert!(
+        stdout(&out).contains("mono with 2 colours of your own"),
+        "{}",
+        stdout(&out)
+    );
+    // mono has no colour of its own: the one colour on screen at browse is the warning.
+    let bytes = app_bytes(&sb, &[], &[]);
+    // crossterm writes light red as colour 9 of the 256.
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("\u{1b}[38;5;9"),
+        "light red is drawn"
+    );
+    sb.write("config/config.yaml", "theme: mono\n");
+    assert!(
+        !has_colour(&app_bytes(&sb, &[], &[])),
+        "mono alone has none"
+    );
+    sb.write(
+        "config/config.yaml",
+        "theme:\n  base: mono\n  warning: light-red\n",
+    );
+    assert!(!has_colour(&app_bytes(&sb, &["--color", "never"], &[])));
+
+    sb.write(
+        "config/config.yaml",
+        "bell: false\ntheme:\n  base: neon\n  hodl: red\n  hold: reddish\n  text: 12\n",
+    );
+    let out = sb.run(&["config"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.yaml:3:9: error: theme: base: unknown value the text `neon`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:4:3: error: theme: unknown part `hodl` (did you mean `hold`?)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:5:9: error: theme: hold: `reddish` is not a colour"),
+        "{err}"
+    );
+    assert_eq!(err.matches("error:").count(), 3, "{err}");
+    // The rest still applies: the bell key, and the good colour.
+    let text = stdout(&out);
+    assert!(text.contains("default with 1 colour of your own"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("bell") && l.contains("false")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_manual_is_clean_roff_with_every_option_and_the_0_to_10_scale() {
+    let sb = Sandbox::new();
+    let man = stdout(&sb.run(&["man"]));
+    assert!(!man.contains('`'), "no Markdown backticks");
+    assert!(man.is_ascii(), "non-ASCII characters are roff escapes");
+    assert!(man.contains("\\-\\-weeks N"), "history report's option");
+    assert!(man.contains("\\-\\-color") && man.contains("\\-\\-no\\-mouse"));
+    assert!(!man.contains("0\\-9 tenderness"), "the scale is 0-10");
+    // groff, when it is installed, formats it without a single warning.
+    let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("groff is not installed: the manual's formatting is not checked");
+        return;
+    };
+    use std::io::Write as _;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(man.as_bytes())
+        .unwrap();
+    let out = groff.wait_with_output().unwrap();
+    assert_eq!(stderr(&out), "", "groff warnings");
 }

@@ -5,6 +5,7 @@
 
 mod common;
 
+use chrono::Datelike;
 use common::{Sandbox, record, stderr, stdout};
 use foamroll::session::{SessionRecord, Status};
 
@@ -263,4 +264,25 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
     for (name, value) in header.iter().zip(rows[0].iter()) {
         assert!(!value.starts_with(['=', '+', '-', '@']), "{name} = {value}");
     }
+}
+
+#[test]
+fn an_import_with_dates_in_the_future_warns_and_keeps_them() {
+    let sb = common::Sandbox::new();
+    let mut late = common::record("from-2100", 1, foamroll::session::Status::Completed);
+    late.started_at = late.started_at.with_year(2100).unwrap();
+    late.ended_at = Some(late.started_at + chrono::Duration::minutes(10));
+    let ok = common::record("normal", 2, foamroll::session::Status::Completed);
+    let text = [late, ok]
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = sb.write("in.jsonl", &text);
+    let out = sb.run(&["history", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let err = common::stderr(&out);
+    assert!(err.contains("from-2100 starts on 2100-"), "{err}");
+    assert!(err.contains("after now"), "{err}");
+    assert!(common::stdout(&out).contains("imported 2 new"));
 }

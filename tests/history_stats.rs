@@ -355,3 +355,49 @@ fn the_report_for_a_seeded_history() {
         "{one}"
     );
 }
+
+#[test]
+fn sessions_dated_after_today_count_on_their_own_date_and_never_go_negative() {
+    // Four days in UTC, then one recorded under UTC+14 (Kiritimati) that is already
+    // tomorrow there, and one from a clock set to 2100.
+    let mut s: Vec<_> = (1..=4)
+        .map(|d| session(at(0, 2026, 11, d, 7, 0), 10))
+        .collect();
+    s.push(session(at(14, 2026, 11, 5, 9, 0), 10));
+    s.push(session(at(0, 2100, 1, 1, 7, 0), 10));
+    let today = date(2026, 11, 4);
+    assert_eq!(streak(&s, today).current, 4, "the streak is not broken");
+    // Its week: this week's goal and the weekly table agree (the future ones wait).
+    let sums = summaries(&s);
+    let all: Vec<&SessionSummary> = sums.iter().collect();
+    let goal = weekly_goal(&all, today, 3);
+    let table = weekly_minutes(&s, today, 1);
+    assert_eq!(goal.this_week, table[0].sessions);
+    // On its own date, it counts.
+    assert_eq!(streak(&s, date(2026, 11, 5)).current, 5);
+    // Days since, never negative.
+    let mut last = std::collections::BTreeMap::new();
+    last.insert("quads".to_string(), date(2100, 1, 1));
+    let c = coverage(&last, &["quads".to_string()], today);
+    assert_eq!(c[0].days, Some(0));
+    assert_eq!(
+        foamroll::wording::days_ago(today, date(2100, 1, 1)),
+        "today"
+    );
+    // The report says the same as its table.
+    let report = foamroll::history::report_markdown(&sums, today, 2, 3, &[]);
+    let this_week = report
+        .lines()
+        .find(|l| l.starts_with("Weekly goal"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        this_week.contains(&format!("This week: {} of 3", table[0].sessions)),
+        "{report}"
+    );
+    let negative = report
+        .as_bytes()
+        .windows(3)
+        .any(|w| matches!(w[0], b' ' | b'(') && w[1] == b'-' && w[2].is_ascii_digit());
+    assert!(!negative, "{report}");
+}

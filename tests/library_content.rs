@@ -524,6 +524,20 @@ const DEFECTS: &[Defect] = &[
             "If it tingles, burns or goes numb down the leg, you are on the nerve, so move the ball a little towards the outside of the hip, or stop.",
         )],
     },
+    // Found on the author's review walk: the middle of the buttock is where the sciatic
+    // nerve runs (the facts sheet's nerve list); a ball is placed above it.
+    Defect {
+        name: "a ball placed in the middle of the buttock (the sciatic nerve runs there)",
+        rule: |p| {
+            let t = p.text.to_lowercase();
+            t.contains("middle of one buttock") || t.contains("middle of the buttock")
+        },
+        old: &[(
+            Field::Spoken,
+            Some("deep-glute"),
+            "Sit on the floor with the ball under the middle of one buttock, hands behind you.",
+        )],
+    },
     // Wrong: wording.
     Defect {
         name: "\"side seam\", a second name for the IT band",

@@ -286,7 +286,10 @@ fn voice_speaks_each_cue_through_the_speech_command() {
     script(
         &sb,
         "bin/espeak-ng",
-        &format!("printf '%s\\n' \"$1\" >> '{}'", spoken.display()),
+        &format!(
+            "[ \"$1\" = -- ] && shift\nprintf '%s\\n' \"$1\" >> '{}'",
+            spoken.display()
+        ),
     );
     let path = format!(
         "{}:{}",

@@ -395,10 +395,11 @@ fn minutes_that_cannot_be_met_are_refused_with_the_range() {
         &options(Intent::AfterRun, 1),
         &slow,
     );
+    // A recovery refuses minutes that cannot hold its core, naming the minutes that do.
     match short {
-        Err(e @ TodayError::TooShort { shortest_s, .. }) => {
-            assert!(shortest_s > 69, "{shortest_s}");
-            assert!(e.to_string().contains("shortest plan after a run"), "{e}");
+        Err(e @ TodayError::TooShortForCore { from, .. }) => {
+            assert!(from > 1, "{from}");
+            assert!(e.to_string().contains(&format!("--minutes {from}")), "{e}");
         }
         other => panic!("{other:?}"),
     }

@@ -237,3 +237,41 @@ fn play_plain_runs_todays_plan_and_records_it() {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v[0]["routine_id"], "today");
 }
+
+#[test]
+fn minutes_too_few_for_the_core_are_refused_with_the_minutes_that_work() {
+    let sb = common::Sandbox::new();
+    let out = sb.run(&["today", "--after-run", "--minutes", "1"]);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
+    let err = common::stderr(&out);
+    assert!(err.contains("1 minute is too short"), "{err}");
+    assert!(!err.contains("1 minutes"), "{err}");
+    let from: u32 = err
+        .split("--minutes ")
+        .nth(1)
+        .and_then(|t| t.trim_end_matches([')', '\n']).parse().ok())
+        .unwrap_or_else(|| panic!("no minutes in {err}"));
+    // The minutes it names work, and the plan has the whole core.
+    let out = sb.run(&[
+        "today",
+        "--after-run",
+        "--minutes",
+        &from.to_string(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let plan = common::stdout(&out);
+    for exercise in ["\"quad-", "\"hamstring-", "\"glute-"] {
+        assert!(plan.contains(exercise), "{exercise} missing: {plan}");
+    }
+    // One less does not.
+    let out = sb.run(&["today", "--after-run", "--minutes", &(from - 1).to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    // A warm-up has no such core: a short one is fine, and never "about 1 minutes".
+    let out = sb.run(&["today", "--before-run", "--minutes", "1"]);
+    assert!(
+        !common::stdout(&out).contains("1 minutes"),
+        "{}",
+        common::stdout(&out)
+    );
+}

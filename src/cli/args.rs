@@ -100,6 +100,21 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = parse_limit)]
         limit: Option<usize>,
     },
+    /// The activities read from your watch's or app's files (GPX, TCX, FIT, each also .gz): list, import, forget
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  foamroll runs import ~/Downloads/garmin-export     every activity file under a folder\n  foamroll runs import morning.fit.gz evening.gpx\n  foamroll runs --since 2026-01-01\n  foamroll runs --json | jq '.runs[].distance_m'\n  foamroll runs forget 12\n  foamroll runs forget --all\n\nOnly a summary of each activity is kept (start, sport, time, distance, climb, average heart rate,\nthe file's name and hash): never its track points or coordinates. With `activities: DIR` in\nconfig.yaml, new and changed files there are imported whenever `today`, `status` or the app start."
+    )]
+    Runs {
+        #[command(subcommand)]
+        action: Option<RunsAction>,
+        /// One JSON document with a `runs` array
+        #[arg(long)]
+        json: bool,
+        /// Only activities on or after this day
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+    },
     /// Start a routine at once: in the app, or with --plain as lines of text
     #[command(
         after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run --plain --voice\n  foamroll play post-run --plain < /dev/null   hands-free: no key needed"
@@ -155,7 +170,7 @@ pub enum Command {
     },
     /// Print the folders, and the effective settings and where each comes from
     #[command(
-        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags.\n\nExamples:\n  foamroll config\n  foamroll config --default > ~/.config/foamroll/config.yaml"
+        after_help = "Settings come from the defaults, then config.yaml in the config folder, then flags.\n\nExamples:\n  foamroll config\n  mkdir -p ~/.config/foamroll && foamroll config --default > ~/.config/foamroll/config.yaml"
     )]
     Config {
         /// Print a commented config.yaml with every key at its default, and its bounds
@@ -174,6 +189,35 @@ pub enum Command {
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  foamroll man > foamroll.1 && man ./foamroll.1")]
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunsAction {
+    /// Import activity files, or every activity file under folders (recursively)
+    #[command(
+        after_help = "Each file that cannot be imported is one line on standard error naming it; the import goes\non with the next. A file already imported (by its content, whatever its name) is left as it is.\n\nExit status: 0 when every file was imported or already there, 1 when any was not."
+    )]
+    Import {
+        /// Files (.fit, .gpx, .tcx, each also .gz) or folders
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Delete one activity by its id (see `foamroll runs`), or all of them with --all
+    #[command(
+        after_help = "A forgotten file in the activities folder is not imported again unless it changes or you\nname it to `foamroll runs import`."
+    )]
+    Forget {
+        /// The activity's id, from `foamroll runs`
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        id: Option<i64>,
+        /// Forget every activity
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

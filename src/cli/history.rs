@@ -280,7 +280,7 @@ pub fn import(
             return Ok(1);
         }
     };
-    match log.import(&name, &bytes) {
+    match log.import_at(&name, &bytes, chrono::Utc::now()) {
         Ok(report) => {
             for w in &report.warnings {
                 writeln!(err, "warning: {}", printable(w))?;

@@ -10,9 +10,33 @@ use clap::CommandFactory;
 
 use super::args::{Args, CONFIG_DIR_ENV, DATA_DIR_ENV};
 
-/// Text made safe for roff: backslashes, hyphens, and lines that would start a request.
+/// Text made safe for roff: backslashes, hyphens, lines that would start a request,
+/// `code` in bold, and characters beyond ASCII as groff's named or Unicode escapes (raw
+/// UTF-8 draws warnings and wrong glyphs in some formatters).
 fn roff(s: &str) -> String {
-    let escaped = s.replace('\\', "\\e").replace('-', "\\-");
+    let mut escaped = String::with_capacity(s.len());
+    let mut in_code = false;
+    for c in s.chars() {
+        match c {
+            '\\' => escaped.push_str("\\e"),
+            '-' => escaped.push_str("\\-"),
+            '`' => {
+                escaped.push_str(if in_code { "\\fR" } else { "\\fB" });
+                in_code = !in_code;
+            }
+            '↑' => escaped.push_str("\\(ua"),
+            '↓' => escaped.push_str("\\(da"),
+            '←' => escaped.push_str("\\(<-"),
+            '→' => escaped.push_str("\\(->"),
+            '—' => escaped.push_str("\\(em"),
+            '–' => escaped.push_str("\\(en"),
+            c if c.is_ascii() => escaped.push(c),
+            c => escaped.push_str(&format!("\\[u{:04X}]", u32::from(c))),
+        }
+    }
+    if in_code {
+        escaped.push_str("\\fR");
+    }
     escaped
         .lines()
         .map(|l| {
@@ -63,6 +87,24 @@ fn literal(out: &mut impl Write, text: &str) -> io::Result<()> {
     writeln!(out, ".PP\n.nf\n{}\n.fi", roff(text))
 }
 
+/// A command's own options, indented under it (the global options are listed once,
+/// under OPTIONS).
+fn options(out: &mut impl Write, cmd: &clap::Command) -> io::Result<()> {
+    for arg in cmd.get_arguments().filter(|a| !a.is_global_set()) {
+        let Some(long) = arg.get_long().filter(|l| *l != "help") else {
+            continue;
+        };
+        let value = arg
+            .get_value_names()
+            .filter(|_| arg.get_action().takes_values())
+            .map(|v| format!(" {}", v.join(" ")))
+            .unwrap_or_default();
+        let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+        nested(out, &format!("--{long}{value}"), &help)?;
+    }
+    Ok(())
+}
+
 /// Writes the manual; `keys` are the app's keys and what they do.
 pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     let mut cmd = Args::command();
@@ -82,25 +124,14 @@ pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         item(out, &usage(sub), &about)?;
-        // The global options are listed once, under OPTIONS.
-        for arg in sub.get_arguments().filter(|a| !a.is_global_set()) {
-            let Some(long) = arg.get_long().filter(|l| *l != "help") else {
-                continue;
-            };
-            let value = arg
-                .get_value_names()
-                .filter(|_| arg.get_action().takes_values())
-                .map(|v| format!(" {}", v.join(" ")))
-                .unwrap_or_default();
-            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-            nested(out, &format!("--{long}{value}"), &help)?;
-        }
+        options(out, sub)?;
         for action in sub.get_subcommands().filter(|s| s.get_name() != "help") {
             let about = action
                 .get_about()
                 .map(|a| a.to_string())
                 .unwrap_or_default();
             nested(out, &usage(action), &about)?;
+            options(out, action)?;
         }
     }
 

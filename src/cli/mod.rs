@@ -5,13 +5,14 @@ mod args;
 mod exit;
 pub mod history;
 mod man;
+pub mod runs;
 mod show;
 pub mod today;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-pub use args::{Args, Command, Global, HistoryAction, SHELLS};
+pub use args::{Args, Command, Global, HistoryAction, RunsAction, SHELLS};
 pub use exit::Exit;
 
 use crate::library::{Layer, LoadReport, Loader};

@@ -32,7 +32,12 @@ pub fn facts(
         .map_err(|e| e.to_string())?;
     let regions: Vec<&str> = library.regions.iter().map(|r| r.id.as_str()).collect();
     let last_rolled = log.last_rolled(&regions).map_err(|e| e.to_string())?;
-    Ok(from_history(&recent, last_rolled, today, weekly_goal))
+    let mut facts = from_history(&recent, last_rolled, today, weekly_goal);
+    let runs = log
+        .runs(Some(crate::today::facts::runs_window(today)))
+        .map_err(|e| e.to_string())?;
+    facts.runs = crate::today::facts::runs_since(&runs, today);
+    Ok(facts)
 }
 
 /// The intent from the three flags (clap lets at most one be set).
@@ -60,6 +65,7 @@ pub fn make(
     equipment: Vec<Tool>,
     err: &mut impl Write,
 ) -> io::Result<Option<Today>> {
+    super::runs::scan_configured(global, settings, Some(&mut *err))?;
     let facts = match facts(global, library, now.date(), settings.weekly_goal.value) {
         Ok(f) => f,
         Err(e) => {
@@ -142,10 +148,10 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
     let r = &t.routine;
     writeln!(
         out,
-        "Today, {}: a {} of about {} minutes (you have {}), with the {}.",
+        "Today, {}: a {} of about {} (you have {}), with the {}.",
         t.intent.words(),
         r.style.label(),
-        t.estimate_minutes(),
+        crate::wording::plural(t.estimate_minutes(), "minute"),
         t.minutes,
         crate::today::tool_list(&t.tools)
     )?;
@@ -270,30 +276,58 @@ pub struct Status {
     pub weekly_goal: u32,
     pub overdue_region: Option<String>,
     pub overdue_days: Option<i64>,
+    /// The latest run, when it ended within `status_after_run` hours: its distance in
+    /// metres, the minutes since it ended, and whether a recovery was rolled since.
+    pub run_distance_m: Option<u64>,
+    pub run_ended_minutes_ago: Option<i64>,
+    pub rolled_since_run: Option<bool>,
 }
 
 impl Status {
     /// Only regions of `library` that are rolled (with exercises) count as overdue,
     /// whether rolled before or never.
-    pub fn of(facts: &Facts, library: &Library, today: NaiveDate) -> Status {
+    pub fn of(facts: &Facts, library: &Library, now: NaiveDateTime, after_run_h: u32) -> Status {
+        let today = now.date();
         let regions = library
             .regions
             .iter()
             .filter(|r| r.avoid().is_none() && library.exercises_in(&r.id).next().is_some())
             .map(|r| r.id.as_str());
         let overdue = facts.most_overdue(today, regions);
+        let run = facts
+            .runs
+            .iter()
+            .filter(|r| r.end <= now)
+            .max_by_key(|r| r.end)
+            .filter(|r| (now - r.end).num_minutes() <= i64::from(after_run_h) * 60);
         Status {
             format: super::JSON_FORMAT,
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
             overdue_region: overdue.map(|(r, _)| printable(r)),
             overdue_days: overdue.and_then(|(_, d)| d),
+            run_distance_m: run.map(|r| r.distance_m.round().max(0.0) as u64),
+            run_ended_minutes_ago: run.map(|r| (now - r.end).num_minutes()),
+            rolled_since_run: run.map(|r| facts.last_recovery.is_some_and(|t| t >= r.end)),
         }
     }
 
-    /// "2/3 this week · hamstrings 9d", or "· feet never" for a region never rolled.
+    /// "2/3 this week · hamstrings 9d" ("· feet never" for a region never rolled); after
+    /// a run "ran 12 km 2h ago · roll now · 2/3 this week".
     pub fn line(&self) -> String {
-        let mut s = format!("{}/{} this week", self.sessions_this_week, self.weekly_goal);
+        let mut s = String::new();
+        if let (Some(m), Some(ago), Some(rolled)) = (
+            self.run_distance_m,
+            self.run_ended_minutes_ago,
+            self.rolled_since_run,
+        ) {
+            s = crate::wording::runs::status_after_run(m as f64, ago, rolled);
+            s.push_str(" · ");
+        }
+        s.push_str(&format!(
+            "{}/{} this week",
+            self.sessions_this_week, self.weekly_goal
+        ));
         match (&self.overdue_region, self.overdue_days) {
             (Some(r), Some(d)) => s.push_str(&format!(" · {r} {d}d")),
             (Some(r), None) => s.push_str(&format!(" · {r} never")),
@@ -314,9 +348,15 @@ pub fn status(global: &super::Global, now: NaiveDateTime, json: bool) -> Option<
         return None;
     }
     let today = now.date();
+    super::runs::scan_configured(global, &settings, None).ok()?;
     let report = global.load_library(&[]);
     let facts = facts(global, &report.library, today, settings.weekly_goal.value).ok()?;
-    let status = Status::of(&facts, &report.library, today);
+    let status = Status::of(
+        &facts,
+        &report.library,
+        now,
+        settings.status_after_run.value,
+    );
     if json {
         serde_json::to_string(&status).ok()
     } else {

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use hook::CueHook;
+pub use hook::{CueHook, HOOK_TIME_LIMIT, HookRunner};
 pub use recorder::Recorder;
 
 use crate::history::SaveState;
@@ -96,10 +96,7 @@ impl CoachConfig {
             speaker,
             on_cue: settings.on_cue.value.as_ref().and_then(|c| {
                 let (program, args) = c.split_first()?;
-                Some(CueHook {
-                    program: program.clone(),
-                    args: args.to_vec(),
-                })
+                Some(CueHook::new(program.clone(), args.to_vec()))
             }),
         }
     }
@@ -154,6 +151,8 @@ pub struct Coach {
     introduced: Option<usize>,
     prompted: Option<u64>,
     storage_warning: Option<String>,
+    /// The `on_cue` hook's thread for this session.
+    hook: Option<HookRunner>,
     /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
     held: bool,
     /// The session's lock while it runs, so another instance shows it as running.
@@ -199,9 +198,11 @@ impl Coach {
             introduced: None,
             prompted: None,
             storage_warning: None,
+            hook: None,
             held: false,
             running: None,
         };
+        coach.hook = coach.config.on_cue.clone().map(HookRunner::start);
         let id = uuid::Uuid::new_v4().to_string();
         // The engine's first effect is a checkpoint: the record as it starts.
         coach.running = coach
@@ -363,8 +364,12 @@ impl Coach {
         }
     }
 
-    /// Lets the last words be said before the program ends (at most `within`).
+    /// Lets the last words be said, and the last cue's hook run, before the program
+    /// ends (at most `within` each).
     pub fn finish_speaking(&self, within: Duration) {
+        if let Some(h) = &self.hook {
+            h.finish(within.min(HOOK_TIME_LIMIT));
+        }
         if let Some(s) = &self.config.speaker {
             s.finish(within);
         }
@@ -459,6 +464,10 @@ impl Coach {
                     .push(Note::Feedback(wording::release_refused(remaining))),
             }
         }
+        // Once a session: the hook failed (it runs on its own thread).
+        if let Some(why) = self.hook.as_ref().and_then(HookRunner::take_failure) {
+            self.notes.push(Note::Feedback(wording::hook_failed(&why)));
+        }
         let view = self.session.view(now);
         // Once per hold: the prompt stands until rated or the next hold ends.
         if view.rating_due
@@ -499,8 +508,8 @@ impl Coach {
         if let Some(s) = &self.config.speaker {
             s.say(self.epoch, &text, None);
         }
-        if let Some(hook) = &self.config.on_cue {
-            hook.run(wording::cue_kind(cue), &text);
+        if let Some(hook) = &self.hook {
+            hook.cue(wording::cue_kind(cue), &text);
         }
         self.notes.push(Note::Cue {
             kind: wording::cue_kind(cue),

@@ -131,13 +131,21 @@ pub fn parse_any(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
                     printable(&e.to_string())
                 )
             })?;
+        // Items come in file order: each one's line is counted on from the one before,
+        // so finding every line number reads the file once (linear, not quadratic).
+        let (mut line, mut counted) = (1usize, 0usize);
         for raw in items {
             let text = raw.get();
-            let offset = (text.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
-            let line = 1 + bytes[..offset.min(bytes.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            let offset = (text.as_ptr() as usize)
+                .saturating_sub(bytes.as_ptr() as usize)
+                .min(bytes.len());
+            if offset > counted {
+                line += bytes[counted..offset]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted = offset;
+            }
             match serde_json::from_str::<SessionRecord>(text)
                 .map_err(|e| e.to_string())
                 .and_then(|r| validate(&r).map(|()| r))
@@ -259,6 +267,32 @@ pub fn validate(r: &SessionRecord) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Warnings for sessions dated after `now` (a clock set wrong, a time zone far east
+/// of the reader's): they are imported as they are, counted on their own local date.
+pub fn future_dated(loaded: &Loaded, now: DateTime<chrono::Utc>) -> Vec<String> {
+    let late: Vec<&SessionRecord> = loaded
+        .sessions
+        .iter()
+        .filter(|s| s.started_at > now)
+        .collect();
+    match late.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![format!(
+            "session {} starts on {}, after now; it is imported as it is (check the clock of the device that recorded it)",
+            printable(&one.id),
+            one.started_at.format("%Y-%m-%d %H:%M %:z")
+        )],
+        many => vec![format!(
+            "{} sessions start after now (the latest on {}); they are imported as they are (check the clock of the device that recorded them)",
+            many.len(),
+            many.iter()
+                .map(|s| s.started_at)
+                .max()
+                .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string())
+        )],
+    }
 }
 
 /// A final record beats a checkpoint; among equals, the later end wins.

@@ -3,6 +3,7 @@
 //! JSON Lines logs of earlier versions and for `--json` exports (import and the one-time
 //! migration).
 
+pub mod activities;
 mod import;
 mod live;
 mod report;
@@ -27,6 +28,7 @@ pub use stats::{
     WeekTotal, WeeklyGoal, asymmetries, coverage, last_worked, rolled_dates, session_date, streak,
     tenderness_series, trends, week_start, weekly_goal, weekly_minutes,
 };
+pub use store::runs::{FileSeen, Forgot, RunWrite, StoredRun, path_key};
 pub use store::{DB_NAME, LEGACY_DONE_NAME, LEGACY_NAME, OpenError, SCHEMA_VERSION, Store};
 pub use writer::{SLOW, SaveState, Writer};
 

@@ -40,7 +40,10 @@ pub fn rolled_dates(sessions: &[&SessionSummary]) -> Vec<NaiveDate> {
 /// Streaks of calendar days with rolling done. A session aborted before any rolling
 /// (in its first phase) does not count.
 pub fn streak(sessions: &[&SessionSummary], today: NaiveDate) -> Streak {
-    let days = rolled_dates(sessions);
+    // A session dated after today (a clock set wrong, a time zone further east) counts
+    // on its own date, when that comes: it never breaks the streak running now.
+    let mut days = rolled_dates(sessions);
+    days.retain(|&d| d <= today);
     let mut longest = 0;
     let mut run = 0;
     let mut prev: Option<NaiveDate> = None;
@@ -95,6 +98,10 @@ pub fn weekly_minutes(
         return totals;
     };
     for s in sessions {
+        // Sessions dated after today count on their own date, when it comes.
+        if session_date(s) > today {
+            continue;
+        }
         let week = week_start(session_date(s));
         if week < first || week > this_week {
             continue;
@@ -122,7 +129,12 @@ pub struct WeeklyGoal {
 pub fn weekly_goal(sessions: &[&SessionSummary], today: NaiveDate, goal: u32) -> WeeklyGoal {
     let goal = goal.max(1);
     let mut per_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-    for s in sessions.iter().filter(|s| s.rolled) {
+    // Sessions dated after today count on their own date, when it comes (as in the
+    // weekly table).
+    for s in sessions
+        .iter()
+        .filter(|s| s.rolled && session_date(s) <= today)
+    {
         *per_week.entry(week_start(session_date(s))).or_default() += 1;
     }
     let this = week_start(today);
@@ -405,7 +417,8 @@ pub fn coverage(
         .map(|(r, &d)| Coverage {
             region: r.clone(),
             last: Some(d),
-            days: Some((today - d).num_days()),
+            // A date after today (a clock set wrong) is not "-3 days ago".
+            days: Some((today - d).num_days().max(0)),
         })
         .collect();
     seen.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.region.cmp(&b.region)));

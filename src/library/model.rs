@@ -200,7 +200,7 @@ pub struct Source {
 impl Source {
     /// "Behm et al. (2020). Foam rolling prescription. J Strength Cond Res 34(11):3301",
     /// "Tracie. How Foam Rolling Works (practitioner article)", or for an untitled
-    /// article "Jonathan Ross. Untitled: practitioner article on ...".
+    /// article "Jonathan Ross. Practitioner article on ... (no title)".
     pub fn citation(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         match (&self.authors, self.year) {
@@ -212,12 +212,19 @@ impl Source {
         match (&self.title, &self.about) {
             (Some(t), Some(about)) => parts.push(format!("{t} ({about})")),
             (Some(t), None) => parts.push(t.clone()),
-            (None, Some(about)) => parts.push(format!("Untitled: {about}")),
+            (None, Some(about)) => parts.push(format!("{} (no title)", capitalise_first(about))),
             (None, None) => {}
         }
         parts.extend(self.journal.clone());
         parts.join(". ")
     }
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Searching for the tender spot before a hold, as assumed by [`Library::estimate_s`].

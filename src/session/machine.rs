@@ -118,6 +118,10 @@ pub struct Session {
     rated: bool,
     /// When `Back` was last sent, to tell a double press.
     last_back: Option<Instant>,
+    /// A step or side ended during this update: one checkpoint is due at its end. One
+    /// a update, however many steps a late wake-up passes, so catching up never holds
+    /// more than one copy of the record.
+    checkpoint_due: bool,
 }
 
 impl Current {
@@ -230,6 +234,7 @@ impl Session {
             rating_due: None,
             rated: false,
             last_back: None,
+            checkpoint_due: false,
         }
     }
 
@@ -256,6 +261,17 @@ impl Session {
     }
 
     pub fn update(&mut self, event: Event, now: Instant) -> Vec<Effect> {
+        let mut fx = self.apply(event, now);
+        let ended = fx
+            .iter()
+            .any(|e| matches!(e, Effect::Finished(_) | Effect::Aborted(_)));
+        if std::mem::take(&mut self.checkpoint_due) && !ended {
+            fx.push(Effect::Checkpoint(self.record.clone()));
+        }
+        fx
+    }
+
+    fn apply(&mut self, event: Event, now: Instant) -> Vec<Effect> {
         let mut fx = Vec::new();
         self.advance(now, &mut fx);
         match event {
@@ -622,7 +638,7 @@ impl Session {
             let key = |entry: usize| self.record.entries.get(entry).map(|e| (e.step, e.side));
             let next_key = next.and_then(|p| p.entry).and_then(key);
             if next.is_some() && key(prev) != next_key {
-                fx.push(Effect::Checkpoint(self.record.clone()));
+                self.checkpoint_due = true;
             }
         }
         let Some(phase) = next else {

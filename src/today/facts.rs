@@ -36,6 +36,34 @@ pub struct Facts {
     /// Sessions this week (Monday on) with rolling done.
     pub sessions_this_week: u32,
     pub last_session: Option<LastSession>,
+    /// When the latest recovery session with rolling done started.
+    pub last_recovery: Option<NaiveDateTime>,
+    /// Runs (only runs: other sports do not shape the plan), newest first, from the
+    /// last [`super::runs::WINDOW_DAYS`] days.
+    pub runs: Vec<RunFact>,
+}
+
+/// One run as the planner sees it: local times, distance, time and climb.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RunFact {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub distance_m: f64,
+    pub duration_s: f64,
+    pub descent_m: Option<f64>,
+}
+
+impl RunFact {
+    /// The run of a stored activity, or `None` for another sport.
+    pub fn of(a: &crate::runs::Activity) -> Option<RunFact> {
+        a.is_run().then(|| RunFact {
+            start: a.start.naive_local(),
+            end: a.end().naive_local(),
+            distance_m: a.distance_m,
+            duration_s: a.duration_s,
+            descent_m: a.descent_m,
+        })
+    }
 }
 
 impl Facts {
@@ -73,6 +101,24 @@ impl Facts {
 pub fn from_summaries(sessions: &[SessionSummary], today: NaiveDate, weekly_goal: u32) -> Facts {
     let all: Vec<&SessionSummary> = sessions.iter().collect();
     from_history(sessions, last_worked(&all), today, weekly_goal)
+}
+
+/// The runs among `stored` (newest first) that the planner looks at, as of `today`:
+/// those of the last [`super::runs::WINDOW_DAYS`] days.
+pub fn runs_since(stored: &[crate::history::StoredRun], today: NaiveDate) -> Vec<RunFact> {
+    let earliest = runs_window(today);
+    stored
+        .iter()
+        .filter(|r| r.activity.start.date_naive() >= earliest)
+        .filter_map(|r| RunFact::of(&r.activity))
+        .collect()
+}
+
+/// The first day of the runs the planner looks at.
+pub fn runs_window(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_days(chrono::Days::new(super::runs::WINDOW_DAYS))
+        .unwrap_or(today)
 }
 
 /// The first day whose sessions the facts need beyond the last day each region was
@@ -126,6 +172,12 @@ pub fn from_history(
                 started: s.started_at.naive_local(),
                 style: s.style,
             }),
+        last_recovery: recent
+            .iter()
+            .filter(|s| s.style == Style::Recovery && s.rolled)
+            .map(|s| s.started_at.naive_local())
+            .max(),
+        runs: Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@
 //! by the session's own [`Plan`], so the fit to the minutes is the real one.
 
 pub mod facts;
+pub mod runs;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -23,7 +24,7 @@ use crate::library::{
 use crate::session::{Plan, Timing};
 use crate::wording::{capitalise, in_sentence, join_and, plural};
 
-pub use facts::{Facts, LastSession, Rating};
+pub use facts::{Facts, LastSession, Rating, RunFact};
 
 /// The id of the generated routine (what the history records it under).
 pub const ROUTINE_ID: &str = "today";
@@ -170,6 +171,13 @@ pub enum TodayError {
     TooShort { intent: Intent, shortest_s: u64 },
     /// The library cannot fill the minutes.
     TooLong { intent: Intent, longest_s: u64 },
+    /// The minutes asked for cannot hold the core regions of a recovery.
+    TooShortForCore {
+        intent: Intent,
+        asked: u32,
+        /// The fewest minutes that hold it.
+        from: u32,
+    },
 }
 
 impl fmt::Display for TodayError {
@@ -183,9 +191,20 @@ impl fmt::Display for TodayError {
             ),
             TodayError::TooShort { intent, shortest_s } => write!(
                 f,
-                "the shortest plan {} takes about {} minutes: ask for at least that (--minutes)",
+                "the shortest plan {} takes about {}: ask for at least that (--minutes)",
                 intent.words(),
-                shortest_s.div_ceil(60)
+                crate::wording::plural(shortest_s.div_ceil(60), "minute")
+            ),
+            TodayError::TooShortForCore {
+                intent,
+                asked,
+                from,
+            } => write!(
+                f,
+                "{} is too short for a recovery {}: the quads, hamstrings and glutes, the core of every recovery, need {}; ask for {from} minutes or more (--minutes {from})",
+                crate::wording::plural(*asked, "minute"),
+                intent.words(),
+                crate::wording::plural(*from, "minute"),
             ),
             TodayError::TooLong { intent, longest_s } => write!(
                 f,
@@ -208,6 +227,10 @@ pub fn tool_list(tools: &[Tool]) -> String {
 
 /// Chooses the intent from the time of day and the last session, and says why.
 pub fn choose_intent(now: NaiveDateTime, facts: &Facts) -> (Intent, String) {
+    // The runs first: a run that just ended, or the hour the person usually runs.
+    if let Some(chosen) = runs::intent(now, facts) {
+        return chosen;
+    }
     let clock = now.format("%H:%M");
     if let Some(last) = &facts.last_session
         && last.started.date() == now.date()
@@ -269,9 +292,10 @@ pub fn plan(
         return Err(TodayError::NoExercises { intent, tools });
     }
     let today = now.date();
+    let emphasis = runs::emphasis(now, facts, intent);
     let ordered = match style {
         Style::Warmup => warmup_order(pool),
-        Style::Recovery => recovery_order(pool, facts, today, intent),
+        Style::Recovery => recovery_order(pool, facts, today, intent, &emphasis),
     };
     let target = u64::from(minutes) * 60;
     let build = Builder {
@@ -304,7 +328,8 @@ pub fn plan(
         .collect();
     if !missed.is_empty() {
         notes.push(format!(
-            "Left out to fit {minutes} minutes: {}.",
+            "Left out to fit {}: {}.",
+            crate::wording::plural(minutes, "minute"),
             join_and(&missed)
         ));
     }
@@ -326,6 +351,7 @@ pub fn plan(
             join_and(&never)
         ));
     }
+    notes.extend(emphasis.notes);
     if facts.weekly_goal > 0 {
         notes.push(format!(
             "This week so far: {} of {} sessions.",
@@ -417,6 +443,8 @@ enum Why {
     New,
     /// Rolled recently; today has the time.
     Extra,
+    /// A run shaped it: the sentence says how, with the numbers and the source.
+    Run(String),
 }
 
 /// A region in the plan with its exercise, timing and reasons.
@@ -560,6 +588,7 @@ impl Chosen<'_> {
                     format!("{name}: "),
                     "today has the time for it.".to_string(),
                 ),
+                Why::Run(sentence) => (format!("{name}: "), sentence.clone()),
             };
             if parts.is_empty() {
                 parts.push(format!("{lead}{sentence}"));
@@ -643,6 +672,7 @@ fn recovery_order<'a>(
     facts: &Facts,
     today: NaiveDate,
     intent: Intent,
+    emphasis: &runs::Emphasis,
 ) -> Vec<Chosen<'a>> {
     let has_history = !facts.is_empty();
     let mut ranked: Vec<((u8, i64), Chosen<'a>)> = Vec::new();
@@ -655,6 +685,11 @@ fn recovery_order<'a>(
             .map(|((_, side), v)| (*side, side_stats(v, today)))
             .collect();
         let mut why = Vec::new();
+        let run_first = emphasis.first_reason(id);
+        let run_forward = emphasis.forward_reason(id);
+        if let Some((_, sentence)) = run_first.or(run_forward) {
+            why.push(Why::Run(sentence.to_string()));
+        }
         let mut first = None;
         // Tenderness: the hottest figure leads the order.
         let mut heat = 0.0_f64;
@@ -735,10 +770,16 @@ fn recovery_order<'a>(
         // Tiers: tender, core, after-run extras, overdue, the rest. Within a tier the
         // hotter, the longer unrolled, then the library's order (a stable sort).
         let hot = first.is_some() || tender_now;
-        let key = if hot {
+        let key = if let Some((i, _)) = run_first {
+            // A downhill run: before everything, in the rule's order.
+            (0, -1_000_000 + i as i64)
+        } else if hot {
             (0, -((heat * 10.0).round() as i64))
         } else if core {
             (1, -overdue.unwrap_or(0))
+        } else if let Some((i, _)) = run_forward {
+            // A long run: right after the core.
+            (1, 1 + i as i64)
         } else if after_run {
             (2, -overdue.unwrap_or(0))
         } else if let Some(d) = overdue {
@@ -754,7 +795,7 @@ fn recovery_order<'a>(
                 points: 1,
                 bonus: 0,
                 tender: tender_now,
-                essential: hot || core,
+                essential: hot || core || run_first.is_some() || run_forward.is_some(),
                 wanted: key.0 < 4,
                 first,
                 hold_s: 0,
@@ -861,6 +902,35 @@ fn fit<'a>(
             c
         })
         .collect();
+    // A recovery always has its core: minutes too short for the quads, hamstrings and
+    // glutes at their smallest are refused (with the minutes that work), never planned
+    // as some other region alone.
+    let core_at: Vec<usize> = (0..rest.len())
+        .filter(|&i| CORE.contains(&rest[i].cand.region.id.as_str()))
+        .collect();
+    if intent.style() == Style::Recovery && !core_at.is_empty() {
+        let mut core: Vec<Chosen<'a>> = Vec::new();
+        for &i in core_at.iter().rev() {
+            core.push(rest.remove(i));
+        }
+        core.reverse();
+        let need = build.estimate(&core);
+        for (&i, c) in core_at.iter().zip(core) {
+            rest.insert(i, c);
+        }
+        if need > hi {
+            // The fewest minutes whose tolerance holds the core.
+            let per_minute = 60.0 * (1.0 + TOLERANCE);
+            let from = (1..=24 * 60)
+                .find(|&m| (f64::from(m) * per_minute).floor() as u64 >= need)
+                .unwrap_or(24 * 60);
+            return Err(TodayError::TooShortForCore {
+                intent,
+                asked: build.minutes,
+                from,
+            });
+        }
+    }
     let mut chosen: Vec<Chosen<'a>> = Vec::new();
     // First pass: regions in order, each if it fits the minutes: a tender one with its
     // extra point if that fits too (so it comes before regions further down), else at
@@ -967,7 +1037,11 @@ fn grow(build: &Builder<'_>, chosen: &mut [Chosen<'_>], limit: u64) {
     };
     let longer_move: Knob = |c| {
         c.cand.exercise.style == Style::Warmup
-            && raise(&mut c.duration_s, WARMUP_STEP_S, WARMUP_MAX_S)
+            && raise(
+                &mut c.duration_s,
+                WARMUP_STEP_S,
+                WARMUP_MAX_S.min(runs::BRISK_MAX_S),
+            )
     };
     let undo = |c: &mut Chosen<'_>, before: (u32, u32, u32)| {
         (c.points, c.hold_s, c.duration_s) = before;

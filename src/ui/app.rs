@@ -110,6 +110,8 @@ pub struct App {
     /// Why history cannot be saved; stays until a save succeeds.
     pub storage_warning: Option<String>,
     pub history: Vec<SessionSummary>,
+    /// The activities from the runner's files, newest first (see `runs`).
+    pub runs: Vec<crate::history::StoredRun>,
     pub streak: Streak,
     pub today: NaiveDate,
     /// The history the screens read.
@@ -175,6 +177,7 @@ impl App {
             help_scroll: 0,
             storage_warning: None,
             history: Vec::new(),
+            runs: Vec::new(),
             streak: Streak::default(),
             today,
             log: log.map(Rc::new),
@@ -211,6 +214,13 @@ impl App {
                 self.notices
                     .push(format!("cannot read {}: {e}", log.path().display()));
             }
+        }
+        match log.runs(None) {
+            Ok(runs) => self.runs = runs,
+            Err(e) => self.notices.push(format!(
+                "cannot read the runs in {}: {e}",
+                log.path().display()
+            )),
         }
     }
 

@@ -124,7 +124,8 @@ impl App {
         {
             return;
         }
-        let facts = facts::from_summaries(&self.history, now.date(), self.weekly_goal);
+        let mut facts = facts::from_summaries(&self.history, now.date(), self.weekly_goal);
+        facts.runs = facts::runs_since(&self.runs, now.date());
         let options = Options {
             intent: None,
             minutes: None,

@@ -45,6 +45,36 @@ fn pane_block(app: &App, pane: Pane) -> Block<'static> {
         .border_style(if focused { t.focused_border } else { t.border })
 }
 
+/// The largest area drawn: a terminal larger than this (65535 x 65535 is possible)
+/// gets a notice in this area, and the buffers never grow past it.
+pub const MAX_WIDTH: u16 = 600;
+pub const MAX_HEIGHT: u16 = 250;
+
+/// The part of a terminal of `size` that is drawn.
+pub fn drawable(size: ratatui::layout::Size) -> Rect {
+    Rect::new(0, 0, size.width.min(MAX_WIDTH), size.height.min(MAX_HEIGHT))
+}
+
+/// One frame: the app, or a notice when the terminal (of `size`) is larger than any
+/// screen foamroll draws.
+pub fn draw(frame: &mut ratatui::Frame<'_>, app: &App, now: Instant, size: ratatui::layout::Size) {
+    let area = frame.area().intersection(drawable(size));
+    if size.width > MAX_WIDTH || size.height > MAX_HEIGHT {
+        let warn = app.theme.warning;
+        let lines = vec![
+            Line::styled("This terminal is too large to draw", warn),
+            Line::raw(format!(
+                "(now {} x {}; foamroll draws up to {MAX_WIDTH} x {MAX_HEIGHT})",
+                size.width, size.height
+            )),
+            Line::raw("Make the window smaller, or use --plain."),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    frame.render_widget(Screen { app, now }, area);
+}
+
 /// The whole screen at one instant.
 pub struct Screen<'a> {
     pub app: &'a App,

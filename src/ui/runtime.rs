@@ -14,7 +14,6 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 
-use super::Screen;
 use super::app::App;
 use crate::input::Command;
 use crate::input::terminal as keys;
@@ -81,8 +80,13 @@ fn run_on_screen(app: &mut App, start: Option<&str>, options: Options) -> io::Re
     }));
     let (tx, rx) = mpsc::channel();
     signals::notify(tx.clone(), Input::Signal)?;
-    let terminal = ratatui::try_init()?;
+    // A fixed viewport, never larger than foamroll draws: a huge terminal cannot make
+    // the buffers huge (a full-screen viewport would allocate its whole size).
+    let size = ratatui::crossterm::terminal::size()?;
+    let viewport = ratatui::Viewport::Fixed(super::drawable(size.into()));
+    let terminal = ratatui::try_init_with_options(ratatui::TerminalOptions { viewport })?;
     let _guard = TerminalGuard;
+    execute!(io::stdout(), EnterAlternateScreen)?;
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -133,7 +137,7 @@ fn suspend(
     // Clears the screen and forgets the last frame, so the next draw is complete
     // (`Terminal::clear` would ask the terminal for the cursor, racing the input thread).
     let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    terminal.resize(super::drawable(size))?;
     Ok(())
 }
 
@@ -149,7 +153,8 @@ fn event_loop(
         let real_now = Instant::now();
         let now = clock.at(real_now);
         if dirty {
-            terminal.draw(|frame| frame.render_widget(Screen { app, now }, frame.area()))?;
+            let size = terminal.size()?;
+            terminal.draw(|frame| super::draw(frame, app, now, size))?;
             dirty = false;
         }
         // Lets the tests check that a panic restores the terminal; debug builds only.
@@ -231,7 +236,8 @@ fn event_loop(
                         _ => {}
                     },
                     Event::Resize(..) => {
-                        terminal.autoresize()?;
+                        let size = terminal.size()?;
+                        terminal.resize(super::drawable(size))?;
                         dirty = true;
                     }
                     _ => {}

@@ -145,17 +145,49 @@ impl Theme {
         }
     }
 
-    /// The theme chosen in the config, or `mono` when there is to be no colour
-    /// (`--color never`, `NO_COLOR`, `CLICOLOR=0`).
-    pub fn named(name: crate::config::ThemeName, colour: bool) -> Theme {
+    /// The theme chosen in the config (a built-in one and the person's own colours on
+    /// top), or `mono` alone when there is to be no colour (`--color never`,
+    /// `NO_COLOR`, `CLICOLOR=0`).
+    pub fn chosen(choice: &crate::config::ThemeChoice, colour: bool) -> Theme {
         if !colour {
             return Theme::monochrome();
         }
-        match name {
+        let mut theme = match choice.base {
             crate::config::ThemeName::Default => Theme::colour(),
             crate::config::ThemeName::HighContrast => Theme::high_contrast(),
             crate::config::ThemeName::Mono => Theme::monochrome(),
+        };
+        for &(part, c) in &choice.colours {
+            if let Some(style) = theme.part_mut(part) {
+                *style = style.fg(c);
+            }
         }
+        theme
+    }
+
+    /// The style a theme table's part names (see [`crate::config::THEME_PARTS`]).
+    fn part_mut(&mut self, part: &str) -> Option<&mut Style> {
+        Some(match part {
+            "text" => &mut self.text,
+            "dim" => &mut self.dim,
+            "title" => &mut self.title,
+            "border" => &mut self.border,
+            "focused_border" => &mut self.focused_border,
+            "warning" => &mut self.warning,
+            "accent" => &mut self.accent,
+            "gauge" => &mut self.gauge,
+            "body_lit" => &mut self.body_lit,
+            "key" => &mut self.key,
+            "flash" => &mut self.flash,
+            "get_ready" => &mut self.tones[Tone::GetReady as usize],
+            "find" => &mut self.tones[Tone::Find as usize],
+            "hold" => &mut self.tones[Tone::Hold as usize],
+            "overtime" => &mut self.tones[Tone::Overtime as usize],
+            "move" => &mut self.tones[Tone::Move as usize],
+            "rest" => &mut self.tones[Tone::Between as usize],
+            "paused" => &mut self.tones[Tone::Paused as usize],
+            _ => return None,
+        })
     }
 
     /// Honours `NO_COLOR` (any non-empty value), as <https://no-color.org> asks.
@@ -170,6 +202,27 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_theme_part_colours_its_style_and_no_colour_wins() {
+        use crate::config::{THEME_PARTS, ThemeChoice, ThemeName};
+        for (part, _) in THEME_PARTS {
+            let mut plain = Theme::colour();
+            let style = plain.part_mut(part).map(|s| *s);
+            assert!(style.is_some(), "{part} names a style");
+            let choice = ThemeChoice {
+                base: ThemeName::Default,
+                colours: vec![(part, Color::Rgb(1, 2, 3))],
+            };
+            let mut theme = Theme::chosen(&choice, true);
+            assert_ne!(theme, Theme::colour(), "{part} changed something");
+            assert_eq!(
+                theme.part_mut(part).and_then(|s| s.fg),
+                Some(Color::Rgb(1, 2, 3))
+            );
+            assert_eq!(Theme::chosen(&choice, false), Theme::monochrome());
+        }
+    }
 
     #[test]
     fn every_phase_has_its_own_colour_in_the_colour_themes() {

@@ -29,9 +29,9 @@ pub fn instructions(row: &TodayRow, library: &Library, t: &Theme) -> Vec<Line<'s
         Line::styled(p.routine.name.clone(), t.title),
         Line::styled(
             format!(
-                "{} · about {} minutes (you have {}) · {}",
+                "{} · about {} (you have {}) · {}",
                 p.routine.style.label(),
-                p.estimate_minutes(),
+                crate::wording::plural(p.estimate_minutes(), "minute"),
                 p.minutes,
                 crate::today::tool_list(&p.tools)
             ),

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+pub mod activities;
 pub mod mutate;
 pub mod pty;
 pub mod ui;

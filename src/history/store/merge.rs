@@ -8,7 +8,7 @@ use super::Store;
 use super::error::{OpenError, with_retry};
 use super::rows::{as_seen, read_record};
 use super::write::write;
-use crate::history::import::{ImportReport, Loaded, parse_any, supersedes};
+use crate::history::import::{ImportReport, Loaded, future_dated, parse_any, supersedes};
 
 impl Store {
     /// Merges sessions by id in one transaction.
@@ -53,7 +53,19 @@ impl Store {
     /// Merges another history (a `--json` export or a `history.jsonl`) by session id.
     /// Importing the same file twice changes nothing.
     pub fn import(&self, name: &str, bytes: &[u8]) -> Result<ImportReport, String> {
-        let incoming = parse_any(name, bytes)?;
+        self.import_at(name, bytes, chrono::Utc::now())
+    }
+
+    /// [`Store::import`], with a warning for each session dated after `now`.
+    pub fn import_at(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ImportReport, String> {
+        let mut incoming = parse_any(name, bytes)?;
+        let late = future_dated(&incoming, now);
+        incoming.warnings.extend(late);
         drop(self.connection().map_err(|e| e.to_string())?);
         self.merge(incoming).map_err(|e| e.to_string())
     }

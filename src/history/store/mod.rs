@@ -17,6 +17,7 @@ mod merge;
 mod open;
 mod query;
 mod rows;
+pub mod runs;
 mod schema;
 mod write;
 

@@ -8,10 +8,11 @@ use super::error::{OpenError, describe, shown, with_retry};
 use super::rows::{ENTRY_COLUMNS, HEAD_COLUMNS};
 
 /// The schema this version writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Ordered migration steps: step `i` takes a database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
 CREATE TABLE sessions (
     id            INTEGER PRIMARY KEY,
     uuid          TEXT NOT NULL UNIQUE,
@@ -47,7 +48,33 @@ CREATE TABLE entries (
     PRIMARY KEY (session, idx)
 ) WITHOUT ROWID;
 CREATE INDEX entries_by_region ON entries (region, session);
-"];
+",
+    // 1 to 2: the runs, one summary row per activity (never a track point or a
+    // coordinate), and the files the activities folder's scan has seen.
+    "
+CREATE TABLE runs (
+    id           INTEGER PRIMARY KEY,
+    hash         TEXT NOT NULL UNIQUE,
+    file         TEXT NOT NULL,
+    started_ns   INTEGER NOT NULL,
+    started_off  INTEGER NOT NULL,
+    sport        TEXT NOT NULL,
+    duration_s   REAL NOT NULL,
+    moving_s     REAL NOT NULL,
+    distance_m   REAL NOT NULL,
+    ascent_m     REAL,
+    descent_m    REAL,
+    avg_hr       REAL
+);
+CREATE INDEX runs_by_start ON runs (started_ns);
+CREATE TABLE run_files (
+    path      BLOB PRIMARY KEY,
+    size      INTEGER NOT NULL,
+    mtime_ns  INTEGER NOT NULL,
+    hash      TEXT
+) WITHOUT ROWID;
+",
+];
 
 /// What a database file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
