@@ -38,7 +38,7 @@ pub struct Global {
     /// Leave the mouse to the terminal (select text, scroll back) instead of clicks and the wheel
     #[arg(long, global = true)]
     pub no_mouse: bool,
-    /// No key needed: each search ends after its limit, each hold a little after its minimum (config `hands_free`)
+    /// No key needed: each search ends after its limit, each hold a little after its minimum (config hands_free)
     #[arg(long, global = true)]
     pub hands_free: bool,
     /// When to use colour and bold: auto (a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE=1 forces it), always or never
