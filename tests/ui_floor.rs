@@ -107,7 +107,7 @@ fn search_counts_up_in_its_own_word() {
     play(&mut app, &clock, "post-run", &[(1.0, Action::Skip)]);
     app.tick(clock.at(21.0));
     let shots = snap("floor_search", &app, clock.at(21.0));
-    assert_place(&shots, &["Quads · right leg"]);
+    assert_place(&shots, &["Right quad"]);
     // Counting up: 20 seconds into the search, not a countdown.
     let (_, big) = &shots[4];
     assert!(big.contains("Find the tender spot"), "{big}");
@@ -125,7 +125,7 @@ fn hold_says_hold_and_the_side_large() {
     );
     app.tick(clock.at(12.0));
     let shots = snap("floor_hold", &app, clock.at(12.0));
-    assert_place(&shots, &["Quads · right leg"]);
+    assert_place(&shots, &["Right quad"]);
     // At 200x50 the word and the side are as tall as the digits (15 rows each) and the
     // next step is drawn large too; at 40x20 the head line says them.
     let (_, small) = &shots[0];
@@ -141,7 +141,7 @@ fn a_long_movement_cue_is_cut_before_the_side_goes() {
     play(&mut app, &clock, "pre-run", &[(1.0, Action::Skip)]);
     app.tick(clock.at(4.0));
     let shots = snap("floor_keep_moving", &app, clock.at(4.0));
-    assert_place(&shots, &["right leg"]);
+    assert_place(&shots, &["Right calf"]);
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn switch_sides() {
     );
     app.tick(clock.at(5.0));
     let shots = snap("floor_switch", &app, clock.at(5.0));
-    assert_place(&shots, &["left leg"]);
+    assert_place(&shots, &["left quad"]);
 }
 
 #[test]

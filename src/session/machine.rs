@@ -195,18 +195,30 @@ fn auto_find(timing: &super::Timing, limit: Option<Duration>) -> Option<Duration
 /// When a hold of minimum `length` ends by itself: hands-free after its settle time,
 /// and never past the overtime cap.
 fn hold_end(timing: &super::Timing, length: Duration) -> Option<Duration> {
-    let cap = timing.overtime_cap_s.map(secs);
-    let settle = timing.auto_release.then(|| secs(timing.settle_s));
+    let cap = timing.overtime_cap_s.map(|c| overtime_end(length, c));
+    let settle = settle_end(timing, length);
     match (settle, cap) {
-        (Some(s), Some(c)) => Some(length + s.min(c)),
-        (Some(s), None) => Some(length + s),
-        (None, Some(c)) => Some(length + c),
-        (None, None) => None,
+        (Some(s), Some(c)) => Some(s.min(c)),
+        (Some(s), None) => Some(s),
+        (None, cap) => cap,
     }
+}
+
+/// When a hands-free hold of minimum `length` is released: its settle time after it.
+fn settle_end(timing: &super::Timing, length: Duration) -> Option<Duration> {
+    timing.auto_release.then(|| length + secs(timing.settle_s))
 }
 
 /// Adds `d` to a seconds total kept at whole milliseconds, so that sums stay short
 /// and exact in JSON (36.221, not 36.221000000000004).
+/// When a hold's overtime ends: `cap` seconds after its (adjusted) minimum `length`,
+/// but never past two minutes on the spot in all (the clinical safe limit; a minimum
+/// that long already has no overtime).
+fn overtime_end(length: Duration, cap: u32) -> Duration {
+    let two_minutes = Duration::from_secs(u64::from(crate::library::bounds::MAX_HOLD_S));
+    (length + Duration::from_secs(u64::from(cap))).min(length.max(two_minutes))
+}
+
 fn add_secs(total: &mut f64, d: Duration) {
     let ms = (*total * 1000.0).round() + d.as_millis() as f64;
     *total = ms / 1000.0;
@@ -552,10 +564,7 @@ impl Session {
                         return;
                     }
                     // Released by the hands-free settle time, or stopped by the cap.
-                    let by_cap = !timing.auto_release
-                        || timing
-                            .overtime_cap_s
-                            .is_some_and(|cap| cap < timing.settle_s);
+                    let by_cap = settle_end(timing, length).is_none_or(|s| end < s);
                     let at = c.clock.instant_at(end).unwrap_or(now);
                     if by_cap {
                         fx.push(Effect::Cue(Cue::OvertimeEnded));

@@ -110,7 +110,7 @@ impl CountdownPane<'_> {
         let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
         if finished {
             let lines = self.totals(session);
-            let mut lines = vec![Line::styled(phase_words(&view), t.accent)]
+            let mut lines = vec![Line::styled(phase_words(&app.library, &view), t.accent)]
                 .into_iter()
                 .chain(lines)
                 .collect::<Vec<_>>();
@@ -131,7 +131,7 @@ impl CountdownPane<'_> {
             .map_or(String::new(), |r| r.name.clone());
         let tone = t.tone(tone(&view));
         let width = inner.width;
-        let mut place = place_words(&view, &region_name);
+        let mut place = place_words(&app.library, &view, &region_name);
         if let Some(PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. }) =
             view.phase.map(|p| &p.kind)
             && *points > 1
@@ -257,7 +257,10 @@ impl CountdownPane<'_> {
         ])
         .areas(inner);
 
-        let mut head_spans = vec![Span::styled(format!(" {} ", head_words(&view)), tone)];
+        let mut head_spans = vec![Span::styled(
+            format!(" {} ", head_words(&app.library, &view)),
+            tone,
+        )];
         if !view.listening && (paused || size.is_none()) {
             head_spans.push(Span::styled(format!("  {digits}"), t.title));
         }
@@ -457,8 +460,8 @@ fn big_layout(
 }
 
 /// The head line: the phase in words, with the side where the phase has one.
-fn head_words(view: &View) -> String {
-    let words = phase_words(view);
+fn head_words(library: &crate::library::Library, view: &View) -> String {
+    let words = phase_words(library, view);
     let side = match view.phase.map(|p| &p.kind) {
         Some(PhaseKind::Search { .. } | PhaseKind::Hold { .. } | PhaseKind::Move { .. }) => {
             view.entry.and_then(|e| e.side)
