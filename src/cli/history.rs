@@ -161,7 +161,7 @@ fn write_table_row(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
         .map_or(String::new(), |t| format!("{t:.1}"));
     writeln!(
         out,
-        "{:<22} {:<28} {:>8}  {:<11} {:>10}",
+        "{:<22} {} {:>8}  {:<11} {:>10}",
         s.started_at.format("%a %Y-%m-%d %H:%M"),
         truncate(&printable(&s.routine_name), 28),
         format!("{}:{:02}", secs / 60, secs % 60),
@@ -170,12 +170,9 @@ fn write_table_row(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
     )
 }
 
+/// `s` cut to `n` columns (never inside a grapheme cluster) and padded to them.
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).chain(['…']).collect()
-    }
+    crate::text::pad(&crate::text::fit(s, n), n)
 }
 
 /// JSON text with every control character escaped, C1 and DEL included (serde_json

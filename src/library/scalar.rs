@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
 use crate::text::{echo, forbidden_char};
@@ -24,8 +24,9 @@ pub struct Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;
+        // Invisible characters that terminals disagree about would shift the panes.
         Ok(Text {
-            value: s.value.trim_end().to_string(),
+            value: crate::text::without_invisible(s.value.trim_end()),
             at: s.referenced,
         })
     }
@@ -54,7 +55,8 @@ pub enum Scalar {
     Text(String),
     Nothing,
     List(Vec<Scalar>),
-    Mapping,
+    /// Its entries, each with its place (config's `keys:` reads them).
+    Mapping(Vec<(Spanned<Scalar>, Spanned<Scalar>)>),
 }
 
 impl Scalar {
@@ -68,7 +70,7 @@ impl Scalar {
             Scalar::Text(s) => format!("the text `{}`", echo(s)),
             Scalar::Nothing => "nothing".to_string(),
             Scalar::List(_) => "a list".to_string(),
-            Scalar::Mapping => "a mapping".to_string(),
+            Scalar::Mapping(_) => "a mapping".to_string(),
         }
     }
 
@@ -148,8 +150,11 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(Scalar::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Mapping)
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<Spanned<Scalar>, Spanned<Scalar>>()? {
+            entries.push(entry);
+        }
+        Ok(Scalar::Mapping(entries))
     }
 }
 
@@ -195,7 +200,7 @@ pub fn opt_spanned_whole<'de, D: Deserializer<'de>>(
 }
 
 fn check_one_line<E: de::Error>(t: Text) -> Result<Text, E> {
-    if t.value.contains('\n') {
+    if t.value.chars().any(crate::text::line_break) {
         return Err(E::custom(
             "this field is one line: remove the line break (use a description for longer text)",
         ));
@@ -221,9 +226,12 @@ pub fn one_line_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Text>, D::Er
 /// An id: one line, as written (its format is checked when ids are merged).
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> {
     let s = Spanned::<String>::deserialize(d)?;
-    if s.value.contains('\n') {
+    if s.value
+        .chars()
+        .any(|c| crate::text::line_break(c) || crate::text::bidi_control(c))
+    {
         return Err(de::Error::custom(
-            "an id is one line: remove the line break",
+            "an id is one line of plain text: remove the line break or control character",
         ));
     }
     Ok(s)

@@ -96,7 +96,11 @@ impl CountdownPane<'_> {
             Constraint::Fill(1),
         ])
         .areas(inner);
-        Paragraph::new(Line::styled("Choose a routine, Enter to start", t.dim)).render(head, buf);
+        Paragraph::new(Line::styled(
+            crate::wording::choose_routine(&app.coach_config.keys),
+            t.dim,
+        ))
+        .render(head, buf);
         super::scrolled_list(rows, app.routine_selected, list, buf, t);
         Paragraph::new(after)
             .wrap(Wrap { trim: false })
@@ -141,7 +145,7 @@ impl CountdownPane<'_> {
         // The region and side never go: cut to one line, with an ellipsis.
         let place_line = Line::styled(fit(&place, usize::from(width)), t.title);
         let auto_find = session.plan().timing.auto_find_s.is_some();
-        let now_line = Line::styled(now_words(&view, auto_find), t.title);
+        let now_line = Line::styled(now_words(&view, auto_find, &app.coach_config.keys), t.title);
         let next_line = Line::styled(
             fit(
                 &next_words(&app.library, session, &view),
@@ -158,7 +162,10 @@ impl CountdownPane<'_> {
         if view.rating_due && app.ask_tenderness() && app.feedback(self.now).is_none() {
             feedback.insert(
                 0,
-                Line::styled("How tender? 0-9, ) for 10 (optional)", t.accent),
+                Line::styled(
+                    crate::wording::rating_prompt(&app.coach_config.keys),
+                    t.accent,
+                ),
             );
         }
         let paused = view.state == RunState::Paused;
@@ -380,7 +387,10 @@ impl CountdownPane<'_> {
             lines.push(Line::styled(finish, t.accent));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Enter: back to browsing", t.dim));
+        lines.push(Line::styled(
+            crate::wording::back_to_browsing(&self.app.coach_config.keys),
+            t.dim,
+        ));
         lines
     }
 }

@@ -31,7 +31,7 @@ const NEVER: char = '×';
 
 /// `name` in at most `width` characters, cut only between words (then "…").
 pub fn fit_words(name: &str, width: usize) -> String {
-    if name.chars().count() <= width {
+    if crate::text::width(name) <= width {
         return name.to_string();
     }
     let mut out = String::new();
@@ -41,7 +41,7 @@ pub fn fit_words(name: &str, width: usize) -> String {
         } else {
             format!("{out} {word}")
         };
-        if next.chars().count() + 1 > width {
+        if crate::text::width(&next) + 1 > width {
             break;
         }
         out = next;

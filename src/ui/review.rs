@@ -265,6 +265,8 @@ pub struct Context<'a> {
     pub history: &'a [SessionSummary],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    pub keymap: &'a crate::input::Keymap,
+    pub keys: &'a crate::wording::KeyNames,
     /// What is wrong with the history file, said in place of "No sessions match".
     pub history_problem: Option<&'a str>,
 }
@@ -580,20 +582,22 @@ impl ReviewScreen<'_> {
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
+        let keymap = self.app.keymap;
+        let key = |c| Span::styled(keymap.say(c, 1), t.key);
         Line::from(vec![
-            Span::styled("r", t.key),
+            key(Command::FilterRoutine),
             Span::raw(format!(" routine: {routine}  ")),
-            Span::styled("e", t.key),
+            key(Command::FilterRegion),
             Span::raw(format!(" region: {region}  ")),
-            Span::styled("d", t.key),
+            key(Command::FilterDates),
             Span::raw(format!(" dates: {}  ", self.state.dates.label())),
-            Span::styled("c", t.key),
+            key(Command::ClearFilters),
             Span::raw(" clear  "),
-            Span::styled("Enter", t.key),
+            key(Command::Enter),
             Span::raw(" details  "),
-            Span::styled("Tab", t.key),
+            key(Command::NextPane),
             Span::raw(" statistics  "),
-            Span::styled("Esc", t.key),
+            key(Command::Escape),
             Span::raw(" back"),
         ])
     }
@@ -606,25 +610,11 @@ impl ReviewScreen<'_> {
         block.render(area, buf);
         let height = inner.height as usize;
         let offset = list_offset(self.state.selected, height.saturating_sub(1));
-        // Narrow, the date is shorter, the tenderness goes and the routine's name gives
-        // way, so the status is always whole ("interrupted", not "in").
-        let wide = inner.width >= 63;
-        let date_w = if wide { 17 } else { 6 };
-        let fixed = date_w + 1 + 1 + 6 + 1 + 11 + if wide { 6 } else { 0 };
-        let name_w = if wide {
-            20
-        } else {
-            usize::from(inner.width).saturating_sub(fixed).max(1)
-        };
-        let row_text = |date: &str, name: &str, time: &str, status: &str, tender: &str| {
-            if wide {
-                format!("{date:<17} {name:<20} {time:>6} {status:<11} {tender:>5}")
-            } else {
-                format!("{date:<6} {name:<name_w$} {time:>6} {status:<11}")
-            }
-        };
         let mut lines = vec![Line::styled(
-            row_text("date", "routine", "time", "status", "tend."),
+            format!(
+                "{:<17} {:<20} {:>6} {:<11} {:>5}",
+                "date", "routine", "time", "status", "tend."
+            ),
             t.dim,
         )];
         if let Some(problem) = app.history_problem {
@@ -646,21 +636,18 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = crate::text::fit(&printable(&s.routine_name), name_w);
+            // Fitted and padded by columns: a joined emoji is one cluster of two.
+            let name = crate::text::pad(&crate::text::fit(&printable(&s.routine_name), 20), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
-            let date = if wide {
-                s.started_at.format("%a %d %b %H:%M").to_string()
-            } else {
-                s.started_at.format("%d %b").to_string()
-            };
-            let mut line = Line::raw(row_text(
-                &date,
-                &name,
-                &clock(s.duration_s.round() as u64),
+            let mut line = Line::raw(format!(
+                "{:<17} {} {:>6} {:<11} {:>5}",
+                s.started_at.format("%a %d %b %H:%M"),
+                name,
+                clock(s.duration_s.round() as u64),
                 s.shown_status().label(),
-                &tender,
+                tender
             ));
             if row == self.state.selected {
                 line = line.patch_style(t.selected);
@@ -711,7 +698,7 @@ impl ReviewScreen<'_> {
                 .library
                 .exercise(&e.exercise_id)
                 .map_or_else(|| printable(&e.exercise_id), |x| x.name.clone());
-            let name: String = name.chars().take(16).collect();
+            let name = crate::text::pad(&crate::text::fit(&name, 16), 16);
             let ratings: Vec<String> = e.tenderness.iter().map(u8::to_string).collect();
             let mut note = ratings.join(" ");
             if e.skipped {
@@ -720,23 +707,19 @@ impl ReviewScreen<'_> {
             let secs = |x: f64| clock(x.round() as u64);
             let side = e.side.map_or("", |x| x.label());
             let row = if recovery {
-                let zone: String = printable(e.zone.as_deref().unwrap_or(""))
-                    .chars()
-                    .take(11)
-                    .collect();
+                let zone = crate::text::pad(
+                    &crate::text::fit(&printable(e.zone.as_deref().unwrap_or("")), 11),
+                    11,
+                );
                 format!(
-                    "{name:<16} {side:<5} {zone:<11} {:>5} {:>5} {:>5}  {}",
+                    "{name} {side:<5} {zone} {:>5} {:>5} {:>5}  {}",
                     secs(e.search_s),
                     secs(e.hold_s),
                     secs(e.overtime_s),
                     note.trim()
                 )
             } else {
-                format!(
-                    "{name:<16} {side:<5} {:>5}  {}",
-                    secs(e.move_s),
-                    note.trim()
-                )
+                format!("{name} {side:<5} {:>5}  {}", secs(e.move_s), note.trim())
             };
             lines.push(Line::styled(row, if e.skipped { t.dim } else { t.text }));
         }
@@ -793,12 +776,12 @@ impl ReviewScreen<'_> {
         ));
         if stats.trends.is_empty() {
             lines.push(Line::styled(
-                "Rate holds (0-9, ) for 10) to see trends here.",
+                crate::wording::rate_for_trends(self.app.keys),
                 t.dim,
             ));
         }
         for tr in &stats.trends {
-            let name = fit_words(&self.region_name(&tr.region), 18);
+            let name = crate::text::pad(&fit_words(&self.region_name(&tr.region), 18), 18);
             let side = tr.side.map_or("both", |s| s.label());
             let change = match (tr.recent, tr.before, tr.direction()) {
                 (Some(now), Some(before), Some(d)) => {
@@ -808,7 +791,7 @@ impl ReviewScreen<'_> {
                 _ => "none lately".to_string(),
             };
             lines.push(Line::from(vec![
-                Span::raw(format!("{name:<18} {side:<5} ")),
+                Span::raw(format!("{name} {side:<5} ")),
                 Span::styled(
                     format!(
                         "{:>3}× {}–{}  ",
@@ -845,8 +828,8 @@ impl ReviewScreen<'_> {
                 _ => "never".to_string(),
             };
             lines.push(Line::raw(format!(
-                "{:<20} {when}",
-                fit_words(&self.region_name(&c.region), 20)
+                "{} {when}",
+                crate::text::pad(&fit_words(&self.region_name(&c.region), 20), 20)
             )));
         }
         lines
