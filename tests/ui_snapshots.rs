@@ -317,7 +317,7 @@ fn help_overlay() {
     for (w, h) in SIZES {
         app.help_scroll = 0;
         let mut seen = String::new();
-        for _ in 0..60 {
+        for _ in 0..120 {
             seen.push_str(&render(&app, clock.at(0.0), w, h));
             app.handle(Action::Down, clock.at(0.0), wall());
         }
