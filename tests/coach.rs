@@ -648,7 +648,15 @@ fn with_a_voice_get_ready_lasts_until_the_set_up_is_said_then_counts_on_time() {
     let search = run
         .notes
         .iter()
-        .find(|(_, n)| matches!(n, Note::Cue { cue: foamroll::session::Cue::Search, .. }))
+        .find(|(_, n)| {
+            matches!(
+                n,
+                Note::Cue {
+                    cue: foamroll::session::Cue::Search,
+                    ..
+                }
+            )
+        })
         .map(|(at, _)| at.as_secs_f64())
         .unwrap();
     let heard = search - 4.0;
