@@ -234,6 +234,7 @@ pub struct KeyNames {
     pub remove_time: String,
     pub up: String,
     pub down: String,
+    pub next_pane: String,
 }
 
 /// What to do now, with the key that does it ("Press f when you find it").
@@ -678,6 +679,28 @@ pub fn today_keys(keys: &KeyNames) -> String {
 /// The Today row's keys with the one that starts it.
 pub fn today_start(keys: &KeyNames) -> String {
     format!("{}: start · {}", keys.enter, today_keys(keys))
+}
+
+/// After the routine that works a region.
+pub fn play_hint(keys: &KeyNames) -> String {
+    format!("  (press {} to play it)", keys.enter)
+}
+
+/// The tenderness map's keys, under it.
+pub fn map_keys(keys: &KeyNames) -> String {
+    format!(" {}{} region  {} filter ", keys.up, keys.down, keys.enter)
+}
+
+/// The review's statistics pane title, with the keys that work in it.
+pub fn progress_title(keys: &KeyNames, focused: bool) -> String {
+    if focused {
+        format!(
+            "Progress ({}{} scroll, {}: sessions)",
+            keys.up, keys.down, keys.next_pane
+        )
+    } else {
+        format!("Progress ({} to scroll)", keys.next_pane)
+    }
 }
 
 /// After the muscles to work instead of a region that is not rolled.

@@ -417,6 +417,7 @@ impl Keymap {
             remove_time: one(Command::RemoveTime),
             up: one(Command::Up),
             down: one(Command::Down),
+            next_pane: one(Command::NextPane),
         }
     }
 

@@ -163,7 +163,7 @@ fn region_lines(app: &App, region: &Region) -> Vec<Line<'static>> {
             lines.push(Line::styled("A routine for it", t.accent));
             lines.push(Line::from(vec![
                 Span::raw(routine.name.clone()),
-                Span::styled("  (press Enter to play it)", t.dim),
+                Span::styled(crate::wording::play_hint(&app.coach_config.keys), t.dim),
             ]));
         }
         return lines;

@@ -837,11 +837,7 @@ impl ReviewScreen<'_> {
 
     fn statistics(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
-        let title = if self.state.stats_focus {
-            "Progress (↑↓ scroll, Tab: sessions)"
-        } else {
-            "Progress (Tab to scroll)"
-        };
+        let title = &crate::wording::progress_title(self.app.keys, self.state.stats_focus);
         let block = self.block(title).border_style(if self.state.stats_focus {
             t.focused_border
         } else {
@@ -901,6 +897,7 @@ impl Widget for ReviewScreen<'_> {
                 legend: &legend,
                 window: p.window,
                 focused: view == View::Map,
+                keys: app.keys,
             }
             .render(r, buf);
         }
