@@ -740,3 +740,30 @@ fn a_warm_up_that_did_nothing_is_not_a_warm_up() {
     let (_, why) = foamroll::today::choose_intent(at("2026-11-20", "10:47"), &f);
     assert!(why.contains("warmed up at 07:00"), "{why}");
 }
+
+/// Overdue: never rolled first, then the longest ago; never a region rolled today.
+#[test]
+fn overdue_is_never_rolled_first_then_longest_ago_and_never_today() {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+    let mut facts = Facts::default();
+    let regions = || ["calves", "glutes", "quads"].into_iter();
+    // No history at all: nothing is overdue yet.
+    assert_eq!(facts.most_overdue(day(20), regions()), None);
+    facts.last_rolled.insert("calves".into(), day(20));
+    facts.last_rolled.insert("glutes".into(), day(11));
+    // Quads were never rolled: they come first.
+    assert_eq!(
+        facts.most_overdue(day(20), regions()),
+        Some(("quads", None))
+    );
+    facts.last_rolled.insert("quads".into(), day(15));
+    assert_eq!(
+        facts.most_overdue(day(20), regions()),
+        Some(("glutes", Some(9)))
+    );
+    // Everything rolled today: nothing overdue (once it said "calves 0d").
+    for r in ["calves", "glutes", "quads"] {
+        facts.last_rolled.insert(r.into(), day(20));
+    }
+    assert_eq!(facts.most_overdue(day(20), regions()), None);
+}
