@@ -31,7 +31,7 @@ fn a_remapped_pause_works_in_plain_mode_and_its_key_list_says_so() {
         app.screen()
     );
     app.send("p");
-    app.wait_for("Going on", 5);
+    app.wait_for("Go on.", 5);
     app.send("?");
     app.wait_for("Keys: p pause", 5);
     app.send("q");
