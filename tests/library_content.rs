@@ -1157,7 +1157,9 @@ fn tools_without_own_set_up(e: &foamroll::library::Exercise) -> Vec<String> {
     e.equipment
         .iter()
         .filter(|q| matches!(q.tool, Tool::Stick | Tool::TriggerPointTool))
-        .filter(|q| q.setup.is_none() || q.steps.is_empty())
+        .filter(|q| {
+            q.setup.is_none() || q.steps.is_empty() || (e.spoken.is_some() && q.spoken.is_none())
+        })
         .map(|q| {
             format!(
                 "{} with the {:?} has no set-up and steps of its own",
@@ -1184,6 +1186,7 @@ fn a_stick_or_trigger_point_tool_has_its_own_set_up_and_steps() {
     for q in old.equipment.iter_mut().filter(|q| q.tool == Tool::Stick) {
         q.setup = None;
         q.steps.clear();
+        q.spoken = None;
         q.note = Some("Sit with the knee bent and run the stick up and down the calf.".into());
     }
     assert_eq!(tools_without_own_set_up(&old).len(), 1);
@@ -1203,6 +1206,12 @@ fn a_stick_or_trigger_point_tool_has_its_own_set_up_and_steps() {
                     "{}: {:?}",
                     e.id,
                     first.lines
+                );
+                let said = e.spoken_setup(Some(t)).unwrap_or_default();
+                assert!(
+                    !said.contains("roller"),
+                    "{} with the {t:?} says {said:?}",
+                    e.id
                 );
             }
         }
