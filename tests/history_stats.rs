@@ -342,13 +342,28 @@ fn the_report_for_a_seeded_history() {
     let today = date(2026, 11, 18);
     let sums = summaries(&seeded());
     let regions = foamroll::cli::history::rollable(&foamroll::library::load_builtin().library);
-    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions);
+    // Runs in one of the weeks: the report's runs column has them, the others 0.
+    let runs = [foamroll::history::activities::WeekRuns {
+        week: date(2026, 11, 9),
+        runs: 3,
+        distance_m: 28_400.0,
+    }];
+    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions, &runs);
+    assert!(
+        report.contains("| Week of | Sessions | Goal | Minutes | Runs | Km run |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| Mon 9 Nov | ") && report.contains(" | 3 | 28.4 |"),
+        "{report}"
+    );
+    assert!(report.contains("3 runs (28.4 km)"), "{report}");
     assert!(
         report.contains("- Right hamstrings 6.3 vs left 3.0 over 4 weeks"),
         "{report}"
     );
     insta::assert_snapshot!("report_4_weeks", report);
-    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions);
+    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions, &[]);
     assert!(one.contains("| Mon 16 Nov | 2 | in progress |"), "{one}");
     assert!(
         one.contains("- Hamstrings: last rolled 4 Nov 2026 (14 days ago)"),
@@ -385,7 +400,7 @@ fn sessions_dated_after_today_count_on_their_own_date_and_never_go_negative() {
         "today"
     );
     // The report says the same as its table.
-    let report = foamroll::history::report_markdown(&sums, today, 2, 3, &[]);
+    let report = foamroll::history::report_markdown(&sums, today, 2, 3, &[], &[]);
     let this_week = report
         .lines()
         .find(|l| l.starts_with("Weekly goal"))

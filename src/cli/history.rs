@@ -325,10 +325,24 @@ pub fn report(
         writeln!(err, "warning: {}", printable(w))?;
     }
     let today = chrono::Local::now().date_naive();
+    let first = crate::history::week_start(today)
+        .checked_sub_days(chrono::Days::new(7 * u64::from(weeks.max(1) - 1)))
+        .unwrap_or(today);
+    let runs = match log.map_or(Ok(Vec::new()), |log| log.runs(Some(first))) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(
+                err,
+                "warning: the runs were not read ({e}); the report shows none"
+            )?;
+            Vec::new()
+        }
+    };
+    let weekly = crate::history::activities::weekly_runs(&runs, today, weeks);
     write!(
         out,
         "{}",
-        crate::history::report_markdown(&sessions, today, weeks, goal, &rollable(library))
+        crate::history::report_markdown(&sessions, today, weeks, goal, &rollable(library), &weekly)
     )?;
     Ok(0)
 }

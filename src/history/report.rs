@@ -37,6 +37,7 @@ pub fn report_markdown(
     weeks: u32,
     goal: u32,
     regions: &[(String, String)],
+    runs: &[super::activities::WeekRuns],
 ) -> String {
     let weeks = weeks.max(1);
     let name = |id: &str| -> String {
@@ -71,8 +72,11 @@ pub fn report_markdown(
         plural(g.weeks_met, "week"),
     );
     let _ = writeln!(out, "## Sessions per week\n");
-    let _ = writeln!(out, "| Week of | Sessions | Goal | Minutes |");
-    let _ = writeln!(out, "| --- | ---: | --- | ---: |");
+    let _ = writeln!(
+        out,
+        "| Week of | Sessions | Goal | Minutes | Runs | Km run |"
+    );
+    let _ = writeln!(out, "| --- | ---: | --- | ---: | ---: | ---: |");
     let totals = weekly_minutes(&window, today, weeks);
     for w in &totals {
         let met = if w.sessions >= g.goal {
@@ -82,20 +86,27 @@ pub fn report_markdown(
         } else {
             "not met"
         };
+        let run = runs.iter().find(|r| r.week == w.week);
         let _ = writeln!(
             out,
-            "| {} | {} | {met} | {:.0} |",
+            "| {} | {} | {met} | {:.0} | {} | {:.1} |",
             w.week.format("%a %-d %b"),
             w.sessions,
-            w.minutes
+            w.minutes,
+            run.map_or(0, |r| r.runs),
+            run.map_or(0.0, |r| r.distance_m / 1000.0)
         );
     }
     let count: u32 = totals.iter().map(|w| w.sessions).sum();
     let minutes: f64 = totals.iter().map(|w| w.minutes).sum();
+    let run_count: u32 = runs.iter().map(|r| r.runs).sum();
+    // A fold from +0: an empty f64 sum is -0, which would print as "-0.0".
+    let km: f64 = runs.iter().fold(0.0, |a, r| a + r.distance_m) / 1000.0;
     let _ = writeln!(
         out,
-        "\nIn all: {} with rolling done, {minutes:.0} minutes.\n",
-        plural(count, "session")
+        "\nIn all: {} with rolling done, {minutes:.0} minutes; {} ({km:.1} km).\n",
+        plural(count, "session"),
+        plural(run_count, "run")
     );
 
     let _ = writeln!(out, "## Tenderness (0 none to 10 worst)\n");

@@ -105,6 +105,7 @@ impl Widget for Screen<'_> {
                     theme: &app.theme,
                     library: &app.library,
                     history: &app.history,
+                    runs: &app.runs,
                     log: None,
                     today: app.today,
                     history_problem: app.history_problem.as_deref(),
