@@ -278,3 +278,18 @@ fn a_ride_does_not_drive_the_rules() {
     assert!(facts.runs.is_empty());
     assert_eq!(today(&facts, now, None, None).intent, Intent::BeforeRun);
 }
+
+#[test]
+fn an_easy_run_this_morning_does_not_hide_yesterdays_hilly_one() {
+    let mut runs = base_weeks();
+    runs.push(hilly("2026-03-08 08:00", 125, 24.0, 520.0));
+    runs.push(run_at("2026-03-09 07:00", 30, 5.0));
+    let seeded = Seeded::new(&runs);
+    let now = local("2026-03-09 08:30");
+    let t = today(&seeded.facts(now), now, None, Some(15));
+    assert_eq!(t.intent, Intent::AfterRun);
+    assert!(t.intent_reason.as_deref().unwrap().contains("you ran 5 km at 07:00"));
+    let order = regions(&t, &library());
+    assert_eq!(&order[..2], ["quads", "calves"], "{order:?}");
+    assert!(t.reasons[0].contains("your run yesterday went 520 m downhill"), "{}", t.reasons[0]);
+}
