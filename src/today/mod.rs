@@ -351,6 +351,18 @@ pub fn plan(
             join_and(&never)
         ));
     }
+    // A rule whose regions did not make it into the plan (no exercise for the tools,
+    // or no time) still says what it found.
+    for (_, sentence) in emphasis.first.iter().chain(&emphasis.forward) {
+        let said = reasons_said(&chosen, sentence);
+        if !said
+            && !notes
+                .iter()
+                .any(|n: &String| n.ends_with(sentence.as_str()))
+        {
+            notes.push(format!("After your runs: {sentence}"));
+        }
+    }
     notes.extend(emphasis.notes);
     if facts.weekly_goal > 0 {
         notes.push(format!(
@@ -368,6 +380,15 @@ pub fn plan(
         reasons,
         step_tools,
         notes,
+    })
+}
+
+/// Whether a step of the plan gives `sentence` as its reason.
+fn reasons_said(chosen: &[Chosen<'_>], sentence: &str) -> bool {
+    chosen.iter().any(|c| {
+        c.why
+            .iter()
+            .any(|w| matches!(w, Why::Run(s) if s == sentence))
     })
 }
 
