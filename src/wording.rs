@@ -143,7 +143,7 @@ pub fn place(library: &Library, view: &View) -> String {
 }
 
 /// The phase in words, as the person on the floor needs to see it.
-pub fn phase_words(view: &View) -> String {
+pub fn phase_words(library: &Library, view: &View) -> String {
     let words = match (view.state, view.phase.map(|p| &p.kind)) {
         (RunState::Finished, _) => "Done".to_string(),
         (RunState::Aborted, _) => "Session ended".to_string(),
@@ -156,7 +156,7 @@ pub fn phase_words(view: &View) -> String {
         (_, Some(PhaseKind::Move { .. })) => "Keep moving".to_string(),
         (_, Some(PhaseKind::SwitchSides { to, .. })) => {
             let region = view.step.map_or("", |s| s.region.as_str());
-            format!("Switch to the {}", side_word(region, *to))
+            format!("Switch to the {}", spoken_side(library, region, *to))
         }
         (_, Some(PhaseKind::Rest { .. })) => "Rest".to_string(),
         (_, None) => "Ready".to_string(),
@@ -190,12 +190,17 @@ pub fn now_words(view: &View, auto_find: bool) -> String {
     }
 }
 
-/// Where the person is, on screen: "Quads · right leg · inner line".
-pub fn place_words(view: &View, region_name: &str) -> String {
+/// Where the person is, on screen: "Right quad · inner line", named the way the voice
+/// names it (the region's own words for one side), or "Quads · right leg" for a region
+/// without them.
+pub fn place_words(library: &Library, view: &View, region_name: &str) -> String {
     let mut parts = vec![region_name.to_string()];
     if let Some(e) = view.entry {
         if let Some(side) = e.side {
-            parts.push(side_word(&e.region, side));
+            match library.region(&e.region).filter(|r| r.singular.is_some()) {
+                Some(r) => parts[0] = capitalise(&r.one_side(side.label())),
+                None => parts.push(side_word(&e.region, side)),
+            }
         }
         if let Some(zone) = &e.zone {
             parts.push(zone.clone());
@@ -223,7 +228,7 @@ fn next_place(library: &Library, session: &Session, view: &View) -> Option<Strin
         .and_then(|i| session.record().entries.get(i));
     if let Some(e) = entry {
         if let Some(side) = e.side {
-            s.push_str(&format!(", {}", side_word(&e.region, side)));
+            s = spoken_side(library, &e.region, side);
         }
         if let Some(z) = &e.zone {
             s.push_str(&format!(", {z}"));
@@ -254,7 +259,7 @@ pub fn next_words(library: &Library, session: &Session, view: &View) -> String {
         PhaseKind::SwitchSides { to, .. } => {
             format!(
                 "Next: switch to the {}",
-                side_word(step.map_or("", |s| s.region.as_str()), *to)
+                spoken_side(library, step.map_or("", |s| s.region.as_str()), *to)
             )
         }
         PhaseKind::Rest { .. } => {

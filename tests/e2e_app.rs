@@ -120,7 +120,7 @@ fn kill_9_mid_session_then_restart_shows_it_as_interrupted() {
     app.send("R");
     app.wait_for("middle line", 5);
     app.send("nn");
-    app.wait_for("Switch to the left leg", 5);
+    app.wait_for("Switch to the left quad", 5);
     let pid = app.pid().unwrap_or_else(|| panic!("no pid"));
     assert!(common::signal(pid, "KILL"));
     app.wait_exit(10);

@@ -230,6 +230,21 @@ fn overtime_cap_ends_the_hold() {
     );
 }
 
+/// No more than two minutes on one spot: a 45 second minimum with 90 seconds of
+/// overtime allowed still ends at 120 seconds in all (it once ran to 135).
+#[test]
+fn overtime_never_takes_a_hold_past_two_minutes() {
+    let timing = Timing {
+        overtime_cap_s: Some(90),
+        ..no_get_ready()
+    };
+    let mut rig = Rig::new("rest-day", timing);
+    rig.send(0.0, Event::FoundSpot);
+    rig.send(200.0, Event::Tick);
+    let entry = &rig.session.record().entries[0];
+    assert_eq!((entry.hold_s, entry.overtime_s), (120.0, 75.0));
+}
+
 #[test]
 fn auto_release_holds_exactly_the_minimum() {
     let timing = Timing {

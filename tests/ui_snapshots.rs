@@ -232,7 +232,7 @@ fn switch_sides_and_rest() {
         ],
     );
     let screen = render(&app, clock.at(41.0), 80, 24);
-    assert!(screen.contains("Switch to the left side"), "{screen}");
+    assert!(screen.contains("Switch to the left glute"), "{screen}");
     snap_sizes("switch_sides", &app, clock.at(41.0));
     app.handle(Action::Skip, clock.at(42.0), wall());
     app.handle(Action::Found, clock.at(43.0), wall());

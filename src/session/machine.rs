@@ -148,6 +148,14 @@ pub struct View<'a> {
 
 /// Adds `d` to a seconds total kept at whole milliseconds, so that sums stay short
 /// and exact in JSON (36.221, not 36.221000000000004).
+/// When a hold's overtime ends: `cap` seconds after its (adjusted) minimum `length`,
+/// but never past two minutes on the spot in all (the clinical safe limit; a minimum
+/// that long already has no overtime).
+fn overtime_end(length: Duration, cap: u32) -> Duration {
+    let two_minutes = Duration::from_secs(u64::from(crate::library::bounds::MAX_HOLD_S));
+    (length + Duration::from_secs(u64::from(cap))).min(length.max(two_minutes))
+}
+
 fn add_secs(total: &mut f64, d: Duration) {
     let ms = (*total * 1000.0).round() + d.as_millis() as f64;
     *total = ms / 1000.0;
@@ -310,10 +318,7 @@ impl Session {
                 let length = c.clock.length(*min);
                 let tick = next_whole(length, e);
                 match self.plan.timing.overtime_cap_s {
-                    Some(cap) => tick.min(
-                        c.clock
-                            .instant_at(length + Duration::from_secs(u64::from(cap))),
-                    ),
+                    Some(cap) => tick.min(c.clock.instant_at(overtime_end(length, cap))),
                     None => tick,
                 }
             }
@@ -463,7 +468,7 @@ impl Session {
                     let Some(cap) = self.plan.timing.overtime_cap_s else {
                         return;
                     };
-                    let capped = length + Duration::from_secs(u64::from(cap));
+                    let capped = overtime_end(length, cap);
                     let Run::Running(c) = &self.run else { return };
                     if e < capped {
                         return;

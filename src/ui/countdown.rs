@@ -110,7 +110,7 @@ impl CountdownPane<'_> {
         let finished = matches!(view.state, RunState::Finished | RunState::Aborted);
         if finished {
             let lines = self.totals(session);
-            let mut lines = vec![Line::styled(phase_words(&view), t.accent)]
+            let mut lines = vec![Line::styled(phase_words(&app.library, &view), t.accent)]
                 .into_iter()
                 .chain(lines)
                 .collect::<Vec<_>>();
@@ -130,7 +130,7 @@ impl CountdownPane<'_> {
             .and_then(|s| app.library.region(&s.region))
             .map_or(String::new(), |r| r.name.clone());
         let tone = t.tone(tone(&view));
-        let mut place = place_words(&view, &region_name);
+        let mut place = place_words(&app.library, &view, &region_name);
         if let Some(PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. }) =
             view.phase.map(|p| &p.kind)
             && *points > 1
@@ -203,7 +203,10 @@ impl CountdownPane<'_> {
         ])
         .areas(inner);
 
-        let mut head_spans = vec![Span::styled(format!(" {} ", phase_words(&view)), tone)];
+        let mut head_spans = vec![Span::styled(
+            format!(" {} ", phase_words(&app.library, &view)),
+            tone,
+        )];
         if paused || size.is_none() {
             head_spans.push(Span::styled(format!("  {digits}"), t.title));
         }
