@@ -529,7 +529,7 @@ impl ReviewScreen<'_> {
         if !app.runs.iter().any(|r| r.activity.is_run()) {
             return Vec::new();
         }
-        let weekly = weekly_runs(&app.runs, app.today, weeks as u32);
+        let weekly = weekly_runs(app.runs, app.today, weeks as u32);
         let mut lines = Vec::new();
         let max = weekly.iter().map(|w| w.distance_m).fold(0.0, f64::max);
         let bars: String = weekly.iter().map(|w| spark(w.distance_m, max)).collect();
