@@ -1,12 +1,14 @@
 //! Pictures of the real UI for the README: `cargo run --example screenshots` draws
-//! the browse screen and a hold in progress into ratatui's test backend and writes
-//! each buffer, with its colours, as an SVG in `docs/screenshots/`.
+//! the browse screen, a hold in progress and the history review over three seeded
+//! months (its map, charts and calendar) into ratatui's test backend and writes each
+//! buffer, with its colours, as an SVG in `docs/screenshots/`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a developer tool
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
+use foamroll::history::Store;
 use foamroll::library::load_builtin;
 use foamroll::session::Timing;
 use foamroll::ui::{Action, App, Screen, Theme};
@@ -19,6 +21,9 @@ const CELL_W: f64 = 8.4;
 const CELL_H: f64 = 17.0;
 const FG: &str = "#d4d4d4";
 const BG: &str = "#1e1e1e";
+
+#[path = "../tests/common/seed.rs"]
+mod seed;
 
 fn main() -> std::io::Result<()> {
     let out = std::path::Path::new("docs/screenshots");
@@ -46,6 +51,36 @@ fn main() -> std::io::Result<()> {
     }
     app.tick(at(17.5));
     write(out, "hold", &draw(&app, at(17.5), 120, 32))?;
+
+    // The review over three months: 40 sessions ending the day before.
+    let dir = std::env::temp_dir().join(format!("foamroll-screenshots-{}", std::process::id()));
+    let store = Store::open(&dir).map_err(std::io::Error::other)?;
+    for r in seed::three_months(wall - chrono::Duration::days(1)) {
+        store.save(&r).map_err(std::io::Error::other)?;
+    }
+    drop(store);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("a valid date");
+    let mut app = App::new(
+        load_builtin().library,
+        Timing::default(),
+        Some(Store::in_dir(&dir)),
+        today,
+    );
+    app.theme = Theme::colour();
+    app.handle(Action::OpenReview, at(0.0), wall);
+    for (name, w, h) in [
+        ("review-map", 80, 24),
+        ("review-charts", 80, 24),
+        ("review-calendar", 80, 24),
+    ] {
+        app.handle(Action::NextView, at(0.0), wall);
+        write(out, name, &draw(&app, at(0.0), w, h))?;
+    }
+    // Back to the map: at 120x40 the map, the charts and the calendar show at once.
+    app.handle(Action::NextView, at(0.0), wall);
+    app.handle(Action::NextView, at(0.0), wall);
+    write(out, "review-120x40", &draw(&app, at(0.0), 120, 40))?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

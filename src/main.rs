@@ -71,9 +71,21 @@ fn run(args: Args) -> io::Result<Exit> {
             ..
         }) => history_import(&global, &file, &mut io),
         Some(Command::History {
-            action: Some(HistoryAction::Report { weeks }),
+            action:
+                Some(HistoryAction::Report {
+                    weeks,
+                    region,
+                    html,
+                }),
             ..
-        }) => history_report(&global, &settings, weeks, &mut io),
+        }) => {
+            let ask = cli::history::ReportAsk {
+                weeks,
+                region,
+                html,
+            };
+            history_report(&global, &settings, &ask, &mut io)
+        }
         Some(Command::History {
             action: None,
             json,
@@ -231,7 +243,7 @@ fn history_import(global: &Global, file: &std::path::Path, io: &mut Io) -> io::R
 fn history_report(
     global: &Global,
     settings: &Settings,
-    weeks: u32,
+    ask: &cli::history::ReportAsk,
     io: &mut Io,
 ) -> io::Result<Exit> {
     let Some(log) = history_reader(global, io)? else {
@@ -239,15 +251,15 @@ fn history_report(
     };
     let report = global.load_library(&[]);
     let goal = settings.weekly_goal.value;
-    let code = cli::history::report(
+    cli::history::report(
         log.as_ref(),
         &report.library,
-        weeks,
+        &foamroll::ui::body_layout(&report.library),
+        ask,
         goal,
         &mut io.out,
         &mut io.err,
-    )?;
-    Ok(Exit::ok_if(code == 0))
+    )
 }
 
 fn history(

@@ -5,30 +5,82 @@
 /// A carriage return is accepted only as part of a CRLF line ending (checked by callers
 /// that see raw bytes); parsed text never keeps it.
 pub fn forbidden_char(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-        // Bidirectional overrides can make text display differently from what it says.
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control() && c != '\n' && c != '\t' || bidi_control(c)
+}
+
+/// Bidirectional overrides and isolates: they can make text display differently from
+/// what it says.
+pub fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Line and paragraph separators: line breaks, like `\n`, in a one-line field.
+pub fn line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that show nothing and that terminals disagree about (some give them a
+/// cell, some none), so that a pane border after them would move: zero-width space,
+/// word joiner, zero-width no-break space, soft hyphen. Removed from text that is
+/// shown; the zero-width joiner stays (it holds emoji sequences together).
+pub fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// `s` without [`invisible`] characters.
+pub fn without_invisible(s: &str) -> String {
+    s.chars().filter(|&c| !invisible(c)).collect()
+}
+
+/// Columns `s` takes on a terminal, measured by grapheme cluster (a joined emoji is
+/// one cluster of two columns, a combining accent none).
+pub fn width(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `s` padded with spaces to `columns` columns (by [`width`]), for aligned tables.
+pub fn pad(s: &str, columns: usize) -> String {
+    let w = width(s);
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
 }
 
 /// Replaces anything that could act on the terminal with a visible stand-in, for
 /// echoing untrusted source lines in error messages.
 pub fn printable(s: &str) -> String {
     s.chars()
+        .filter(|&c| !invisible(c))
         .map(|c| match c {
             '\t' => ' ',
-            c if forbidden_char(c) || c == '\n' => '\u{FFFD}',
+            c if forbidden_char(c) || line_break(c) => '\u{FFFD}',
             c => c,
         })
         .collect()
 }
 
 /// `text` cut to `width` columns, ending with an ellipsis when it does not fit.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+/// Columns are counted by grapheme cluster, and a cluster is never cut.
+pub fn fit(text: &str, columns: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    if width(text) <= columns {
         return text.to_string();
     }
-    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
+    let room = columns.saturating_sub(1);
+    let mut s = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        s.push_str(g);
+    }
+    if columns > 0 {
         s.push('…');
     }
     s

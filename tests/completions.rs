@@ -129,6 +129,24 @@ printf 'candidate<%s>\n' "${COMPREPLY[@]}"
     assert!(all.contains("candidate<warmup-vs-recovery>"), "{all}");
     // Only matching ids: nothing else starts with `zz-`.
     assert_eq!(all.matches("candidate<").count(), 2, "{all}");
+
+    // A `--library DIR` typed on the line: its routines complete too.
+    let extra = home.path().join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::write(
+        extra.join("more.yaml"),
+        "version: 1\nroutines:\n  - id: zz-extra-calves\n    name: Extra calves\n    style: recovery\n    description: Calves.\n    steps:\n      - exercise: calf-release\n",
+    )
+    .unwrap();
+    let tab = r#"
+f=$(complete -p foamroll | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+COMP_WORDS=(foamroll --library ~/extra play zz-); COMP_CWORD=4
+"$f" foamroll zz- play
+printf 'candidate<%s>\n' "${COMPREPLY[@]}"
+"#;
+    let all = text(&home.shell(&bash, &["-i", "-c", tab]));
+    assert!(all.contains("candidate<zz-extra-calves>"), "{all}");
+    assert!(all.contains("candidate<zz-my-glutes>"), "{all}");
 }
 
 #[test]

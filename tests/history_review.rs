@@ -85,11 +85,11 @@ fn every_part_of_the_review_is_reachable_at_80x24() {
 fn the_region_filter_narrows_the_statistics_on_screen() {
     let (_dir, mut app, now) = open_review();
     let all = render(&app, now, 120, 40);
-    assert!(all.contains("Hamstrings   right") && all.contains("Quads        right"));
+    assert!(all.contains("Hamstrings         right") && all.contains("Quads              right"));
     app.handle(Action::FilterRegion, now, wall());
     let quads = render(&app, now, 120, 40);
     assert!(quads.contains("region: quads"), "{quads}");
-    assert!(quads.contains("Quads        right"), "{quads}");
+    assert!(quads.contains("Quads              right"), "{quads}");
     assert!(
         !quads.contains("Hamstrings"),
         "narrowed to the quads:\n{quads}"

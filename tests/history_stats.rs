@@ -348,7 +348,9 @@ fn the_report_for_a_seeded_history() {
         runs: 3,
         distance_m: 28_400.0,
     }];
-    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions, &runs);
+    let report = foamroll::history::Report::build(&sums, today, 4, 3, &regions, None)
+        .with_runs(runs.to_vec())
+        .markdown();
     assert!(
         report.contains("| Week of | Sessions | Goal | Minutes | Runs | Km run |"),
         "{report}"
@@ -363,7 +365,7 @@ fn the_report_for_a_seeded_history() {
         "{report}"
     );
     insta::assert_snapshot!("report_4_weeks", report);
-    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions, &[]);
+    let one = foamroll::history::report_markdown(&sums, today, 1, 3, &regions);
     assert!(one.contains("| Mon 16 Nov | 2 | in progress |"), "{one}");
     assert!(
         one.contains("- Hamstrings: last rolled 4 Nov 2026 (14 days ago)"),
@@ -400,7 +402,7 @@ fn sessions_dated_after_today_count_on_their_own_date_and_never_go_negative() {
         "today"
     );
     // The report says the same as its table.
-    let report = foamroll::history::report_markdown(&sums, today, 2, 3, &[], &[]);
+    let report = foamroll::history::report_markdown(&sums, today, 2, 3, &[]);
     let this_week = report
         .lines()
         .find(|l| l.starts_with("Weekly goal"))

@@ -65,12 +65,13 @@ fn a_symlinked_folder_on_the_path_records_and_reads_history() {
     let (sessions, read) = history_json(&sb, &data);
     assert_eq!(sessions.len(), 1, "{}", stderr(&read));
     assert_eq!(sessions[0].status, Status::Completed);
-    // The file is in the real folder, reached through the link.
-    assert!(
-        real.join("me/.local/share/foamroll")
-            .join(DB_NAME)
-            .is_file()
-    );
+    // The file is in the real folder, reached through the link, and the session is in
+    // the file itself: the writer closed it (no WAL left that a read-only reader, which
+    // cannot use it, would miss).
+    let db = real.join("me/.local/share/foamroll").join(DB_NAME);
+    assert!(db.is_file());
+    let wal = std::fs::metadata(format!("{}-wal", db.display())).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the WAL was folded into the file at the end");
     // The data folder itself may be a link too.
     let linked = sb.path().join("linked-data");
     std::os::unix::fs::symlink(home.join("me/.local/share/foamroll"), &linked).unwrap();

@@ -225,11 +225,19 @@ pub enum HistoryAction {
         file: PathBuf,
     },
     /// A Markdown summary of the last weeks to share with a coach or physiotherapist
-    #[command(after_help = "Example:\n  foamroll history report --weeks 8 > rolling.md")]
+    #[command(
+        after_help = "Examples:\n  foamroll history report --weeks 8 > rolling.md\n  foamroll history report --weeks 12 --html rolling.html\n  foamroll history report --region hamstrings --html hamstrings.html"
+    )]
     Report {
         /// How many weeks, this one included
         #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
         weeks: u32,
+        /// Only this region (an id from `foamroll list`), in every table and picture
+        #[arg(long, value_name = "ID")]
+        region: Option<String>,
+        /// Write a self-contained HTML page with pictures to FILE instead of Markdown
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
     },
 }
 

@@ -161,7 +161,7 @@ fn write_table_row(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
         .map_or(String::new(), |t| format!("{t:.1}"));
     writeln!(
         out,
-        "{:<22} {:<28} {:>8}  {:<11} {:>10}",
+        "{:<22} {} {:>8}  {:<11} {:>10}",
         s.started_at.format("%a %Y-%m-%d %H:%M"),
         truncate(&printable(&s.routine_name), 28),
         format!("{}:{:02}", secs / 60, secs % 60),
@@ -170,12 +170,9 @@ fn write_table_row(s: &SessionRecord, out: &mut impl Write) -> io::Result<()> {
     )
 }
 
+/// `s` cut to `n` columns (never inside a grapheme cluster) and padded to them.
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).chain(['…']).collect()
-    }
+    crate::text::pad(&crate::text::fit(s, n), n)
 }
 
 /// JSON text with every control character escaped, C1 and DEL included (serde_json
@@ -304,31 +301,66 @@ fn read_import(file: &std::path::Path) -> Result<Vec<u8>, String> {
     crate::history::read_bounded(file, crate::history::MAX_IMPORT_BYTES)
 }
 
-/// `foamroll history report [--weeks N]`: Markdown for the last `weeks` weeks.
+/// What `foamroll history report` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportAsk {
+    pub weeks: u32,
+    /// `--region ID`: only that region.
+    pub region: Option<String>,
+    /// `--html FILE`: an HTML page to FILE instead of Markdown on the output.
+    pub html: Option<std::path::PathBuf>,
+}
+
+/// `foamroll history report [--weeks N] [--region ID] [--html FILE]`: Markdown for the
+/// last `weeks` weeks, or the same as an HTML page with pictures.
 pub fn report(
     log: Option<&Store>,
     library: &crate::library::Library,
-    weeks: u32,
+    layout: &crate::history::MapLayout,
+    ask: &ReportAsk,
     goal: u32,
     out: &mut impl Write,
     err: &mut impl Write,
-) -> io::Result<i32> {
+) -> io::Result<crate::cli::Exit> {
+    use crate::cli::Exit;
     let (sessions, warnings) = match log.map(Store::summaries) {
         None => (Vec::new(), Vec::new()),
         Some(Ok(s)) => s,
         Some(Err(e)) => {
             writeln!(err, "foamroll: {e}")?;
-            return Ok(1);
+            return Ok(Exit::Failure);
         }
     };
     for w in &warnings {
         writeln!(err, "warning: {}", printable(w))?;
     }
+    if let Some(r) = &ask.region {
+        let known = library.region(r).is_some()
+            || sessions
+                .iter()
+                .any(|s| s.regions.iter().any(|w| *w.region == **r));
+        if !known {
+            let ids: Vec<&str> = rollable_ids(library);
+            writeln!(
+                err,
+                "foamroll: no region '{}' in the library or the history; regions: {}",
+                printable(r),
+                ids.join(", ")
+            )?;
+            return Ok(Exit::Usage);
+        }
+    }
     let today = chrono::Local::now().date_naive();
-    let first = crate::history::week_start(today)
-        .checked_sub_days(chrono::Days::new(7 * u64::from(weeks.max(1) - 1)))
-        .unwrap_or(today);
-    let runs = match log.map_or(Ok(Vec::new()), |log| log.runs(Some(first))) {
+    let report = crate::history::Report::build(
+        &sessions,
+        today,
+        ask.weeks,
+        goal,
+        &rollable(library),
+        ask.region.as_deref(),
+    );
+    // The runs of the same weeks, for the runs columns.
+    let runs = match log.map_or(Ok(Vec::new()), |log| log.runs(Some(report.first))) {
         Ok(r) => r,
         Err(e) => {
             writeln!(
@@ -338,13 +370,60 @@ pub fn report(
             Vec::new()
         }
     };
-    let weekly = crate::history::activities::weekly_runs(&runs, today, weeks);
-    write!(
-        out,
-        "{}",
-        crate::history::report_markdown(&sessions, today, weeks, goal, &rollable(library), &weekly)
-    )?;
-    Ok(0)
+    let report = report.with_runs(crate::history::activities::weekly_runs(
+        &runs, today, ask.weeks,
+    ));
+    let Some(path) = &ask.html else {
+        write!(out, "{}", report.markdown())?;
+        return Ok(Exit::Ok);
+    };
+    let page = crate::history::report_html(&report, layout);
+    match write_page(path, &page) {
+        Ok(()) => {
+            writeln!(err, "wrote {}", printable(&path.display().to_string()))?;
+            Ok(Exit::Ok)
+        }
+        Err(e) => {
+            writeln!(
+                err,
+                "foamroll: cannot write {}: {e}",
+                printable(&path.display().to_string())
+            )?;
+            Ok(Exit::Failure)
+        }
+    }
+}
+
+/// Writes `page` to `path` through a new file beside it, renamed over: never through a
+/// FIFO, a device or a folder, and never half a page.
+fn write_page(path: &std::path::Path, page: &str) -> io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.is_file()
+    {
+        return Err(io::Error::other(
+            "it is not a regular file (a folder, a link, a FIFO or a device)",
+        ));
+    }
+    let name = path.file_name().map_or_else(
+        || std::ffi::OsString::from("report.html"),
+        std::ffi::OsStr::to_os_string,
+    );
+    let mut temp = name;
+    temp.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp);
+    std::fs::write(&temp, page)?;
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+fn rollable_ids(library: &crate::library::Library) -> Vec<&str> {
+    library
+        .regions
+        .iter()
+        .filter(|r| r.avoid().is_none())
+        .map(|r| r.id.as_str())
+        .collect()
 }
 
 /// The library's regions that may be rolled, as (id, name).

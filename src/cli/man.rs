@@ -216,7 +216,7 @@ pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     section(out, "HISTORY")?;
     paragraph(
         out,
-        "Every session is recorded as it runs, finished or not, in an SQLite database in the data folder: the routine, each hold and search with its length, overtime, skipped spots and the 0-10 tenderness ratings. The History pane and its review (H) show them in the app. `foamroll history` prints them as a table, JSON (--json) or CSV (--csv), newest first, with --since DAY and --limit N (1 or more); `foamroll history report` writes a Markdown summary of the last weeks; `foamroll history import FILE` merges another machine's history (a --json export or an older history.jsonl) by session id, without duplicates. An older history.jsonl in the data folder is imported once, by itself.",
+        "Every session is recorded as it runs, finished or not, in an SQLite database in the data folder: the routine, each hold and search with its length, overtime, skipped spots and the 0-10 tenderness ratings. The History pane and its review (H) show them in the app. `foamroll history` prints them as a table, JSON (--json) or CSV (--csv), newest first, with --since DAY and --limit N (1 or more); `foamroll history report` writes a Markdown summary of the last weeks (--weeks N, --region ID), or with --html FILE the same as a self-contained HTML page with pictures; `foamroll history import FILE` merges another machine's history (a --json export or an older history.jsonl) by session id, without duplicates. An older history.jsonl in the data folder is imported once, by itself.",
     )?;
 
     section(out, "EXIT STATUS")?;

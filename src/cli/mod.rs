@@ -353,6 +353,46 @@ pub fn completions(shell: &str, out: &mut impl Write) -> io::Result<()> {
     out.write_all(&script)
 }
 
+/// The folders named on the line being completed (`foamroll --library DIR play <Tab>`:
+/// the shell passes the words after `--`), so their ids complete too. A folder that is
+/// not there is simply not read.
+fn folders_being_typed() -> Global {
+    let words: Vec<String> = std::env::args_os()
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .filter_map(|a| a.into_string().ok())
+        .collect();
+    let mut global = Global::default();
+    let mut it = words.iter().peekable();
+    while let Some(word) = it.next() {
+        let (flag, inline) = match word.split_once('=') {
+            Some((f, v)) => (f, Some(v.to_string())),
+            None => (word.as_str(), None),
+        };
+        if flag != "--library" && flag != "--config" {
+            continue;
+        }
+        let Some(value) = inline.or_else(|| it.peek().map(|v| v.to_string())) else {
+            continue;
+        };
+        let dir = PathBuf::from(expand_home(&value));
+        if flag == "--library" {
+            global.library.push(dir);
+        } else {
+            global.config = Some(dir);
+        }
+    }
+    global
+}
+
+/// `~/x` as the shell would have expanded it (the words being completed are as typed).
+fn expand_home(word: &str) -> String {
+    match (word.strip_prefix("~/"), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+        _ => word.to_string(),
+    }
+}
+
 /// The environment variable the completion scripts set when they call foamroll back.
 pub const COMPLETE_ENV: &str = "COMPLETE";
 
@@ -362,7 +402,7 @@ pub fn completion_command() -> clap::Command {
     use clap::CommandFactory;
     use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
     fn ids(routines_only: bool) -> Vec<CompletionCandidate> {
-        let library = Global::default().load_library(&[]).library;
+        let library = folders_being_typed().load_library(&[]).library;
         let routines = library.routines.iter().map(|r| {
             CompletionCandidate::new(&r.id).help(Some(crate::text::printable(&r.name).into()))
         });

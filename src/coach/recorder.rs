@@ -45,9 +45,20 @@ impl Recorder for Rc<Store> {
     }
 }
 
+/// How long a save waits for the writer when saving goes well: long enough that a
+/// checkpoint is on disk before the screen moves on (a `kill -9` just after a side
+/// ends keeps that side), short enough that a held lock or a slow disk never stalls
+/// the session (then it does not wait at all).
+const SETTLE: Duration = Duration::from_millis(250);
+
 impl Recorder for Arc<Writer> {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
-        Writer::save(self, record)
+        let healthy = Writer::state(self) == SaveState::Saved;
+        Writer::save(self, record)?;
+        if healthy {
+            Writer::finish(self, SETTLE);
+        }
+        Ok(())
     }
 
     fn state(&self) -> SaveState {

@@ -4,7 +4,9 @@
 //! migration).
 
 pub mod activities;
+mod html;
 mod import;
+mod pictures;
 mod report;
 mod stats;
 mod store;
@@ -17,10 +19,15 @@ use chrono::{DateTime, FixedOffset};
 use crate::library::Style;
 use crate::session::{SessionRecord, Side, Status};
 
+pub use html::report_html;
 pub use import::{
     ImportReport, Loaded, MAX_IMPORT_BYTES, parse_any, parse_log, read_bounded, validate,
 };
-pub use report::report_markdown;
+pub use pictures::{
+    BAND_NAMES, Block, Cell, ChartPoint, Day, DayKind, MapEntry, MapLayout, SideSeries,
+    TenderChart, Window, band, calendar, tender_chart, tender_map, weeks_of,
+};
+pub use report::{NotRolled, Report, TenderRow, report_markdown};
 pub use stats::{
     Asymmetry, Coverage, Direction, Filter, Review, SeriesKey, Streak, TendernessPoint, Trend,
     WeekTotal, WeeklyGoal, asymmetries, coverage, last_worked, rolled_dates, session_date, streak,

@@ -55,6 +55,8 @@ const AGAIN: &str = "; trying again";
 
 #[derive(Debug, Default)]
 struct Progress {
+    /// The thread has ended (its connection closed, the WAL folded into the file).
+    ended: bool,
     /// Records handed over and not written yet.
     pending: usize,
     /// Since when the current write has been under way.
@@ -103,7 +105,13 @@ impl Writer {
         let worker = shared.clone();
         let spawned = std::thread::Builder::new()
             .name("history-writer".into())
-            .spawn(move || write_loop(&store, &rx, &worker));
+            .spawn(move || {
+                write_loop(&store, &rx, &worker);
+                // Closing the connection folds the WAL into the database file, so a
+                // reader that cannot use the WAL (a read-only folder) sees everything.
+                drop(store);
+                worker.update(|p| p.ended = true);
+            });
         let tx = match spawned {
             Ok(_) => Some(tx),
             Err(_) => None,
@@ -165,10 +173,34 @@ impl Writer {
     }
 }
 
+/// How long dropping a writer waits for its thread to finish and close the database.
+const CLOSE_WAIT: Duration = Duration::from_secs(3);
+
 impl Drop for Writer {
     fn drop(&mut self) {
-        // Closing the channel tells the thread to finish.
-        self.tx.lock().unwrap_or_else(|e| e.into_inner()).take();
+        // Closing the channel tells the thread to finish; wait (boundedly) for it to
+        // write what is queued and close the connection before the program ends.
+        let had_thread = self
+            .tx
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .is_some();
+        if !had_thread {
+            return;
+        }
+        let deadline = Instant::now() + CLOSE_WAIT;
+        let mut p = self.shared.lock();
+        while !p.ended {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            p = match self.shared.changed.wait_timeout(p, left) {
+                Ok((p, _)) => p,
+                Err(e) => e.into_inner().0,
+            };
+        }
     }
 }
 

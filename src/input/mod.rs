@@ -47,6 +47,8 @@ pub enum Command {
     FilterRegion,
     FilterDates,
     ClearFilters,
+    /// In the review: the next view (sessions, map, charts, calendar).
+    NextView,
     Yes,
     No,
 }
@@ -282,6 +284,14 @@ pub const BINDINGS: &[Binding] = &[
         ],
         label: "r e d c  (in the review)",
         help: "filter by routine, region, dates; clear the filters (Enter details, Tab to the statistics and back, Esc back)",
+        bar: None,
+        bar_in: &[],
+        active: &[Review],
+    },
+    Binding {
+        keys: &[(Key::Char('v'), Command::NextView)],
+        label: "v  (in the review)",
+        help: "next view: sessions, tenderness map, charts, calendar (on the map ↑ ↓ pick a region, Enter filters to it)",
         bar: None,
         bar_in: &[],
         active: &[Review],

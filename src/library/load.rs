@@ -112,7 +112,10 @@ impl Loader {
         let mut merged = Merged::default();
         for (index, (file, parsed)) in self.files.iter().zip(parse_all(&self.files)).enumerate() {
             match parsed {
-                Ok(raw) => merged.add(index, file, raw, &mut self.diagnostics),
+                Ok(mut raw) => {
+                    self.diagnostics.append(&mut raw.refused);
+                    merged.add(index, file, raw, &mut self.diagnostics);
+                }
                 Err(d) => self.diagnostics.push(d),
             }
         }

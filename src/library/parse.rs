@@ -38,7 +38,9 @@ pub fn check_raw(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-        if forbidden_char(c) && !crlf {
+        // A bidirectional control is refused in the field that holds it (the file's
+        // other items are kept); every other control character refuses the file.
+        if forbidden_char(c) && !crlf && !crate::text::bidi_control(c) {
             return Err(error(
                 Some(text),
                 position_after(&text[..at]),
@@ -95,16 +97,21 @@ pub fn parse(path: &str, text: &str) -> Result<RawFile, Diagnostic> {
             format!("file is empty; a library file starts with `version: {FORMAT_VERSION}`"),
         ));
     }
-    let raw: RawFile = parse_yaml(path, text)?;
-    if let Some((at, c)) = raw.forbidden_text() {
-        return Err(Diagnostic::at(
+    let mut raw: RawFile = parse_yaml(path, text)?;
+    for (at, c, item) in raw.refuse_forbidden() {
+        raw.refused.push(Diagnostic::at(
             Severity::Error,
             path,
             Some(text),
             Position::from_location(&at),
             format!(
-                "control character U+{:04X} is not allowed in text",
-                u32::from(c)
+                "{item} is skipped: control character U+{:04X} is not allowed in text{}",
+                u32::from(c),
+                if crate::text::bidi_control(c) {
+                    " (it can make the text read differently from what it says)"
+                } else {
+                    ""
+                }
             ),
         ));
     }

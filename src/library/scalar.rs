@@ -24,8 +24,9 @@ pub struct Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;
+        // Invisible characters that terminals disagree about would shift the panes.
         Ok(Text {
-            value: s.value.trim_end().to_string(),
+            value: crate::text::without_invisible(s.value.trim_end()),
             at: s.referenced,
         })
     }
@@ -195,7 +196,7 @@ pub fn opt_spanned_whole<'de, D: Deserializer<'de>>(
 }
 
 fn check_one_line<E: de::Error>(t: Text) -> Result<Text, E> {
-    if t.value.contains('\n') {
+    if t.value.chars().any(crate::text::line_break) {
         return Err(E::custom(
             "this field is one line: remove the line break (use a description for longer text)",
         ));
@@ -221,9 +222,12 @@ pub fn one_line_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Text>, D::Er
 /// An id: one line, as written (its format is checked when ids are merged).
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> {
     let s = Spanned::<String>::deserialize(d)?;
-    if s.value.contains('\n') {
+    if s.value
+        .chars()
+        .any(|c| crate::text::line_break(c) || crate::text::bidi_control(c))
+    {
         return Err(de::Error::custom(
-            "an id is one line: remove the line break",
+            "an id is one line of plain text: remove the line break or control character",
         ));
     }
     Ok(s)

@@ -25,6 +25,10 @@ pub struct RawFile {
     pub routines: Vec<RawRoutine>,
     #[serde(default)]
     pub guides: Vec<RawGuide>,
+    /// Items refused for a character in their text that could act on the terminal
+    /// (see [`RawFile::refuse_forbidden`]), as errors for the loader to report.
+    #[serde(skip)]
+    pub refused: Vec<super::diagnostic::Diagnostic>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -221,49 +225,91 @@ pub struct RawRoutine {
     pub steps: Vec<RawStep>,
 }
 
+fn region_texts(r: &RawRegion) -> Vec<&Text> {
+    let mut texts = vec![&r.name];
+    texts.extend(r.description.iter().chain(&r.singular));
+    texts.extend(&r.reason);
+    texts
+}
+
+fn exercise_texts(e: &RawExercise) -> Vec<&Text> {
+    let mut texts = vec![&e.name, &e.setup];
+    texts.extend(e.summary.iter().chain(&e.movement));
+    texts.extend(
+        e.steps
+            .iter()
+            .chain(&e.cues)
+            .chain(&e.cautions)
+            .chain(&e.zones),
+    );
+    for q in &e.equipment {
+        texts.extend(q.note.iter().chain(&q.setup).chain(&q.steps));
+    }
+    push_sources(&mut texts, &e.sources);
+    texts
+}
+
+fn guide_texts(g: &RawGuide) -> Vec<&Text> {
+    let mut texts = vec![&g.title];
+    texts.extend(&g.short);
+    for section in &g.sections {
+        texts.push(&section.heading);
+        texts.extend(&section.paragraphs);
+    }
+    push_sources(&mut texts, &g.sources);
+    texts
+}
+
+fn routine_texts(r: &RawRoutine) -> Vec<&Text> {
+    let mut texts = vec![&r.name, &r.description];
+    texts.extend(&r.finish);
+    texts.extend(
+        r.steps
+            .iter()
+            .filter_map(|s| s.cue.as_ref().map(|c| &c.value)),
+    );
+    texts
+}
+
+/// Keeps the items of `items` whose texts are clean; says where each refused one's
+/// character is, and which item it was.
+fn keep_clean<T>(
+    items: &mut Vec<T>,
+    texts: impl Fn(&T) -> Vec<&Text>,
+    name: impl Fn(&T) -> String,
+) -> Vec<(Location, char, String)> {
+    let mut refused = Vec::new();
+    items.retain(
+        |item| match texts(item).into_iter().find_map(Text::forbidden) {
+            Some((at, c)) => {
+                refused.push((at, c, name(item)));
+                false
+            }
+            None => true,
+        },
+    );
+    refused
+}
+
 impl RawFile {
-    /// The first text that holds a character which could act on a terminal.
-    pub fn forbidden_text(&self) -> Option<(Location, char)> {
-        let mut texts: Vec<&Text> = Vec::new();
-        for r in &self.regions {
-            texts.push(&r.name);
-            texts.extend(r.description.iter().chain(&r.singular));
-            texts.extend(&r.reason);
-        }
-        for e in &self.exercises {
-            texts.extend([&e.name, &e.setup]);
-            texts.extend(e.summary.iter().chain(&e.movement));
-            texts.extend(
-                e.steps
-                    .iter()
-                    .chain(&e.cues)
-                    .chain(&e.cautions)
-                    .chain(&e.zones),
-            );
-            for q in &e.equipment {
-                texts.extend(q.note.iter().chain(&q.setup).chain(&q.steps));
-            }
-            push_sources(&mut texts, &e.sources);
-        }
-        for g in &self.guides {
-            texts.push(&g.title);
-            texts.extend(&g.short);
-            for section in &g.sections {
-                texts.push(&section.heading);
-                texts.extend(&section.paragraphs);
-            }
-            push_sources(&mut texts, &g.sources);
-        }
-        for r in &self.routines {
-            texts.extend([&r.name, &r.description]);
-            texts.extend(&r.finish);
-            texts.extend(
-                r.steps
-                    .iter()
-                    .filter_map(|s| s.cue.as_ref().map(|c| &c.value)),
-            );
-        }
-        texts.into_iter().find_map(Text::forbidden)
+    /// Removes each item with a text that holds a character which could act on a
+    /// terminal or make text read differently from what it says (a bidirectional
+    /// control): that item is refused, the file's other items are kept. Returns where
+    /// each character was, what it was, and the item ("routine `x`").
+    pub fn refuse_forbidden(&mut self) -> Vec<(Location, char, String)> {
+        let mut out = keep_clean(&mut self.regions, region_texts, |r| {
+            format!("region `{}`", r.id.value)
+        });
+        out.extend(keep_clean(&mut self.exercises, exercise_texts, |e| {
+            format!("exercise `{}`", e.id.value)
+        }));
+        out.extend(keep_clean(&mut self.guides, guide_texts, |g| {
+            format!("guide `{}`", g.id.value)
+        }));
+        out.extend(keep_clean(&mut self.routines, routine_texts, |r| {
+            format!("routine `{}`", r.id.value)
+        }));
+        out
     }
 }
 

@@ -584,11 +584,28 @@ impl App {
         }
     }
 
+    /// A click in the review: on a view's name or on the map.
+    pub(super) fn review_click(&mut self, column: u16, row: u16, area: ratatui::layout::Rect) {
+        if let Some(state) = &mut self.review {
+            let ctx = super::review::Context {
+                theme: &self.theme,
+                history: &self.history,
+                runs: &self.runs,
+                library: &self.library,
+                log: self.log.as_deref(),
+                history_problem: self.history_problem.as_deref(),
+                today: self.today,
+            };
+            state.click(column, row, area, &ctx);
+        }
+    }
+
     /// The history review, over everything recorded; not while a session runs.
     fn open_review(&mut self) {
         if !self.playing() {
             self.review = Some(super::review::ReviewState::new(
                 &self.history,
+                &self.library,
                 self.today,
                 self.weekly_goal,
             ));

@@ -7,6 +7,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::history::MapLayout;
 use crate::library::{Library, Region};
 use crate::session::Side;
 
@@ -51,6 +52,33 @@ pub fn has_region(library: &Library, region: &str) -> bool {
 
 fn drawn(part: &str) -> bool {
     PARTS.iter().any(|(c, p)| *p == part && ART.contains(*c))
+}
+
+/// The map as data for the review's tenderness map and the HTML report: each part's
+/// cells belong to the region whose `body_map` names it (a rollable region before one
+/// never rolled, when both do); a part no region names is left blank.
+pub fn layout(library: &Library) -> MapLayout {
+    let owner = |part: &str| {
+        let mut named = library
+            .regions
+            .iter()
+            .filter(|r| r.body_map.iter().any(|p| p == part));
+        let first = named.clone().find(|r| r.avoid().is_none());
+        first.or_else(|| named.next()).map(|r| r.id.clone())
+    };
+    let codes: Vec<(char, String)> = PARTS
+        .iter()
+        .filter_map(|(c, part)| owner(part).map(|r| (*c, r)))
+        .collect();
+    // A part drawn but named by no region is blank, not a stray letter.
+    let art: String = ART
+        .chars()
+        .map(|ch| match part_of(ch) {
+            Some(_) if !codes.iter().any(|(c, _)| *c == ch) => ' ',
+            _ => ch,
+        })
+        .collect();
+    MapLayout::from_art(&art, &codes, FRONT_MIDDLE, BACK_MIDDLE)
 }
 
 /// How the map is drawn: the region worked, the others, and the regions never rolled.

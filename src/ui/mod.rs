@@ -12,6 +12,7 @@ mod instructions;
 pub mod layout;
 mod list;
 mod mouse;
+pub mod pictures;
 mod regions;
 pub mod review;
 pub mod runtime;
@@ -30,6 +31,7 @@ use ratatui::widgets::{
 /// The app's commands are the coach's: one table of keys for every front end.
 pub use crate::input::Command as Action;
 pub use app::{App, Overlay, Row};
+pub use bodymap::layout as body_layout;
 pub use layout::Pane;
 pub use theme::Theme;
 

@@ -9,6 +9,10 @@ use super::list::list_offset;
 impl App {
     pub fn click(&mut self, column: u16, row: u16, width: u16, height: u16) {
         let area = ratatui::layout::Rect::new(0, 0, width, height);
+        if self.review.is_some() {
+            self.review_click(column, row, area);
+            return;
+        }
         let Some(panes) = layout::panes(area, self.session_layout()) else {
             return;
         };

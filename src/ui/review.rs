@@ -1,5 +1,6 @@
-//! The full-screen history review: sessions, one session's detail, progress charts,
-//! tenderness per region over time, with filters by routine, region and dates.
+//! The full-screen history review: sessions and one session's detail with the progress
+//! statistics, the tenderness map, the charts and the calendar (`v` switches; at
+//! 120x40 and larger several show at once), with filters by routine, region and dates.
 
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -8,9 +9,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::list::list_offset;
+use super::pictures::{
+    CalendarView, KEY_H, TenderChartView, TenderMap, WeeksView, fit_words, legend_regions,
+    legend_skip,
+};
 use super::theme::Theme;
 use crate::history::activities::weekly_runs;
-use crate::history::{Filter, Review, SessionSummary, Store, coverage, week_start};
+use crate::history::{
+    Day, Filter, MapEntry, MapLayout, Review, SessionSummary, Store, TenderChart, WeekTotal,
+    Window, calendar, coverage, tender_chart, tender_map, week_start, weeks_of,
+};
 use crate::input::Command;
 use crate::library::Library;
 use crate::session::{SessionRecord, Side};
@@ -46,8 +54,52 @@ impl DateRange {
     }
 }
 
+/// What the review shows; `v` moves to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Sessions,
+    Map,
+    Charts,
+    Calendar,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Sessions, View::Map, View::Charts, View::Calendar];
+
+    pub fn next(self) -> View {
+        let i = Self::ALL.iter().position(|&v| v == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Sessions => "Sessions",
+            View::Map => "Map",
+            View::Charts => "Charts",
+            View::Calendar => "Calendar",
+        }
+    }
+}
+
+/// The data of the review's pictures, computed with the statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pictures {
+    pub window: Window,
+    pub layout: MapLayout,
+    pub map: Vec<MapEntry>,
+    pub chart: TenderChart,
+    pub weeks: Vec<WeekTotal>,
+    pub days: Vec<Day>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewState {
+    pub view: View,
+    pub pictures: Pictures,
+    /// The region the map's cursor is on (the chart shows it, unless a region filter
+    /// is set); none until moved.
+    pub cursor: Option<String>,
     pub filter: Filter,
     pub dates: DateRange,
     pub selected: usize,
@@ -65,8 +117,24 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    pub fn new(history: &[SessionSummary], today: NaiveDate, goal: u32) -> ReviewState {
+    pub fn new(
+        history: &[SessionSummary],
+        library: &Library,
+        today: NaiveDate,
+        goal: u32,
+    ) -> ReviewState {
+        let window = Window::of(&[], None, today);
         let mut state = ReviewState {
+            view: View::Sessions,
+            pictures: Pictures {
+                window,
+                layout: super::bodymap::layout(library),
+                map: Vec::new(),
+                chart: tender_chart(&[], "", window),
+                weeks: Vec::new(),
+                days: Vec::new(),
+            },
+            cursor: None,
             filter: Filter::default(),
             dates: DateRange::All,
             selected: 0,
@@ -109,7 +177,44 @@ impl ReviewState {
                 .collect()
         };
         self.stats = Review::compute(&shown, today, self.goal);
+        self.refresh_pictures(&shown, today);
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    fn refresh_pictures(&mut self, shown: &[&SessionSummary], today: NaiveDate) {
+        let p = &mut self.pictures;
+        p.window = Window::of(shown, self.filter.since, today);
+        p.map = tender_map(shown, p.window);
+        p.weeks = weeks_of(shown, p.window);
+        let year = Window {
+            from: week_start(today)
+                .checked_sub_days(Days::new(7 * 52))
+                .unwrap_or(today),
+            to: today,
+        };
+        p.days = calendar(shown, year);
+        // The chart: the filtered region, else the map's cursor, else the region
+        // with the most ratings.
+        let mut most: Option<(u32, String)> = None;
+        for e in &p.map {
+            if most.as_ref().is_none_or(|(n, _)| e.ratings > *n) {
+                most = Some((e.ratings, e.region.clone()));
+            }
+        }
+        let most = most.map(|(_, r)| r);
+        let region = self
+            .filter
+            .region
+            .clone()
+            .or_else(|| self.cursor.clone())
+            .or(most)
+            .unwrap_or_default();
+        p.chart = tender_chart(shown, &region, p.window);
+    }
+
+    /// The region the chart and the map's cursor show.
+    pub fn chart_region(&self) -> &str {
+        &self.pictures.chart.region
     }
 
     pub fn cycle_dates(&mut self) {
@@ -179,7 +284,11 @@ pub enum Outcome {
 impl ReviewState {
     /// The review's keys: move, open a session, filter, scroll the statistics, leave.
     pub fn handle(&mut self, command: Command, ctx: &Context) -> Outcome {
-        if self.handle_stats_key(command) {
+        if self.view != View::Sessions {
+            if let Some(outcome) = self.handle_picture_key(command, ctx) {
+                return outcome;
+            }
+        } else if self.handle_stats_key(command) {
             return Outcome::Stay;
         }
         let last = self.visible.len().saturating_sub(1) as i64;
@@ -229,6 +338,11 @@ impl ReviewState {
                 self.filter.region = cycle(&self.filter.region, &ids);
             }
             Command::FilterDates => self.cycle_dates(),
+            Command::NextView => {
+                self.view = self.view.next();
+                self.stats_focus = false;
+                return Outcome::Stay;
+            }
             Command::ClearFilters => {
                 self.filter = Filter::default();
                 self.dates = DateRange::default();
@@ -238,6 +352,199 @@ impl ReviewState {
         self.refresh(ctx.history, ctx.today);
         Outcome::Stay
     }
+}
+
+impl ReviewState {
+    /// The legend's regions (the map's cursor moves over them).
+    pub fn legend(&self, library: &Library) -> Vec<String> {
+        legend_regions(library, &self.pictures.layout, &self.pictures.map)
+    }
+
+    fn move_cursor(&mut self, delta: i64, ctx: &Context) {
+        let legend = self.legend(ctx.library);
+        let at = legend
+            .iter()
+            .position(|r| r == self.chart_region())
+            .unwrap_or(0) as i64;
+        let last = legend.len().saturating_sub(1) as i64;
+        self.cursor = legend.get((at + delta).clamp(0, last) as usize).cloned();
+        if self.filter.region.is_some() {
+            self.filter.region = self.cursor.clone();
+        }
+    }
+
+    /// Filters the whole review to `region` (or back to every region when it is the
+    /// filter already).
+    pub fn choose_region(&mut self, region: &str, ctx: &Context) {
+        self.cursor = Some(region.to_string());
+        self.filter.region = if self.filter.region.as_deref() == Some(region) {
+            None
+        } else {
+            Some(region.to_string())
+        };
+        self.refresh(ctx.history, ctx.today);
+    }
+
+    /// Keys on the map, chart and calendar views: ↑ ↓ pick the region, Enter filters
+    /// to it, Tab is the next view. None: the key is the review's own.
+    fn handle_picture_key(&mut self, command: Command, ctx: &Context) -> Option<Outcome> {
+        match command {
+            Command::Up | Command::Left => self.move_cursor(-1, ctx),
+            Command::Down | Command::Right => self.move_cursor(1, ctx),
+            Command::PageUp | Command::Top => self.move_cursor(-1000, ctx),
+            Command::PageDown | Command::Bottom => self.move_cursor(1000, ctx),
+            Command::NextPane => self.view = self.view.next(),
+            Command::PrevPane => {
+                self.view = match self.view {
+                    View::Map => View::Sessions,
+                    View::Charts => View::Map,
+                    _ => View::Charts,
+                }
+            }
+            Command::Enter => {
+                let region = self.chart_region().to_string();
+                if !region.is_empty() {
+                    self.choose_region(&region, ctx);
+                }
+                return Some(Outcome::Stay);
+            }
+            _ => return None,
+        }
+        self.refresh(ctx.history, ctx.today);
+        Some(Outcome::Stay)
+    }
+
+    /// A click: on a view's name, that view; on the map or its legend, that region
+    /// filters the review. True when it landed on something.
+    pub fn click(&mut self, column: u16, row: u16, area: Rect, ctx: &Context) -> bool {
+        let a = areas(area, self.view);
+        let inside =
+            |r: Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
+        if row == a.head.y {
+            let mut x = a.head.x + "Review ".len() as u16;
+            for v in View::ALL {
+                let w = v.label().chars().count() as u16 + 3;
+                if column >= x && column < x + w {
+                    self.view = v;
+                    return true;
+                }
+                x += w;
+            }
+            return false;
+        }
+        let Some(map) = a.map.filter(|&m| inside(m)) else {
+            return false;
+        };
+        let (cells, legend) = map_parts(map, &self.pictures.layout);
+        if inside(cells) {
+            let at = self
+                .pictures
+                .layout
+                .at(usize::from(row - cells.y), usize::from(column - cells.x));
+            if let Some((region, _)) = at {
+                let region = region.to_string();
+                self.choose_region(&region, ctx);
+                return true;
+            }
+        } else if inside(legend) {
+            let regions = self.legend(ctx.library);
+            let skip = legend_skip(&regions, Some(self.chart_region()), legend.height);
+            let line = usize::from(row - legend.y) + skip;
+            if let Some(region) = line.checked_sub(1).and_then(|i| regions.get(i)).cloned() {
+                self.choose_region(&region, ctx);
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Where each part of the review goes at this size and view.
+#[derive(Debug, Clone, Copy, Default)]
+struct Areas {
+    head: Rect,
+    sessions: Option<Rect>,
+    stats: Option<Rect>,
+    map: Option<Rect>,
+    chart: Option<Rect>,
+    weeks: Option<Rect>,
+    calendar: Option<Rect>,
+}
+
+const MAP_W: u16 = 70;
+const LIST_W: u16 = 66;
+
+fn areas(area: Rect, view: View) -> Areas {
+    let head_h = if area.width < 110 { 3 } else { 2 };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Fill(1)]).areas(area);
+    let mut a = Areas {
+        head,
+        ..Areas::default()
+    };
+    let large = body.width >= 120 && body.height >= 34;
+    if view == View::Sessions {
+        let (list, side) = if body.width >= 100 {
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
+            (l, r)
+        } else {
+            let [l, r] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
+            (l, r)
+        };
+        a.sessions = Some(list);
+        a.stats = Some(side);
+        return a;
+    }
+    if !large {
+        match view {
+            View::Map => a.map = Some(body),
+            View::Charts => {
+                let [c, w] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Percentage(42)]).areas(body);
+                a.chart = Some(c);
+                a.weeks = Some(w);
+            }
+            _ => {
+                let [c, w] =
+                    Layout::vertical([Constraint::Length(13), Constraint::Fill(1)]).areas(body);
+                a.calendar = Some(c);
+                a.weeks = Some(w);
+            }
+        }
+        return a;
+    }
+    let rest = if body.width >= 180 {
+        let [l, r] =
+            Layout::horizontal([Constraint::Length(LIST_W), Constraint::Fill(1)]).areas(body);
+        a.sessions = Some(l);
+        r
+    } else {
+        body
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(MAP_W), Constraint::Fill(1)]).areas(rest);
+    let [m, c] = Layout::vertical([Constraint::Length(23), Constraint::Fill(1)]).areas(left);
+    let [ch, w] = Layout::vertical([Constraint::Fill(1), Constraint::Percentage(40)]).areas(right);
+    a.map = Some(m);
+    a.calendar = Some(c);
+    a.chart = Some(ch);
+    a.weeks = Some(w);
+    a
+}
+
+/// The map's cells and its legend inside the map's pane (as [`TenderMap`] draws them).
+fn map_parts(area: Rect, layout: &MapLayout) -> (Rect, Rect) {
+    let inner = Block::bordered().inner(area);
+    let [body, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(KEY_H)]).areas(inner);
+    let [map, _, legend] = Layout::horizontal([
+        Constraint::Length(layout.width() as u16),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    (map, legend)
 }
 
 pub struct ReviewScreen<'a> {
@@ -254,13 +561,29 @@ impl ReviewScreen<'_> {
             .border_style(t.border)
     }
 
+    fn tabs(&self) -> Line<'static> {
+        let t = &self.app.theme;
+        let mut spans = vec![Span::styled("Review ", t.accent)];
+        for v in View::ALL {
+            let style = if v == self.state.view {
+                t.selected.add_modifier(ratatui::style::Modifier::BOLD)
+            } else {
+                t.text
+            };
+            spans.push(Span::styled(format!(" {} ", v.label()), style));
+            spans.push(Span::styled("│", t.dim));
+        }
+        spans.push(Span::styled("  v", t.key));
+        spans.push(Span::raw(" next view"));
+        Line::from(spans)
+    }
+
     fn header(&self) -> Line<'static> {
         let t = &self.app.theme;
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
         Line::from(vec![
-            Span::styled("Review  ", t.accent),
             Span::styled("r", t.key),
             Span::raw(format!(" routine: {routine}  ")),
             Span::styled("e", t.key),
@@ -312,12 +635,13 @@ impl ReviewScreen<'_> {
             let Some(s) = app.history.get(i) else {
                 continue;
             };
-            let name = crate::text::fit(&printable(&s.routine_name), 20);
+            // Fitted and padded by columns: a joined emoji is one cluster of two.
+            let name = crate::text::pad(&crate::text::fit(&printable(&s.routine_name), 20), 20);
             let tender = s
                 .average_tenderness
                 .map_or(String::new(), |x| format!("{x:.1}"));
             let mut line = Line::raw(format!(
-                "{:<17} {:<20} {:>6} {:<11} {:>5}",
+                "{:<17} {} {:>6} {:<11} {:>5}",
                 s.started_at.format("%a %d %b %H:%M"),
                 name,
                 clock(s.duration_s.round() as u64),
@@ -373,7 +697,7 @@ impl ReviewScreen<'_> {
                 .library
                 .exercise(&e.exercise_id)
                 .map_or_else(|| printable(&e.exercise_id), |x| x.name.clone());
-            let name: String = name.chars().take(16).collect();
+            let name = crate::text::pad(&crate::text::fit(&name, 16), 16);
             let ratings: Vec<String> = e.tenderness.iter().map(u8::to_string).collect();
             let mut note = ratings.join(" ");
             if e.skipped {
@@ -382,23 +706,19 @@ impl ReviewScreen<'_> {
             let secs = |x: f64| clock(x.round() as u64);
             let side = e.side.map_or("", |x| x.label());
             let row = if recovery {
-                let zone: String = printable(e.zone.as_deref().unwrap_or(""))
-                    .chars()
-                    .take(11)
-                    .collect();
+                let zone = crate::text::pad(
+                    &crate::text::fit(&printable(e.zone.as_deref().unwrap_or("")), 11),
+                    11,
+                );
                 format!(
-                    "{name:<16} {side:<5} {zone:<11} {:>5} {:>5} {:>5}  {}",
+                    "{name} {side:<5} {zone} {:>5} {:>5} {:>5}  {}",
                     secs(e.search_s),
                     secs(e.hold_s),
                     secs(e.overtime_s),
                     note.trim()
                 )
             } else {
-                format!(
-                    "{name:<16} {side:<5} {:>5}  {}",
-                    secs(e.move_s),
-                    note.trim()
-                )
+                format!("{name} {side:<5} {:>5}  {}", secs(e.move_s), note.trim())
             };
             lines.push(Line::styled(row, if e.skipped { t.dim } else { t.text }));
         }
@@ -451,7 +771,7 @@ impl ReviewScreen<'_> {
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            "Tenderness 0-10: first and last date, last 4 weeks",
+            "Tenderness 0-10: rated sessions, dates, last 4 weeks (v: charts)",
             t.title,
         ));
         if stats.trends.is_empty() {
@@ -461,16 +781,8 @@ impl ReviewScreen<'_> {
             ));
         }
         for tr in &stats.trends {
-            let name: String = self.region_name(&tr.region).chars().take(12).collect();
+            let name = crate::text::pad(&fit_words(&self.region_name(&tr.region), 18), 18);
             let side = tr.side.map_or("both", |s| s.label());
-            let points: String = tr
-                .points
-                .iter()
-                .rev()
-                .take(10)
-                .rev()
-                .map(|p| spark(p.average, 10.0))
-                .collect();
             let change = match (tr.recent, tr.before, tr.direction()) {
                 (Some(now), Some(before), Some(d)) => {
                     format!("{now:.1} {} from {before:.1}", d.arrow())
@@ -479,10 +791,16 @@ impl ReviewScreen<'_> {
                 _ => "none lately".to_string(),
             };
             lines.push(Line::from(vec![
-                Span::raw(format!("{name:<12} {side:<5} ")),
-                Span::styled(tr.first.format("%d %b ").to_string(), t.dim),
-                Span::styled(points, t.gauge),
-                Span::styled(tr.last.format(" %d %b  ").to_string(), t.dim),
+                Span::raw(format!("{name} {side:<5} ")),
+                Span::styled(
+                    format!(
+                        "{:>3}× {}–{}  ",
+                        tr.points.len(),
+                        tr.first.format("%d %b"),
+                        tr.last.format("%d %b")
+                    ),
+                    t.dim,
+                ),
                 Span::raw(change),
             ]));
         }
@@ -510,11 +828,8 @@ impl ReviewScreen<'_> {
                 _ => "never".to_string(),
             };
             lines.push(Line::raw(format!(
-                "{:<20} {when}",
-                self.region_name(&c.region)
-                    .chars()
-                    .take(20)
-                    .collect::<String>()
+                "{} {when}",
+                crate::text::pad(&fit_words(&self.region_name(&c.region), 20), 20)
             )));
         }
         lines
@@ -624,26 +939,70 @@ fn spark(value: f64, max: f64) -> char {
 
 impl Widget for ReviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let head_h = if area.width < 110 { 2 } else { 1 };
-        let [head, body] =
-            Layout::vertical([Constraint::Length(head_h), Constraint::Fill(1)]).areas(area);
+        let a = areas(area, self.state.view);
+        let [tabs, filters] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(a.head);
+        Paragraph::new(self.tabs()).render(tabs, buf);
         Paragraph::new(self.header())
             .wrap(Wrap { trim: true })
-            .render(head, buf);
-        let (list, side) = if body.width >= 100 {
-            let [l, r] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
-            (l, r)
-        } else {
-            let [l, r] =
-                Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
-            (l, r)
-        };
-        if self.state.detail.is_some() {
-            self.detail(list, buf);
-        } else {
-            self.sessions(list, buf);
+            .render(filters, buf);
+        let app = self.app;
+        let st = self.state;
+        let p = &st.pictures;
+        let view = st.view;
+        if let Some(list) = a.sessions {
+            if st.detail.is_some() {
+                self.detail(list, buf);
+            } else {
+                self.sessions(list, buf);
+            }
         }
-        self.statistics(side, buf);
+        if let Some(side) = a.stats {
+            self.statistics(side, buf);
+        }
+        if let Some(r) = a.map {
+            let legend = st.legend(app.library);
+            TenderMap {
+                theme: app.theme,
+                library: app.library,
+                layout: &p.layout,
+                entries: &p.map,
+                cursor: Some(st.chart_region()),
+                legend: &legend,
+                window: p.window,
+                focused: view == View::Map,
+            }
+            .render(r, buf);
+        }
+        if let Some(r) = a.chart {
+            TenderChartView {
+                theme: app.theme,
+                library: app.library,
+                chart: &p.chart,
+                focused: view == View::Charts,
+            }
+            .render(r, buf);
+        }
+        if let Some(r) = a.weeks {
+            WeeksView {
+                theme: app.theme,
+                weeks: &p.weeks,
+                goal: st.goal,
+                focused: false,
+            }
+            .render(r, buf);
+        }
+        if let Some(r) = a.calendar {
+            CalendarView {
+                theme: app.theme,
+                days: &p.days,
+                today: app.today,
+                goal: st.goal,
+                focused: view == View::Calendar,
+            }
+            .render(r, buf);
+        }
     }
 }
+
+pub use super::pictures::chart_data;

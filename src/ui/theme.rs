@@ -18,6 +18,11 @@ pub struct Theme {
     pub flash: Style,
     pub body_lit: Style,
     pub key: Style,
+    /// The tenderness bands of the review's map and calendar, none to severe (see
+    /// `history::band`); without colour the glyphs and numbers carry them.
+    pub scale: [Style; 4],
+    /// The left and the right side's series on the review's charts.
+    pub sides: [Style; 2],
     /// One style per phase, in the order of [`Tone`].
     pub tones: [Style; 7],
 }
@@ -61,6 +66,16 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             body_lit: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan),
+            scale: [
+                Style::new().fg(Color::Green),
+                Style::new().fg(Color::Yellow),
+                Style::new().fg(Color::LightRed),
+                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ],
+            sides: [
+                Style::new().fg(Color::Cyan),
+                Style::new().fg(Color::Magenta),
+            ],
             tones: [
                 Style::new()
                     .fg(Color::LightBlue)
@@ -95,6 +110,8 @@ impl Theme {
             flash: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             body_lit: Style::new().add_modifier(Modifier::REVERSED),
             key: bold,
+            scale: [plain, plain, plain, bold],
+            sides: [plain, bold],
             tones: [
                 bold,
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
@@ -130,6 +147,13 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             body_lit: bold.fg(Color::LightGreen),
             key: bold.fg(Color::Yellow),
+            scale: [
+                bold.fg(Color::LightGreen),
+                bold.fg(Color::LightYellow),
+                bold.fg(Color::LightRed),
+                bold.fg(Color::White).bg(Color::Red),
+            ],
+            sides: [bold.fg(Color::LightCyan), bold.fg(Color::LightMagenta)],
             tones: [
                 bold.fg(Color::LightBlue),
                 bold.fg(Color::LightYellow),

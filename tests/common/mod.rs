@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 pub mod activities;
 pub mod mutate;
 pub mod pty;
+pub mod seed;
 pub mod ui;
 
 pub struct Sandbox {

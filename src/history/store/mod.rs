@@ -103,7 +103,13 @@ impl Store {
         }
         let store = Store::with_mode(dir, Mode::ReadOnly);
         if exists {
-            store.connection()?;
+            // A file with nothing in it yet (made and never written): no history yet.
+            let conn = store.connection()?;
+            let empty = schema::inspect(&conn).is_ok_and(|s| s == schema::Schema::Empty);
+            drop(conn);
+            if empty && !legacy {
+                return Ok(None);
+            }
         } else {
             let conn = Connection::open_in_memory().map_err(|e| error::describe(&path, &e))?;
             let mut conn = conn;
