@@ -32,5 +32,5 @@ render() { # WIDTH HEIGHT PNG
   echo "rendered $3 (${1}x$2)"
 }
 # A4 at 96 dpi is 794 px wide; a phone, 390.
-render 794 3400 "$out/report-a4.png"
+render 794 3000 "$out/report-a4.png"
 render 390 5200 "$out/report-phone.png"

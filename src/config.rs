@@ -219,6 +219,41 @@ pub struct Settings {
     pub activities: Setting<Option<std::path::PathBuf>>,
     /// Hours after a run that the status line mentions it (0: never).
     pub status_after_run: Setting<u32>,
+    /// `keys:`, as written: the input layer checks and applies it.
+    pub keys: Setting<KeyRemaps>,
+}
+
+/// One entry of `keys:`: a command's name and the keys it gets, with their places.
+/// The names are checked by [`crate::input::Keymap::from_settings`], which knows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRemap {
+    pub command: String,
+    pub command_at: Position,
+    pub keys: Vec<String>,
+    pub keys_at: Position,
+}
+
+/// `keys:` with the file it is in, so that its problems can quote the line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyRemaps {
+    pub path: String,
+    pub text: String,
+    pub entries: Vec<KeyRemap>,
+}
+
+impl KeyRemaps {
+    /// "pause: p; found: r", or "the defaults".
+    pub fn describe(&self) -> String {
+        if self.entries.is_empty() {
+            return "the defaults (see foamroll man)".to_string();
+        }
+        let entries: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| format!("{}: {}", e.command, e.keys.join(" ")))
+            .collect();
+        crate::text::printable(&entries.join("; "))
+    }
 }
 
 impl Default for Settings {
@@ -243,6 +278,7 @@ impl Default for Settings {
             weekly_goal: Setting::default(3),
             activities: Setting::default(None),
             status_after_run: Setting::default(12),
+            keys: Setting::default(KeyRemaps::default()),
         }
     }
 }
@@ -257,7 +293,7 @@ pub struct Flags {
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 18] = [
+pub const KEYS: [(&str, &str); 19] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -323,6 +359,10 @@ pub const KEYS: [(&str, &str); 18] = [
     (
         "status_after_run",
         "hours after a run that status says \"ran 12 km 2h ago · roll now\", 0 to 48; 0: never (default 12)",
+    ),
+    (
+        "keys",
+        "other keys for commands, such as { pause: [p], found: [space] }; `foamroll man` lists the command and key names",
     ),
 ];
 
@@ -542,7 +582,11 @@ impl Settings {
         };
         let mut problems = Vec::new();
         for (key, value) in entries.0 {
-            if key.value == "theme" && value.value == Scalar::Mapping {
+            if key.value == "keys" {
+                problems.extend(self.apply_keys(path, &text, &value));
+                continue;
+            }
+            if key.value == "theme" && matches!(value.value, Scalar::Mapping(_)) {
                 problems.extend(self.apply_theme_table(path, &text));
                 continue;
             }
@@ -559,6 +603,82 @@ impl Settings {
                 why,
             ));
         }
+        problems
+    }
+
+    /// `keys:` — a mapping of command names to a key or a list of keys. Only the shape
+    /// is checked here; each entry that has it is kept for the input layer.
+    fn apply_keys(&mut self, path: &str, text: &str, value: &Spanned<Scalar>) -> Vec<Diagnostic> {
+        let problem = |at: &serde_saphyr::Location, why: String| {
+            Diagnostic::at(
+                Severity::Error,
+                path,
+                Some(text),
+                Position::from_location(at),
+                why,
+            )
+        };
+        let entries = match &value.value {
+            Scalar::Mapping(entries) => entries,
+            Scalar::Nothing => &Vec::new(),
+            other => {
+                return vec![problem(
+                    &value.referenced,
+                    format!(
+                        "keys: expected command names with their keys, such as `keys: {{ pause: [p] }}`, found {}",
+                        other.describe()
+                    ),
+                )];
+            }
+        };
+        let mut problems = Vec::new();
+        let mut remaps = KeyRemaps {
+            path: path.to_string(),
+            text: text.to_string(),
+            entries: Vec::new(),
+        };
+        for (name, keys) in entries {
+            let Scalar::Text(command) = &name.value else {
+                problems.push(problem(
+                    &name.referenced,
+                    format!(
+                        "keys: expected a command name, found {}",
+                        name.value.describe()
+                    ),
+                ));
+                continue;
+            };
+            let list = match &keys.value {
+                Scalar::Text(k) => Some(vec![k.clone()]),
+                Scalar::List(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        Scalar::Text(k) => Some(k.clone()),
+                        Scalar::Whole(n) => Some(n.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            };
+            let Some(list) = list else {
+                problems.push(problem(
+                    &keys.referenced,
+                    format!(
+                        "keys: {}: expected a key or a list of keys, such as [p], found {}",
+                        echo(command),
+                        keys.value.describe()
+                    ),
+                ));
+                continue;
+            };
+            remaps.entries.push(KeyRemap {
+                command: command.clone(),
+                command_at: Position::from_location(&name.referenced),
+                keys: list,
+                keys_at: Position::from_location(&keys.referenced),
+            });
+        }
+        self.keys.set(remaps, Source::File(path.to_string()));
         problems
     }
 
@@ -782,6 +902,8 @@ impl Settings {
             "weekly_goal" => self.weekly_goal.value.to_string(),
             "activities" => self.activities.value.as_ref()?.display().to_string(),
             "status_after_run" => self.status_after_run.value.to_string(),
+            // The defaults; an entry such as `pause: [p]` changes a command's keys.
+            "keys" if self.keys.value.entries.is_empty() => "{}".to_string(),
             _ => return None,
         };
         Some(v)
@@ -866,6 +988,7 @@ impl Settings {
                 format!("{} h", self.status_after_run.value),
                 &self.status_after_run.source,
             ),
+            line("keys", self.keys.value.describe(), &self.keys.source),
         ]
     }
 }

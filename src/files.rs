@@ -99,6 +99,20 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Whether opening failed because a symbolic link loops back on itself (Unix says so
+/// with ELOOP; elsewhere the error cannot tell, and this is false).
+pub fn is_symlink_loop(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
 /// Reads a regular file of at most `limit` bytes. Symlinks are followed.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_nonblocking(path).map_err(|e| {

@@ -112,7 +112,7 @@ fn run(args: Args) -> io::Result<Exit> {
             Ok(Exit::Ok)
         }
         Some(Command::Man) => {
-            let keys: Vec<_> = foamroll::input::help_rows().collect();
+            let keys = foamroll::input::Keymap::default().help_rows();
             cli::man(&keys, &mut io.out)?;
             Ok(Exit::Ok)
         }

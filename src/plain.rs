@@ -12,9 +12,9 @@ use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::crossterm::terminal;
 
 use crate::coach::{Coach, CoachConfig, Note, Recorder};
-use crate::input::{self as commands, Command, Context, Key};
+use crate::input::{Command, Context, Key};
 use crate::library::{Library, Routine};
-use crate::session::{SessionClock, Status, Timing};
+use crate::session::{Cue, SessionClock, Status, Timing};
 use crate::signals::{self, Signal};
 use crate::wording;
 
@@ -79,19 +79,22 @@ impl Printer<'_> {
 
     /// Prints what the coach reported.
     fn notes(&mut self, coach: &mut Coach, now: Instant, interactive: bool) -> io::Result<()> {
+        let keys = &coach.config().keys.clone();
         for note in coach.take_notes() {
             match note {
-                Note::Cue { kind, text, .. } => {
+                Note::Cue { cue, text, .. } => {
                     self.line(now, &text)?;
-                    if kind == "hold" && interactive {
-                        self.line(now, wording::RELEASE_HINT)?;
+                    if cue == Cue::Hold && interactive {
+                        self.line(now, &wording::release_hint(keys))?;
                     }
                 }
                 Note::Detail(text) | Note::Feedback(text) => self.line(now, &text)?,
-                Note::Paused(true) => self.line(now, wording::PAUSED)?,
+                Note::Paused(true) => self.line(now, &wording::paused(keys))?,
                 Note::Paused(false) => self.line(now, wording::GOING_ON)?,
                 Note::Count(n) => self.line(now, &n.to_string())?,
-                Note::RatingPrompt if interactive => self.line(now, wording::RATING_PROMPT)?,
+                Note::RatingPrompt if interactive => {
+                    self.line(now, &wording::rating_prompt(keys))?;
+                }
                 Note::RatingPrompt | Note::Ended(_) => {}
             }
         }
@@ -176,7 +179,7 @@ pub fn run(
     signals::notify(tx.clone(), Input::Signal)?;
     let _raw = if opts.interactive {
         terminal::enable_raw_mode()?;
-        spawn_key_thread(tx);
+        spawn_key_thread(tx)?;
         Some(RawMode)
     } else {
         None
@@ -189,8 +192,9 @@ pub fn run(
         start,
         closed: false,
     };
+    let keymap = opts.coach.keymap.clone();
     if opts.interactive {
-        p.line(start, &commands::plain_key_list())?;
+        p.line(start, &keymap.plain_key_list())?;
     }
     let wall = chrono::Local::now().fixed_offset();
     let mut coach = Coach::start(library, routine, &timing, opts.coach, recorder, start, wall);
@@ -235,7 +239,7 @@ pub fn run(
                 });
             }
             Some(Input::Signal(Signal::Suspend)) => Some(Command::Suspend),
-            Some(Input::Key(key)) => commands::lookup(key, context),
+            Some(Input::Key(key)) => keymap.lookup(key, context),
         };
         match command {
             None => coach.tick(now),
@@ -253,7 +257,7 @@ pub fn run(
             Some(Command::Quit | Command::Escape) => {
                 confirming = true;
                 coach.hold_on(now);
-                p.line(now, wording::CONFIRM_END)?;
+                p.line(now, &wording::confirm_end_line(&coach.config().keys))?;
             }
             Some(Command::Yes | Command::Interrupt) => {
                 coach.abort(now, wall);
@@ -264,9 +268,11 @@ pub fn run(
                 coach.go_on(now);
                 p.line(now, wording::GOING_ON)?;
             }
-            Some(Command::Help) => p.line(now, &commands::plain_key_list())?,
+            Some(Command::Help) => p.line(now, &keymap.plain_key_list())?,
             Some(other) => {
-                coach.command(other, now, wall);
+                if let Some(command) = other.session() {
+                    coach.command(command, now);
+                }
             }
         }
         p.notes(&mut coach, now, opts.interactive)?;
@@ -296,15 +302,19 @@ pub fn run(
 /// How long plain mode waits at the end for the voice to finish.
 const FINAL_WORDS: std::time::Duration = std::time::Duration::from_secs(15);
 
-fn spawn_key_thread(tx: mpsc::Sender<Input>) {
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if let TermEvent::Key(k) = ev
-                && let Some(key) = crate::input::terminal::key(k)
-                && tx.send(Input::Key(key)).is_err()
-            {
-                return;
+/// Fails (an error, never a panic) when no thread can be started.
+fn spawn_key_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("keys".into())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                if let TermEvent::Key(k) = ev
+                    && let Some(key) = crate::input::terminal::key(k)
+                    && tx.send(Input::Key(key)).is_err()
+                {
+                    return;
+                }
             }
-        }
-    });
+        })?;
+    Ok(())
 }

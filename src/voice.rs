@@ -25,10 +25,38 @@ pub struct Voice {
     command: PathBuf,
 }
 
-fn find_in(path: &std::ffi::OsStr, name: &str) -> Option<PathBuf> {
+/// The extensions Windows tries when `PATHEXT` is not set.
+const DEFAULT_PATHEXT: &str = ".COM;.EXE;.BAT;.CMD";
+
+/// The file names a command may have: on Windows (`pathext` given, as `PATHEXT` lists
+/// them) the name with each extension first, then the name alone; elsewhere the name.
+fn file_names(name: &str, pathext: Option<&str>) -> Vec<String> {
+    let mut names: Vec<String> = pathext
+        .into_iter()
+        .flat_map(|p| p.split(';'))
+        .map(str::trim)
+        .filter(|e| e.starts_with('.') && e.len() > 1)
+        .map(|e| format!("{name}{}", e.to_ascii_lowercase()))
+        .collect();
+    names.push(name.to_string());
+    names
+}
+
+fn find_in(path: &std::ffi::OsStr, name: &str, pathext: Option<&str>) -> Option<PathBuf> {
+    let names = file_names(name, pathext);
     std::env::split_paths(path)
-        .map(|dir| dir.join(name))
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
         .find(|p| p.is_file())
+}
+
+/// `PATHEXT` on Windows (its default when unset); `None` elsewhere.
+fn pathext() -> Option<String> {
+    cfg!(windows).then(|| {
+        std::env::var("PATHEXT")
+            .ok()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_PATHEXT.to_string())
+    })
 }
 
 impl Voice {
@@ -39,15 +67,21 @@ impl Voice {
 
     /// The first speech command in the folders of `path` (as `PATH` lists them).
     pub fn detect_in(path: &std::ffi::OsStr) -> Option<Voice> {
+        Voice::detect_with(path, pathext().as_deref())
+    }
+
+    /// [`Voice::detect_in`] with the extensions a command may have (Windows' `PATHEXT`).
+    pub fn detect_with(path: &std::ffi::OsStr, pathext: Option<&str>) -> Option<Voice> {
         COMMANDS
             .iter()
-            .find_map(|c| find_in(path, c))
+            .find_map(|c| find_in(path, c, pathext))
             .map(|command| Voice { command })
     }
 
+    /// The command's name, without the extension Windows gives it ("espeak-ng").
     pub fn name(&self) -> String {
         self.command
-            .file_name()
+            .file_stem()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned())
     }
 
@@ -184,7 +218,14 @@ impl Speech {
             wake: Condvar::new(),
         });
         let worker = shared.clone();
-        std::thread::spawn(move || speak_loop(&voice, &worker));
+        // No thread to speak from (the process limit): silent, never a panic.
+        if std::thread::Builder::new()
+            .name("speech".into())
+            .spawn(move || speak_loop(&voice, &worker))
+            .is_err()
+        {
+            shared.lock().closed = true;
+        }
         Speech { shared }
     }
 }
@@ -297,6 +338,23 @@ fn speak_loop(voice: &Voice, shared: &Shared) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_names_follow_pathext() {
+        assert_eq!(file_names("say", None), vec!["say"]);
+        assert_eq!(
+            file_names("espeak-ng", Some(".COM;.EXE; ;bad;.")),
+            vec!["espeak-ng.com", "espeak-ng.exe", "espeak-ng"]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("espeak.exe"), b"").unwrap();
+        let path = std::env::join_paths([dir.path()]).unwrap();
+        // As Windows looks for it: found with its extension, named without it.
+        let voice = Voice::detect_with(&path, Some(DEFAULT_PATHEXT)).unwrap();
+        assert_eq!(voice.name(), "espeak");
+        // Elsewhere a file must have the command's own name.
+        assert!(Voice::detect_with(&path, None).is_none());
+    }
 
     fn u(text: &str, epoch: u64) -> Utterance {
         Utterance {

@@ -168,24 +168,61 @@ pub fn phase_words(library: &Library, view: &View) -> String {
     }
 }
 
-/// What to do now, with the key that does it ("Press f when you find it").
-pub fn now_words(view: &View, auto_find: bool) -> String {
-    if view.state == RunState::Paused {
-        return "Press Space to resume".to_string();
+/// "foam roller", "ball and roller stick"
+pub fn tool_list(tools: &[Tool]) -> String {
+    if tools.is_empty() {
+        return Tool::Roller.label().to_string();
     }
+    let names: Vec<String> = tools.iter().map(|t| t.label().to_string()).collect();
+    join_and(&names)
+}
+
+/// The names of the keys that sentences tell a person to press, as the person's key
+/// map has them ("r", "y or Enter"); made by [`crate::input::Keymap::names`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyNames {
+    pub found: String,
+    pub release: String,
+    pub release_now: String,
+    pub pause: String,
+    pub skip: String,
+    /// The digits ("0-9").
+    pub rate: String,
+    /// The key for 10 (")").
+    pub rate_ten: String,
+    pub yes: String,
+    pub no: String,
+    pub enter: String,
+    pub escape: String,
+    pub help: String,
+    pub alternatives: String,
+    pub today_intent: String,
+    pub add_time: String,
+    pub remove_time: String,
+    pub up: String,
+    pub down: String,
+    pub next_pane: String,
+}
+
+/// What to do now, with the key that does it ("Press f when you find it").
+pub fn now_words(view: &View, auto_find: bool, keys: &KeyNames) -> String {
+    if view.state == RunState::Paused {
+        return format!("Press {} to resume", keys.pause);
+    }
+    let (found, release, skip) = (&keys.found, &keys.release, &keys.skip);
     match view.phase.map(|p| &p.kind) {
-        Some(PhaseKind::GetReady { .. }) => "Get into position (n: start now)".to_string(),
+        Some(PhaseKind::GetReady { .. }) => format!("Get into position ({skip}: start now)"),
         Some(PhaseKind::Search { .. }) if auto_find => {
-            "Roll slowly; press f when you find it".to_string()
+            format!("Roll slowly; press {found} when you find it")
         }
-        Some(PhaseKind::Search { .. }) => "Roll slowly. Press f when you find it".to_string(),
+        Some(PhaseKind::Search { .. }) => format!("Roll slowly. Press {found} when you find it"),
         Some(PhaseKind::Hold { .. }) if view.overtime.is_some() => {
-            "Press r when it eases".to_string()
+            format!("Press {release} when it eases")
         }
-        Some(PhaseKind::Hold { .. }) => "Hold. Press r when it eases".to_string(),
+        Some(PhaseKind::Hold { .. }) => format!("Hold. Press {release} when it eases"),
         Some(PhaseKind::Move { cue, .. }) => cue.clone(),
-        Some(PhaseKind::SwitchSides { .. }) => "Change sides (n: start now)".to_string(),
-        Some(PhaseKind::Rest { .. }) => "Rest and breathe (n: skip the rest)".to_string(),
+        Some(PhaseKind::SwitchSides { .. }) => format!("Change sides ({skip}: start now)"),
+        Some(PhaseKind::Rest { .. }) => format!("Rest and breathe ({skip}: skip the rest)"),
         None => String::new(),
     }
 }
@@ -479,10 +516,11 @@ pub fn timing_words(timing: &StepTiming, default_hold: u32) -> String {
 }
 
 /// `r` before the minimum.
-pub fn release_refused(remaining: Duration) -> String {
+pub fn release_refused(remaining: Duration, keys: &KeyNames) -> String {
     format!(
-        "Keep holding: {} to the minimum (R releases anyway)",
-        seconds(ceil_secs(remaining))
+        "Keep holding: {} to the minimum ({} releases anyway)",
+        seconds(ceil_secs(remaining)),
+        keys.release_now
     )
 }
 
@@ -490,13 +528,116 @@ pub fn tenderness_noted(n: u8) -> String {
     format!("Tenderness {n} noted")
 }
 
-pub const RATING_PROMPT: &str = "How tender was it, 0 to 10? Press 0-9, or ) for 10 (optional)";
-pub const PAUSED: &str = "Paused: press space to go on";
+/// The question after a hold, on screen and in plain mode alike; short enough for
+/// the narrowest countdown pane (38 columns).
+pub fn rating_prompt(keys: &KeyNames) -> String {
+    format!(
+        "How tender? {}, {} for 10 (optional)",
+        keys.rate, keys.rate_ten
+    )
+}
+
+/// The review's trends before any hold is rated.
+pub fn rate_for_trends(keys: &KeyNames) -> String {
+    format!(
+        "Rate holds ({}, {} for 10) to see trends here.",
+        keys.rate, keys.rate_ten
+    )
+}
+
+pub fn paused(keys: &KeyNames) -> String {
+    format!("Paused: press {} to go on", keys.pause)
+}
+
 pub const GOING_ON: &str = "Going on";
-pub const CONFIRM_END: &str = "End the session? It is kept as aborted. y or Enter: end, n: go on";
+
+/// "End the session?", asked by the app and plain mode alike: the question, then each
+/// answer's keys with what it does.
+pub fn confirm_end(keys: &KeyNames) -> (&'static str, [(String, &'static str); 2]) {
+    (
+        "End this session? It is kept in your history as aborted.",
+        [(keys.yes.clone(), "end"), (keys.no.clone(), "go on")],
+    )
+}
+
+/// [`confirm_end`] on one line, for plain mode.
+pub fn confirm_end_line(keys: &KeyNames) -> String {
+    let (question, [(yes, end), (no, go_on)]) = confirm_end(keys);
+    format!("{question} {yes}: {end}, {no}: {go_on}")
+}
+
 pub const INTERRUPTED: &str = "Stopped; the session is kept as interrupted";
 pub const ENDED: &str = "Ended; the session is kept as aborted";
-pub const RELEASE_HINT: &str = "Press r to release once it eases";
+
+pub fn release_hint(keys: &KeyNames) -> String {
+    format!("Press {} to release once it eases", keys.release)
+}
+
+/// Plain mode's list of keys: "Keys: Space pause · f found".
+pub fn key_list(keys: &[String]) -> String {
+    format!("Keys: {}", keys.join(" · "))
+}
+
+/// The browse screen's first line.
+pub fn choose_routine(keys: &KeyNames) -> String {
+    format!("Choose a routine, {} to start", keys.enter)
+}
+
+/// Under a finished session.
+pub fn back_to_browsing(keys: &KeyNames) -> String {
+    format!("{}: back to browsing", keys.enter)
+}
+
+/// The keys of the Today row.
+pub fn today_keys(keys: &KeyNames) -> String {
+    format!(
+        "{} switches before a run, after a run or rest day; {} and {} change the minutes",
+        keys.today_intent, keys.add_time, keys.remove_time
+    )
+}
+
+/// The Today row's keys with the one that starts it.
+pub fn today_start(keys: &KeyNames) -> String {
+    format!("{}: start · {}", keys.enter, today_keys(keys))
+}
+
+/// After the routine that works a region.
+pub fn play_hint(keys: &KeyNames) -> String {
+    format!("  (press {} to play it)", keys.enter)
+}
+
+/// The tenderness map's keys, under it.
+pub fn map_keys(keys: &KeyNames) -> String {
+    format!(" {}{} region  {} filter ", keys.up, keys.down, keys.enter)
+}
+
+/// The review's statistics pane title, with the keys that work in it.
+pub fn progress_title(keys: &KeyNames, focused: bool) -> String {
+    if focused {
+        format!(
+            "Progress ({}{} scroll, {}: sessions)",
+            keys.up, keys.down, keys.next_pane
+        )
+    } else {
+        format!("Progress ({} to scroll)", keys.next_pane)
+    }
+}
+
+/// After the muscles to work instead of a region that is not rolled.
+pub fn alternatives_hint(keys: &KeyNames) -> String {
+    format!("  (press {} to jump there)", keys.alternatives)
+}
+
+/// The help's bottom line: where it is and how it closes.
+pub fn help_position(keys: &KeyNames, shown: Option<(usize, usize, usize)>) -> String {
+    match shown {
+        Some((first, last, total)) => format!(
+            " {first}-{last}/{total} {}{} · {} closes ",
+            keys.up, keys.down, keys.escape
+        ),
+        None => format!(" {} or {} closes ", keys.help, keys.escape),
+    }
+}
 
 /// The warning shown while history cannot be saved.
 pub fn history_not_saved(why: &str) -> String {

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use foamroll::coach::{Coach, CoachConfig, Note, Recorder, Speaker};
-use foamroll::input::Command;
+use foamroll::input::SessionCommand as Command;
 use foamroll::library::{Library, load_builtin};
 use foamroll::session::{SessionRecord, Status, Timing};
 use foamroll::wording::VoiceDetail;
@@ -147,7 +147,7 @@ impl Run {
         let d = Duration::from_secs_f64(at);
         self.run_until(at);
         self.set_clock(d);
-        self.coach.command(command, self.t0 + d, common::ui::wall());
+        self.coach.command(command, self.t0 + d);
         self.collect(d);
     }
 }
@@ -442,8 +442,7 @@ fn a_question_pauses_and_going_on_resumes_only_what_it_paused() {
         foamroll::session::RunState::Running
     );
     // Paused by the person: a question and its answer leave it paused.
-    run.coach
-        .command(Command::TogglePause, t5, common::ui::wall());
+    run.coach.command(Command::TogglePause, t5);
     run.coach.hold_on(t6);
     run.coach.go_on(t6);
     assert_eq!(
@@ -452,6 +451,7 @@ fn a_question_pauses_and_going_on_resumes_only_what_it_paused() {
     );
 }
 
+#[cfg(unix)]
 /// A speech command that takes `secs` per utterance and logs when each starts, and
 /// whether the one before it was still speaking then.
 pub fn fake_speech_command(dir: &std::path::Path, secs: f64) -> std::path::PathBuf {
@@ -499,6 +499,7 @@ fn speech_log(dir: &std::path::Path) -> (Vec<(f64, String)>, usize) {
     )
 }
 
+#[cfg(unix)]
 #[test]
 fn the_speech_queue_never_overlaps_drops_stale_words_and_says_a_new_phase_at_once() {
     let sb = common::Sandbox::new();
@@ -549,8 +550,7 @@ fn the_last_hold_can_be_rated_after_the_session_ends() {
     run.run_until(10_000.0);
     assert!(run.coach.is_over());
     let end = *run.speaker.now.lock().unwrap() + Duration::from_secs(1);
-    run.coach
-        .command(Command::Rate(4), run.t0 + end, common::ui::wall());
+    run.coach.command(Command::Rate(4), run.t0 + end);
     let saved = run.saved.borrow();
     let last = saved.last().unwrap();
     assert_eq!(last.status, Status::Completed);

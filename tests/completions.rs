@@ -1,3 +1,4 @@
+#![cfg(unix)]
 //! Shell completion, as a person installs it: the README's install lines are pasted into
 //! each shell in an empty home folder, then the shell completes the id of a routine that
 //! exists only in that person's routines folder (so it cannot come from a script

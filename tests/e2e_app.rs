@@ -161,7 +161,7 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
         "plain mode stays in the normal screen"
     );
     app.send(" ");
-    app.wait_for("Paused: press space to go on", 5);
+    app.wait_for("Paused: press Space to go on", 5);
     app.send(" ");
     app.wait_for("Going on", 5);
     app.send("n");
@@ -175,7 +175,7 @@ fn plain_mode_reads_single_keys_in_a_terminal() {
     app.send("r");
     app.wait_for("Keep holding:", 5);
     app.send("q");
-    app.wait_for("End the session?", 5);
+    app.wait_for("End this session?", 5);
     app.send("y");
     app.wait_for("Ended; the session is kept as aborted", 5);
     assert_eq!(app.wait_exit(10), Some(1), "an aborted session exits 1");

@@ -2,6 +2,8 @@
 //! save the session as interrupted and restore the terminal; SIGTSTP suspends (the
 //! terminal is given back, the session pauses) and SIGCONT takes it back with a full
 //! redraw; a `kill -9` in the first second still leaves the session in the history.
+//! Unix only: other systems have no such signals (the app has a fallback there).
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test and benchmark code
 
 mod common;
@@ -10,10 +12,21 @@ use std::time::Duration;
 
 use common::pty::DataDir;
 
-/// The process state letter from /proc (`T` when stopped), if readable.
+/// The process state letter (`T` when stopped), if readable: from /proc on Linux.
+#[cfg(target_os = "linux")]
 fn state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// The same from `ps` on the other Unix systems (macOS has no /proc).
+#[cfg(not(target_os = "linux"))]
+fn state(pid: u32) -> Option<char> {
+    let out = std::process::Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid.to_string()])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().chars().next()
 }
 
 fn wait_state(pid: u32, want: char, secs: u64) -> bool {
@@ -102,7 +115,7 @@ fn ctrl_z_in_plain_mode_suspends_and_fg_goes_on() {
     app.send("n");
     app.wait_for("roll slowly and find the most tender spot", 5);
     app.send("q");
-    app.wait_for("End the session?", 5);
+    app.wait_for("End this session?", 5);
     app.send("y");
     assert_eq!(app.wait_exit(10), Some(1));
     assert_eq!(data.last_status(), "aborted");

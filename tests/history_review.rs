@@ -99,10 +99,9 @@ fn the_region_filter_narrows_the_statistics_on_screen() {
 
 #[test]
 fn shift_0_rates_a_hold_10() {
-    use foamroll::input::lookup;
-    use foamroll::input::{Context, Key};
+    use foamroll::input::{Context, Key, Keymap};
     assert_eq!(
-        lookup(Key::Char(')'), Context::Playing),
+        Keymap::default().lookup(Key::Char(')'), Context::Playing),
         Some(Action::Rate(10))
     );
 

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use common::{Sandbox, stderr, stdout};
 use foamroll::coach::{Coach, CoachConfig, CueHook, Note};
-use foamroll::input::Command;
+use foamroll::input::SessionCommand;
 use foamroll::library::load_builtin;
 use foamroll::session::Timing;
 
@@ -53,7 +53,7 @@ fn session_with(hook: CueHook, skips: usize, wait: Duration) -> (Vec<String>, Co
     };
     for i in 0..skips {
         let now = t0 + Duration::from_millis(10 * i as u64);
-        coach.command(Command::Skip, now, common::ui::wall());
+        coach.command(SessionCommand::Skip, now);
         take(&mut coach);
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -372,7 +372,7 @@ const DEFECTS: &[Defect] = &[
         old: &[(Field::Spoken, None, "Roll the lower back slowly.")],
     },
     Defect {
-        name: "advice or a claim the sources do not make (keep to ../shared/smr-facts.md)",
+        name: "advice or a claim the sources do not make (keep to the SMR facts sheet)",
         rule: |p| {
             let t = p.text.to_lowercase();
             [
@@ -1455,6 +1455,16 @@ fn the_spoken_caution_is_the_marked_one_and_names_the_nerve_nearby() {
         }
         if let Some(problem) = spoken_caution_problem(&lib, e) {
             cut.push(problem);
+        }
+        // `show` marks the one said aloud, and only that one.
+        let shown = e.sections(None);
+        let marked: Vec<&String> = shown
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .filter(|l| l.ends_with("(said aloud)"))
+            .collect();
+        if e.cautions.len() > 1 && (marked.len() != 1 || !marked[0].contains(main.as_str())) {
+            cut.push(format!("{}: `show` marks {marked:?}", e.id));
         }
     }
     assert!(cut.is_empty(), "{}", cut.join("\n"));

@@ -12,6 +12,7 @@ fn cues(text: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(unix)]
 /// Writes an executable shell script `name` in the sandbox.
 fn script(sb: &Sandbox, name: &str, body: &str) -> std::path::PathBuf {
     let path = sb.write(name, &format!("#!/bin/sh\n{body}\n"));
@@ -275,6 +276,7 @@ fn speed_is_validated() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn voice_speaks_each_cue_through_the_speech_command() {
     let sb = Sandbox::new();
@@ -336,6 +338,7 @@ fn voice_without_a_speech_command_says_so_once_and_carries_on() {
     assert!(stdout(&out).contains("Done: Pre-run warm-up"));
 }
 
+#[cfg(unix)]
 #[test]
 fn on_cue_runs_the_command_without_a_shell_for_every_cue() {
     let sb = Sandbox::new();

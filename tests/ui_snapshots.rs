@@ -321,7 +321,7 @@ fn help_overlay() {
             seen.push_str(&render(&app, clock.at(0.0), w, h));
             app.handle(Action::Down, clock.at(0.0), wall());
         }
-        for key in ["q  Esc", "mouse", "0-9", "H  (Enter on History)"] {
+        for key in ["q Esc", "mouse", "0-9", "H (Enter on History)"] {
             assert!(seen.contains(key), "{w}x{h}: {key}");
         }
         let at_end = app.help_scroll;

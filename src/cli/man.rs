@@ -106,7 +106,7 @@ fn options(out: &mut impl Write, cmd: &clap::Command) -> io::Result<()> {
 }
 
 /// Writes the manual; `keys` are the app's keys and what they do.
-pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
+pub fn man(keys: &[(String, String)], out: &mut impl Write) -> io::Result<()> {
     let mut cmd = Args::command();
     cmd.build();
     let page = clap_mangen::Man::new(cmd.clone());
@@ -139,6 +139,19 @@ pub fn man(keys: &[(&str, &str)], out: &mut impl Write) -> io::Result<()> {
     paragraph(out, "In the full-screen app (press ? for the same list):")?;
     for (key, what) in keys {
         item(out, key, what)?;
+    }
+    paragraph(
+        out,
+        "Keys can be changed in config.yaml with `keys:`, a mapping from command names to a key or a list of keys, such as `keys: { pause: [p], found: [space, f] }`. The keys given replace the command's keys; help, the key bar, plain mode's key list and the spoken hints follow. A key is one character other than a digit, ctrl- and a letter (ctrl-x), or one of space, enter, esc, tab, shift-tab, up, down, left, right, pageup, pagedown, home and end. A key may not do two things in one place (say, during a session); such an entry, an unknown command and an unknown key are reported with their line and column, and that command keeps its keys. The rating keys (0-9 and ), for 10), Ctrl-C and the answers to \"end the session?\" (y, Enter, n, Esc) cannot be changed. The commands, with their keys by default:",
+    )?;
+    let defaults = crate::input::Keymap::default();
+    for (name, command) in crate::input::Command::NAMED {
+        let keys: Vec<String> = defaults
+            .keys_for(command)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        item(out, name, &keys.join(" "))?;
     }
 
     section(out, "CONFIGURATION")?;

@@ -182,8 +182,10 @@ impl Global {
             voice: self.voice,
             no_mouse: self.no_mouse,
         };
-        let (settings, problems) =
+        let (settings, mut problems) =
             crate::config::Settings::load(self.dirs().config.as_deref(), flags);
+        // `keys:` is checked against the table of keys, which sits above config.
+        problems.extend(crate::input::Keymap::from_settings(&settings).1);
         for d in &problems {
             writeln!(err, "{d}")?;
         }

@@ -153,7 +153,7 @@ pub fn print(t: &Today, library: &Library, out: &mut impl Write) -> io::Result<(
         r.style.label(),
         crate::wording::plural(t.estimate_minutes(), "minute"),
         t.minutes,
-        crate::today::tool_list(&t.tools)
+        crate::wording::tool_list(&t.tools)
     )?;
     if let Some(why) = &t.intent_reason {
         writeln!(

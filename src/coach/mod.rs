@@ -19,13 +19,13 @@ pub use hook::{CueHook, HOOK_TIME_LIMIT, HookRunner};
 pub use recorder::Recorder;
 
 use crate::history::SaveState;
-use crate::input::Command;
+use crate::input::{Keymap, SessionCommand};
 use crate::library::{Library, Routine};
 use crate::session::{
     Cue, Effect, Event, PhaseKind, Plan, Refusal, RunState, Session, SessionRecord, Status, Timing,
     ceil_secs,
 };
-use crate::wording::{self, VoiceDetail};
+use crate::wording::{self, KeyNames, VoiceDetail};
 
 /// Something that speaks, one utterance at a time (see [`crate::voice::Speech`]).
 pub trait Speaker: fmt::Debug {
@@ -55,6 +55,11 @@ pub struct CoachConfig {
     pub voice_detail: VoiceDetail,
     pub speaker: Option<Arc<dyn Speaker>>,
     pub on_cue: Option<CueHook>,
+    /// The keys, with the person's `keys:` remapping: front ends read keys through
+    /// it, and sentences name its keys.
+    pub keymap: Keymap,
+    /// [`Keymap::names`] of `keymap`, made once.
+    pub keys: KeyNames,
 }
 
 impl Default for CoachConfig {
@@ -66,6 +71,8 @@ impl Default for CoachConfig {
             voice_detail: VoiceDetail::Full,
             speaker: None,
             on_cue: None,
+            keys: Keymap::default().names(),
+            keymap: Keymap::default(),
         }
     }
 }
@@ -86,6 +93,16 @@ impl CoachConfig {
                 let (program, args) = c.split_first()?;
                 Some(CueHook::new(program.clone(), args.to_vec()))
             }),
+            ..CoachConfig::default().with_keymap(Keymap::from_settings(settings).0)
+        }
+    }
+
+    /// The same, with other keys.
+    pub fn with_keymap(self, keymap: Keymap) -> CoachConfig {
+        CoachConfig {
+            keys: keymap.names(),
+            keymap,
+            ..self
         }
     }
 }
@@ -94,11 +111,7 @@ impl CoachConfig {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Note {
     /// A cue: flash, ring the bell when `bell`, print the text.
-    Cue {
-        kind: &'static str,
-        text: String,
-        bell: bool,
-    },
+    Cue { cue: Cue, text: String, bell: bool },
     /// Words that go with a cue: set-up, main caution, the pressure-and-pain rule.
     Detail(String),
     /// One of the last seconds of a countdown.
@@ -272,30 +285,27 @@ impl Coach {
         self.send(Event::Tick, now);
     }
 
-    /// A session command; returns false for commands that are not about the session.
-    pub fn command(&mut self, command: Command, now: Instant, wall: DateTime<FixedOffset>) -> bool {
+    /// A command of the session's; a rating only while one is open.
+    pub fn command(&mut self, command: SessionCommand, now: Instant) {
         let event = match command {
-            Command::TogglePause => Event::TogglePause,
-            Command::Found => Event::FoundSpot,
-            Command::Release => Event::Release { force: false },
-            Command::ForceRelease => Event::Release { force: true },
-            Command::Skip => Event::Skip,
-            Command::Back => Event::Back,
-            Command::AddTime => Event::AddTime,
-            Command::RemoveTime => Event::RemoveTime,
-            Command::Rate(n) => {
+            SessionCommand::TogglePause => Event::TogglePause,
+            SessionCommand::Found => Event::FoundSpot,
+            SessionCommand::Release => Event::Release { force: false },
+            SessionCommand::ForceRelease => Event::Release { force: true },
+            SessionCommand::Skip => Event::Skip,
+            SessionCommand::Back => Event::Back,
+            SessionCommand::AddTime => Event::AddTime,
+            SessionCommand::RemoveTime => Event::RemoveTime,
+            SessionCommand::Rate(n) => {
                 if !self.session.view(now).rating_open {
-                    return true;
+                    return;
                 }
                 self.notes
                     .push(Note::Feedback(wording::tenderness_noted(n)));
                 Event::Rate(n)
             }
-            Command::Interrupt => Event::Abort { wall },
-            _ => return false,
         };
         self.send(event, now);
-        true
     }
 
     /// Ends the session as aborted (the person asked to).
@@ -397,9 +407,9 @@ impl Coach {
                     self.save(&record);
                     self.notes.push(Note::Ended(record.status));
                 }
-                Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => self
-                    .notes
-                    .push(Note::Feedback(wording::release_refused(remaining))),
+                Effect::Refused(Refusal::ReleaseTooEarly { remaining }) => self.notes.push(
+                    Note::Feedback(wording::release_refused(remaining, &self.config.keys)),
+                ),
             }
         }
         // Once a session: the hook failed (it runs on its own thread).
@@ -439,7 +449,7 @@ impl Coach {
             hook.cue(wording::cue_kind(cue), &text);
         }
         self.notes.push(Note::Cue {
-            kind: wording::cue_kind(cue),
+            cue: cue.clone(),
             text,
             bell: self.config.bell,
         });

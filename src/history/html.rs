@@ -45,8 +45,8 @@ figure{margin:1rem 0;break-inside:avoid}figcaption{font-size:.85rem;color:#444}
 svg{max-width:100%;height:auto;display:block}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}
-th,td{padding:.2rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;white-space:nowrap}
-td:first-child{white-space:normal}
+th,td{padding:.2rem .4rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;white-space:nowrap}
+td:first-child,th{white-space:normal}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .key{display:inline-block;width:.9em;height:.9em;border:1px solid #777;vertical-align:middle;margin:0 .25em 0 .8em}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:.5rem 1rem}

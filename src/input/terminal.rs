@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Command, Context, Key, lookup};
+use super::{Command, Context, Key, Keymap};
 
 /// The key as the table of commands knows it.
 pub fn key(event: KeyEvent) -> Option<Key> {
@@ -30,7 +30,7 @@ pub fn key(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// The command a key gives in `context`.
-pub fn command(event: KeyEvent, context: Context) -> Option<Command> {
-    key(event).and_then(|k| lookup(k, context))
+/// The command a key gives in `context`, with `keymap`'s keys.
+pub fn command(event: KeyEvent, context: Context, keymap: &Keymap) -> Option<Command> {
+    key(event).and_then(|k| keymap.lookup(k, context))
 }

@@ -407,7 +407,19 @@ impl Exercise {
                     .collect(),
             ));
         }
-        let mut cautions: Vec<String> = self.cautions.iter().map(|c| format!("! {c}")).collect();
+        // The one the coach says aloud is marked, so that a reader sees what is spoken.
+        let mut cautions: Vec<String> = self
+            .cautions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == self.spoken_caution && self.cautions.len() > 1 {
+                    format!("! {c} (said aloud)")
+                } else {
+                    format!("! {c}")
+                }
+            })
+            .collect();
         cautions.push(PRESSURE_POINTER.to_string());
         out.push(Section {
             title: "Cautions".into(),

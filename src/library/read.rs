@@ -20,23 +20,13 @@ fn broken_link(path: &Path) -> Option<&'static str> {
     }
     match std::fs::metadata(path) {
         Ok(_) => None,
-        Err(e) if is_loop(&e) => Some("is a symbolic link loop; it was skipped"),
+        Err(e) if crate::files::is_symlink_loop(&e) => {
+            Some("is a symbolic link loop; it was skipped")
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             Some("is a dangling symbolic link (its target does not exist); it was skipped")
         }
         Err(_) => None,
-    }
-}
-
-fn is_loop(e: &io::Error) -> bool {
-    #[cfg(unix)]
-    {
-        e.raw_os_error() == Some(libc::ELOOP)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = e;
-        false
     }
 }
 

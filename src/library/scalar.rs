@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
 use crate::text::{echo, forbidden_char};
@@ -55,7 +55,8 @@ pub enum Scalar {
     Text(String),
     Nothing,
     List(Vec<Scalar>),
-    Mapping,
+    /// Its entries, each with its place (config's `keys:` reads them).
+    Mapping(Vec<(Spanned<Scalar>, Spanned<Scalar>)>),
 }
 
 impl Scalar {
@@ -69,7 +70,7 @@ impl Scalar {
             Scalar::Text(s) => format!("the text `{}`", echo(s)),
             Scalar::Nothing => "nothing".to_string(),
             Scalar::List(_) => "a list".to_string(),
-            Scalar::Mapping => "a mapping".to_string(),
+            Scalar::Mapping(_) => "a mapping".to_string(),
         }
     }
 
@@ -149,8 +150,11 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(Scalar::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Mapping)
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<Spanned<Scalar>, Spanned<Scalar>>()? {
+            entries.push(entry);
+        }
+        Ok(Scalar::Mapping(entries))
     }
 }
 

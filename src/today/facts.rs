@@ -108,7 +108,7 @@ pub fn runs_since(stored: &[crate::history::StoredRun], today: NaiveDate) -> Vec
 /// The first day of the runs the planner looks at.
 pub fn runs_window(today: NaiveDate) -> NaiveDate {
     today
-        .checked_sub_days(chrono::Days::new(super::runs::WINDOW_DAYS))
+        .checked_sub_days(chrono::Days::new(super::model::RUN_WINDOW_DAYS))
         .unwrap_or(today)
 }
 
@@ -116,7 +116,7 @@ pub fn runs_window(today: NaiveDate) -> NaiveDate {
 /// rolled: the ratings window (which also holds this week and today).
 pub fn since(today: NaiveDate) -> NaiveDate {
     today
-        .checked_sub_days(chrono::Days::new(super::WINDOW_DAYS))
+        .checked_sub_days(chrono::Days::new(super::model::WINDOW_DAYS))
         .unwrap_or(today)
 }
 

@@ -7,11 +7,12 @@
 
 use chrono::{Duration, NaiveDateTime, Timelike};
 
-use super::{Facts, Intent, RunFact};
+use super::facts::{Facts, RunFact};
+use super::model::Intent;
 use crate::wording::runs as words;
 
 /// How far back the planner looks at runs.
-pub const WINDOW_DAYS: u64 = 56;
+pub const WINDOW_DAYS: u64 = super::model::RUN_WINDOW_DAYS;
 /// A run that ended up to this long ago, with no recovery since, means "after a run".
 pub const AFTER_RUN_HOURS: i64 = 4;
 /// "Usually at this hour": runs that started up to this many minutes after the time of

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::layout::Pane;
 use crate::coach::{Coach, CoachConfig, Note};
 use crate::history::{SessionSummary, Store, Streak, Writer, streak};
-use crate::input::{Command, Context};
+use crate::input::{Command, Context, SessionCommand};
 use crate::library::{Library, Routine};
 use crate::session::{Session, Timing};
 
@@ -98,8 +98,6 @@ pub struct App {
     pub weekly_goal: u32,
     /// The person's own tool (config); its notes come first.
     pub preferred_tool: Option<crate::library::Tool>,
-    /// Problems found while loading the library or history, shown once.
-    pub notices: Vec<String>,
     /// What is wrong with the history file (unreadable, damaged, rows left out): the
     /// History pane and the review say it instead of "No sessions yet".
     pub history_problem: Option<String>,
@@ -158,7 +156,6 @@ impl App {
             review: None,
             weekly_goal: 3,
             preferred_tool: None,
-            notices: Vec::new(),
             history_problem: None,
             today_row: None,
         };
@@ -174,23 +171,22 @@ impl App {
                     1 => w.clone(),
                     n => format!("{w} (and {} more)", n - 1),
                 });
-                self.notices.extend(warnings);
                 self.history = sessions;
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
-            Err(e) => {
-                self.history_problem = Some(e.to_string());
-                self.notices
-                    .push(format!("cannot read {}: {e}", log.path().display()));
-            }
+            Err(e) => self.history_problem = Some(e.to_string()),
         }
         match log.runs(None) {
             Ok(runs) => self.runs = runs,
-            Err(e) => self.notices.push(format!(
-                "cannot read the runs in {}: {e}",
-                log.path().display()
-            )),
+            // Said where the history's problems are said (the History pane, the review).
+            Err(e) => {
+                let runs = format!("cannot read the runs in {}: {e}", log.path().display());
+                self.history_problem = Some(match self.history_problem.take() {
+                    Some(problem) => format!("{problem}; {runs}"),
+                    None => runs,
+                });
+            }
         }
     }
 
@@ -376,12 +372,12 @@ impl App {
         self.storage_warning = coach.storage_warning();
         for note in notes {
             match note {
-                Note::Cue { kind, text, bell } => {
+                Note::Cue { cue, text, bell } => {
                     if bell {
                         self.bells += 1;
                     }
                     self.flash_until = now.checked_add(FLASH);
-                    if kind == crate::wording::cue_kind(&crate::session::Cue::SearchLimit) {
+                    if cue == crate::session::Cue::SearchLimit {
                         // Not only spoken: the notice stays on screen as feedback.
                         self.set_feedback(text, now);
                     } else if self.message_until.is_none() {
@@ -442,6 +438,8 @@ impl App {
                 log: self.log.as_deref(),
                 history_problem: self.history_problem.as_deref(),
                 today: self.today,
+                keymap: &self.coach_config.keymap,
+                keys: &self.coach_config.keys,
             };
             match state.handle(command, &ctx) {
                 super::review::Outcome::Stay => {}
@@ -455,8 +453,8 @@ impl App {
             return;
         }
         // The last hold can be rated after the session ends, too.
-        if let (Command::Rate(_), Some(coach)) = (command, &mut self.coach) {
-            coach.command(command, now, wall);
+        if let (Command::Rate(n), Some(coach)) = (command, &mut self.coach) {
+            coach.command(SessionCommand::Rate(n), now);
             return;
         }
         if self.playing()
@@ -467,7 +465,8 @@ impl App {
                 self.should_quit = true;
                 return;
             }
-            if coach.command(command, now, wall) {
+            if let Some(command) = command.session() {
+                coach.command(command, now);
                 return;
             }
         }
@@ -595,6 +594,8 @@ impl App {
                 log: self.log.as_deref(),
                 history_problem: self.history_problem.as_deref(),
                 today: self.today,
+                keymap: &self.coach_config.keymap,
+                keys: &self.coach_config.keys,
             };
             state.click(column, row, area, &ctx);
         }

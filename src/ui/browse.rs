@@ -2,7 +2,7 @@
 
 use super::app::{App, Row};
 use super::layout::Pane;
-use super::today_row::{KEYS, TodayRow};
+use super::today_row::TodayRow;
 use crate::input::Command;
 use crate::library::Tool;
 use crate::today::{Facts, Options, ROUTINE_ID, facts, plan};
@@ -139,7 +139,11 @@ impl App {
         match plan(&self.library, &facts, now, &options, &self.timing) {
             Ok(t) => {
                 let mut routine = t.routine.clone();
-                routine.description = format!("{} Keys: {KEYS}.", routine.description);
+                routine.description = format!(
+                    "{} Keys: {}.",
+                    routine.description,
+                    crate::wording::today_keys(&self.coach_config.keys)
+                );
                 let library = std::sync::Arc::make_mut(&mut self.library);
                 library.routines.retain(|r| r.id != ROUTINE_ID);
                 library.routines.insert(0, routine);

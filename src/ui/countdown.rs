@@ -96,7 +96,11 @@ impl CountdownPane<'_> {
             Constraint::Fill(1),
         ])
         .areas(inner);
-        Paragraph::new(Line::styled("Choose a routine, Enter to start", t.dim)).render(head, buf);
+        Paragraph::new(Line::styled(
+            crate::wording::choose_routine(&app.coach_config.keys),
+            t.dim,
+        ))
+        .render(head, buf);
         super::scrolled_list(rows, app.routine_selected, list, buf, t);
         Paragraph::new(after)
             .wrap(Wrap { trim: false })
@@ -140,7 +144,7 @@ impl CountdownPane<'_> {
         let auto_find = session.plan().timing.auto_find_s.is_some();
         // The three lines that never go: now, next, feedback.
         let mut text = vec![
-            Line::styled(now_words(&view, auto_find), t.title),
+            Line::styled(now_words(&view, auto_find, &app.coach_config.keys), t.title),
             Line::styled(next_words(&app.library, session, &view), t.dim),
         ];
         let mut feedback: Vec<Line<'static>> = app
@@ -152,7 +156,10 @@ impl CountdownPane<'_> {
         if view.rating_due && app.ask_tenderness() && app.feedback(self.now).is_none() {
             feedback.insert(
                 0,
-                Line::styled("How tender? 0-9, ) for 10 (optional)", t.accent),
+                Line::styled(
+                    crate::wording::rating_prompt(&app.coach_config.keys),
+                    t.accent,
+                ),
             );
         }
         if feedback.is_empty() {
@@ -296,7 +303,10 @@ impl CountdownPane<'_> {
             lines.push(Line::styled(finish, t.accent));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Enter: back to browsing", t.dim));
+        lines.push(Line::styled(
+            crate::wording::back_to_browsing(&self.app.coach_config.keys),
+            t.dim,
+        ));
         lines
     }
 }

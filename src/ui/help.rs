@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use crate::input as commands;
+use crate::input::{BarKey, Command, Keymap};
 use crate::session::{PhaseKind, RunState};
 
 pub struct KeyBar<'a> {
@@ -14,51 +14,74 @@ pub struct KeyBar<'a> {
     pub now: std::time::Instant,
 }
 
-/// The keys that always show, at the right end of the bar.
-const ALWAYS: [(&str, &str); 2] = [("?", "help"), ("q", "quit")];
-
 impl KeyBar<'_> {
     /// The keys for what is on screen now, most useful first: the table's keys for
-    /// this context, without those that do nothing now (no `f` or `r` in a warm-up,
-    /// no `a` away from the IT band), the key of the phase first.
-    fn context_keys(&self) -> Vec<(&'static str, &'static str)> {
+    /// this context, without those that do nothing now (no found or release in a
+    /// warm-up, no alternatives away from the IT band), the key of the phase first.
+    /// Entries are told apart by their commands, never by their labels.
+    fn context_keys(&self) -> Vec<(String, &'static str)> {
         let app = self.app;
-        let mut keys: Vec<(&str, &str)> = commands::bar(app.bar_context())
-            .filter(|k| !ALWAYS.iter().any(|a| a.0 == k.0))
+        let keymap = &app.coach_config.keymap;
+        let mut keys: Vec<BarKey> = keymap
+            .bar(app.bar_context())
+            .into_iter()
+            .filter(|k| !k.pinned)
             .collect();
         if app.playing() {
             let view = app.session().map(|s| s.view(self.now));
             let kind = view.as_ref().and_then(|v| v.phase).map(|p| &p.kind);
             let search = matches!(kind, Some(PhaseKind::Search { .. }));
             let hold = matches!(kind, Some(PhaseKind::Hold { .. }));
-            keys.retain(|(k, _)| match *k {
-                "f" => search,
-                "r" | "R" => hold,
-                _ => true,
+            keys.retain(|k| {
+                if k.is(Command::Found) {
+                    search
+                } else if k.is(Command::Release) || k.is(Command::ForceRelease) {
+                    hold
+                } else {
+                    true
+                }
             });
             let first = match kind {
-                Some(PhaseKind::Search { .. }) => Some("f"),
-                Some(PhaseKind::Hold { .. }) => Some("r"),
+                Some(PhaseKind::Search { .. }) => Some(Command::Found),
+                Some(PhaseKind::Hold { .. }) => Some(Command::Release),
                 _ => None,
             };
-            if let Some(i) = keys.iter().position(|(k, _)| Some(*k) == first) {
+            if let Some(i) = keys.iter().position(|k| first.is_some_and(|c| k.is(c))) {
                 let key = keys.remove(i);
                 keys.insert(0, key);
             }
             if view.as_ref().is_some_and(|v| v.state == RunState::Paused)
-                && let Some(i) = keys.iter().position(|(k, _)| *k == "Space")
+                && let Some(i) = keys.iter().position(|k| k.is(Command::TogglePause))
             {
-                keys.remove(i);
-                keys.insert(0, ("Space", "resume"));
+                let mut key = keys.remove(i);
+                key.word = "resume";
+                keys.insert(0, key);
             }
-            if view.as_ref().is_some_and(|v| v.rating_due) {
-                keys.insert(1.min(keys.len()), ("0-9", "rate"));
+            if view.as_ref().is_some_and(|v| v.rating_due)
+                && let Some(rate) = keymap.bar_entry(Command::Rate(0))
+            {
+                keys.insert(1.min(keys.len()), rate);
             }
-            keys.push(("Tab", "panes"));
+            if let Some(mut panes) = keymap.bar_entry(Command::NextPane) {
+                panes.word = "panes";
+                keys.push(panes);
+            }
         } else if app.session().is_none() && !selected_avoided(app) {
-            keys.retain(|(k, _)| *k != "a");
+            keys.retain(|k| !k.is(Command::Alternatives));
         }
-        keys
+        keys.into_iter().map(|k| (k.keys, k.word)).collect()
+    }
+
+    /// The keys that always show, at the right end of the bar.
+    fn pinned(&self) -> Vec<(String, &'static str)> {
+        let app = self.app;
+        app.coach_config
+            .keymap
+            .bar(app.bar_context())
+            .into_iter()
+            .filter(|k| k.pinned)
+            .map(|k| (k.keys, k.word))
+            .collect()
     }
 }
 
@@ -75,7 +98,7 @@ fn selected_avoided(app: &App) -> bool {
     }
 }
 
-fn key_spans(keys: &[(&str, &str)], t: &super::theme::Theme) -> (Vec<Span<'static>>, usize) {
+fn key_spans(keys: &[(String, &str)], t: &super::theme::Theme) -> (Vec<Span<'static>>, usize) {
     let mut spans = Vec::new();
     let mut width = 0;
     for (k, what) in keys {
@@ -90,7 +113,7 @@ fn key_spans(keys: &[(&str, &str)], t: &super::theme::Theme) -> (Vec<Span<'stati
 impl Widget for KeyBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
-        let (always, always_w) = key_spans(&ALWAYS, t);
+        let (always, always_w) = key_spans(&self.pinned(), t);
         // Context keys, as many as fit before `? help  q quit`.
         let room = usize::from(area.width).saturating_sub(always_w);
         let mut spans = Vec::new();
@@ -114,8 +137,10 @@ pub struct HelpOverlay<'a> {
 
 /// The help as lines of `width` cells: each key, then its description wrapped and
 /// indented under it (beside it when there is room, below it when narrow).
-fn help_lines(width: u16, t: &super::theme::Theme) -> Vec<Line<'static>> {
-    let key_w = commands::help_rows()
+fn help_lines(width: u16, t: &super::theme::Theme, keymap: &Keymap) -> Vec<Line<'static>> {
+    let rows = keymap.help_rows();
+    let key_w = rows
+        .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0)
@@ -125,18 +150,18 @@ fn help_lines(width: u16, t: &super::theme::Theme) -> Vec<Line<'static>> {
     let indent = if beside { key_w } else { 4 };
     let text_w = width.saturating_sub(indent).max(10);
     let mut lines = Vec::new();
-    for (k, what) in commands::help_rows() {
-        let wrapped = wrap(what, text_w);
+    for (k, what) in rows {
+        let wrapped = wrap(&what, text_w);
         if beside {
             for (i, part) in wrapped.into_iter().enumerate() {
-                let key = if i == 0 { k } else { "" };
+                let key = if i == 0 { k.as_str() } else { "" };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{key:<key_w$}"), t.key),
                     Span::raw(part),
                 ]));
             }
         } else {
-            lines.push(Line::styled(k.to_string(), t.key));
+            lines.push(Line::styled(k, t.key));
             lines.extend(
                 wrapped
                     .into_iter()
@@ -170,7 +195,7 @@ impl Widget for HelpOverlay<'_> {
         let app = self.app;
         let t = &app.theme;
         let width = area.width.min(80);
-        let lines = help_lines(width.saturating_sub(2), t);
+        let lines = help_lines(width.saturating_sub(2), t, &app.coach_config.keymap);
         let height = area.height.min(lines.len() as u16 + 2);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
@@ -186,11 +211,9 @@ impl Widget for HelpOverlay<'_> {
         let total = lines.len();
         let first = usize::from(scroll) + 1;
         let last = (usize::from(scroll) + viewport).min(total);
-        let position = if total > viewport {
-            format!(" {first}-{last}/{total} ↑↓ · Esc closes ")
-        } else {
-            " ? or Esc closes ".to_string()
-        };
+        let keys = &app.coach_config.keys;
+        let position =
+            crate::wording::help_position(keys, (total > viewport).then_some((first, last, total)));
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .block(
@@ -219,13 +242,15 @@ impl Widget for ConfirmQuit<'_> {
             .flex(Flex::Center)
             .areas(row);
         Clear.render(rect, buf);
+        let (question, [(yes, end), (no, go_on)]) =
+            crate::wording::confirm_end(&self.app.coach_config.keys);
         Paragraph::new(vec![
-            Line::raw("End this session? It is kept in your history as aborted."),
+            Line::raw(question),
             Line::from(vec![
-                Span::styled("y / Enter", t.key),
-                Span::raw(" end   "),
-                Span::styled("n / Esc", t.key),
-                Span::raw(" go on"),
+                Span::styled(yes, t.key),
+                Span::raw(format!(" {end}   ")),
+                Span::styled(no, t.key),
+                Span::raw(format!(" {go_on}")),
             ]),
         ])
         .wrap(Wrap { trim: false })

@@ -49,7 +49,12 @@ impl InstructionsPane<'_> {
         }
         if let Some(row) = app.today_row.as_ref().filter(|_| app.today_selected()) {
             return (
-                super::today_row::instructions(row, &app.library, &app.theme),
+                super::today_row::instructions(
+                    row,
+                    &app.library,
+                    &app.theme,
+                    &app.coach_config.keys,
+                ),
                 None,
             );
         }
@@ -144,7 +149,10 @@ fn region_lines(app: &App, region: &Region) -> Vec<Line<'static>> {
         lines.push(Line::styled("Work these instead", t.accent));
         lines.push(Line::from(vec![
             Span::raw(join_or(&names)),
-            Span::styled("  (press a to jump there)", t.dim),
+            Span::styled(
+                crate::wording::alternatives_hint(&app.coach_config.keys),
+                t.dim,
+            ),
         ]));
         if let Some(routine) = region
             .instead
@@ -155,7 +163,7 @@ fn region_lines(app: &App, region: &Region) -> Vec<Line<'static>> {
             lines.push(Line::styled("A routine for it", t.accent));
             lines.push(Line::from(vec![
                 Span::raw(routine.name.clone()),
-                Span::styled("  (press Enter to play it)", t.dim),
+                Span::styled(crate::wording::play_hint(&app.coach_config.keys), t.dim),
             ]));
         }
         return lines;

@@ -110,6 +110,8 @@ impl Widget for Screen<'_> {
                     runs: &app.runs,
                     log: None,
                     today: app.today,
+                    keymap: &app.coach_config.keymap,
+                    keys: &app.coach_config.keys,
                     history_problem: app.history_problem.as_deref(),
                 },
                 state,

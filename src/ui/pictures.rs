@@ -111,6 +111,8 @@ pub struct TenderMap<'a> {
     pub legend: &'a [String],
     pub window: Window,
     pub focused: bool,
+    /// The key names its hint line uses.
+    pub keys: &'a crate::wording::KeyNames,
 }
 
 impl TenderMap<'_> {
@@ -263,7 +265,7 @@ impl Widget for TenderMap<'_> {
             } else {
                 t.border
             })
-            .title_bottom(Line::styled(" ↑↓ region  Enter filter ", t.dim));
+            .title_bottom(Line::styled(crate::wording::map_keys(self.keys), t.dim));
         let inner = block.inner(area);
         block.render(area, buf);
         let map_w = self.layout.width() as u16;

@@ -268,6 +268,8 @@ pub struct Context<'a> {
     pub runs: &'a [crate::history::StoredRun],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
+    pub keymap: &'a crate::input::Keymap,
+    pub keys: &'a crate::wording::KeyNames,
     /// What is wrong with the history file, said in place of "No sessions match".
     pub history_problem: Option<&'a str>,
 }
@@ -583,20 +585,22 @@ impl ReviewScreen<'_> {
         let f = &self.state.filter;
         let routine = f.routine.clone().unwrap_or_else(|| "all".into());
         let region = f.region.clone().unwrap_or_else(|| "all".into());
+        let keymap = self.app.keymap;
+        let key = |c| Span::styled(keymap.say(c, 1), t.key);
         Line::from(vec![
-            Span::styled("r", t.key),
+            key(Command::FilterRoutine),
             Span::raw(format!(" routine: {routine}  ")),
-            Span::styled("e", t.key),
+            key(Command::FilterRegion),
             Span::raw(format!(" region: {region}  ")),
-            Span::styled("d", t.key),
+            key(Command::FilterDates),
             Span::raw(format!(" dates: {}  ", self.state.dates.label())),
-            Span::styled("c", t.key),
+            key(Command::ClearFilters),
             Span::raw(" clear  "),
-            Span::styled("Enter", t.key),
+            key(Command::Enter),
             Span::raw(" details  "),
-            Span::styled("Tab", t.key),
+            key(Command::NextPane),
             Span::raw(" statistics  "),
-            Span::styled("Esc", t.key),
+            key(Command::Escape),
             Span::raw(" back"),
         ])
     }
@@ -776,7 +780,7 @@ impl ReviewScreen<'_> {
         ));
         if stats.trends.is_empty() {
             lines.push(Line::styled(
-                "Rate holds (0-9, ) for 10) to see trends here.",
+                crate::wording::rate_for_trends(self.app.keys),
                 t.dim,
             ));
         }
@@ -907,11 +911,7 @@ impl ReviewScreen<'_> {
 
     fn statistics(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
-        let title = if self.state.stats_focus {
-            "Progress (↑↓ scroll, Tab: sessions)"
-        } else {
-            "Progress (Tab to scroll)"
-        };
+        let title = &crate::wording::progress_title(self.app.keys, self.state.stats_focus);
         let block = self.block(title).border_style(if self.state.stats_focus {
             t.focused_border
         } else {
@@ -971,6 +971,7 @@ impl Widget for ReviewScreen<'_> {
                 legend: &legend,
                 window: p.window,
                 focused: view == View::Map,
+                keys: app.keys,
             }
             .render(r, buf);
         }

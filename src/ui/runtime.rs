@@ -90,7 +90,7 @@ fn run_on_screen(app: &mut App, start: Option<&str>, options: Options) -> io::Re
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    spawn_input_thread(tx);
+    spawn_input_thread(tx)?;
     if let Some(id) = start {
         app.start(id, clock.now(), chrono::Local::now().fixed_offset());
     }
@@ -101,19 +101,23 @@ fn run_on_screen(app: &mut App, start: Option<&str>, options: Options) -> io::Re
     result
 }
 
-fn spawn_input_thread(tx: mpsc::Sender<Input>) {
-    std::thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(e) => Input::Terminal(e),
-                Err(e) => Input::Closed(e),
-            };
-            let closed = matches!(msg, Input::Closed(_));
-            if tx.send(msg).is_err() || closed {
-                return;
+/// Fails (an error, never a panic) when no thread can be started.
+fn spawn_input_thread(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let msg = match event::read() {
+                    Ok(e) => Input::Terminal(e),
+                    Err(e) => Input::Closed(e),
+                };
+                let closed = matches!(msg, Input::Closed(_));
+                if tx.send(msg).is_err() || closed {
+                    return;
+                }
             }
-        }
-    });
+        })?;
+    Ok(())
 }
 
 /// Ctrl-Z: the session pauses, the terminal is given back, the program stops; on `fg`
@@ -207,19 +211,21 @@ fn event_loop(
             Some(Input::Terminal(ev)) => {
                 let size = terminal.size()?;
                 match ev {
-                    Event::Key(key) => match keys::command(key, app.context()) {
-                        Some(Command::Suspend) => {
-                            suspend(&mut terminal, app, now, mouse)?;
-                            app.resume(clock.now());
-                            dirty = true;
+                    Event::Key(key) => {
+                        match keys::command(key, app.context(), &app.coach_config.keymap) {
+                            Some(Command::Suspend) => {
+                                suspend(&mut terminal, app, now, mouse)?;
+                                app.resume(clock.now());
+                                dirty = true;
+                            }
+                            Some(command) => {
+                                app.tick(now);
+                                app.handle(command, now, wall);
+                                dirty = true;
+                            }
+                            None => {}
                         }
-                        Some(command) => {
-                            app.tick(now);
-                            app.handle(command, now, wall);
-                            dirty = true;
-                        }
-                        None => {}
-                    },
+                    }
                     Event::Mouse(m) => match m.kind {
                         MouseEventKind::Down(_) => {
                             app.click(m.column, m.row, size.width, size.height);

@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use super::theme::Theme;
 use crate::library::Library;
 use crate::today::{Facts, Options, Today};
+use crate::wording::KeyNames;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TodayRow {
@@ -18,12 +19,13 @@ pub struct TodayRow {
     pub plan: Today,
 }
 
-/// The keys, shown under the Today row.
-pub(super) const KEYS: &str =
-    "t switches before a run, after a run or rest day; + and - change the minutes";
-
 /// The Instructions pane for the Today row: what it is, why, and the keys.
-pub fn instructions(row: &TodayRow, library: &Library, t: &Theme) -> Vec<Line<'static>> {
+pub fn instructions(
+    row: &TodayRow,
+    library: &Library,
+    t: &Theme,
+    keys: &KeyNames,
+) -> Vec<Line<'static>> {
     let p = &row.plan;
     let mut lines = vec![
         Line::styled(p.routine.name.clone(), t.title),
@@ -33,11 +35,11 @@ pub fn instructions(row: &TodayRow, library: &Library, t: &Theme) -> Vec<Line<'s
                 p.routine.style.label(),
                 crate::wording::plural(p.estimate_minutes(), "minute"),
                 p.minutes,
-                crate::today::tool_list(&p.tools)
+                crate::wording::tool_list(&p.tools)
             ),
             t.dim,
         ),
-        Line::styled(format!("Enter: start · {KEYS}"), t.dim),
+        Line::styled(crate::wording::today_start(keys), t.dim),
     ];
     if let Some(why) = &p.intent_reason {
         lines.push(Line::raw(format!("Why {}: {why}.", p.intent.words())));

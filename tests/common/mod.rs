@@ -110,6 +110,7 @@ pub fn signal(pid: u32, name: &str) -> bool {
         .unwrap_or(false)
 }
 
+#[cfg(unix)]
 /// Makes a FIFO at `path` with the system's `mkfifo`.
 pub fn mkfifo(path: &Path) {
     let made = Command::new("mkfifo")

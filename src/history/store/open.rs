@@ -62,7 +62,7 @@ pub(super) fn folder_problem(dir: &Path) -> Option<String> {
                         shown(at)
                     ));
                 }
-                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                Err(e) if crate::files::is_symlink_loop(&e) => {
                     return Some(format!(
                         "{} is a symbolic link that loops back on itself",
                         shown(at)
