@@ -200,6 +200,9 @@ pub struct Settings {
     pub switch_sides: Setting<u32>,
     pub overtime_cap: Setting<Option<u32>>,
     pub auto_release: Setting<bool>,
+    /// Nothing needs a key: searches and holds end by themselves (the app and plain
+    /// mode alike).
+    pub hands_free: Setting<bool>,
     pub tenderness_prompt: Setting<bool>,
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
@@ -266,6 +269,7 @@ impl Default for Settings {
             switch_sides: Setting::default(t.switch_s),
             overtime_cap: Setting::default(t.overtime_cap_s),
             auto_release: Setting::default(t.auto_release),
+            hands_free: Setting::default(false),
             tenderness_prompt: Setting::default(true),
             bell: Setting::default(true),
             voice: Setting::default(false),
@@ -289,11 +293,12 @@ pub struct Flags {
     pub no_bell: bool,
     pub voice: bool,
     pub no_mouse: bool,
+    pub hands_free: bool,
 }
 
 /// The keys `config.yaml` may hold, with what each means, in the order `foamroll
 /// config` prints them (also the manual's list).
-pub const KEYS: [(&str, &str); 19] = [
+pub const KEYS: [(&str, &str); 20] = [
     (
         "min_hold",
         "seconds a recovery hold lasts at least, 30 to 120 (default 30)",
@@ -314,6 +319,10 @@ pub const KEYS: [(&str, &str); 19] = [
     (
         "auto_release",
         "true: end each hold as soon as its minimum is reached",
+    ),
+    (
+        "hands_free",
+        "true: no key needed; each search ends after its limit and each hold a little after its minimum (--hands-free)",
     ),
     (
         "tenderness_prompt",
@@ -397,11 +406,28 @@ impl<'de> Deserialize<'de> for Entries {
     }
 }
 
+/// A whole number of `unit`: "min_hold: expected a whole number of seconds, found the
+/// text `15 s`".
+fn whole_of(key: &str, value: &Scalar, unit: &str) -> Result<u32, String> {
+    value.whole().map_err(|why| {
+        let why = why
+            .replacen(
+                "expected a whole number",
+                &format!("expected a whole number of {unit}"),
+                1,
+            )
+            .replacen(
+                "expected a number,",
+                &format!("expected a number of {unit},"),
+                1,
+            );
+        format!("{key}: {why}")
+    })
+}
+
 /// A whole number of seconds within `range`.
 fn seconds(key: &str, value: &Scalar, range: &RangeInclusive<u32>) -> Result<u32, String> {
-    let n = value
-        .whole()
-        .map_err(|why| format!("{key}: {why} of seconds"))?;
+    let n = whole_of(key, value, "seconds")?;
     if range.contains(&n) {
         return Ok(n);
     }
@@ -562,6 +588,9 @@ impl Settings {
         }
         if flags.no_mouse {
             settings.mouse.set(false, Source::Flag("--no-mouse"));
+        }
+        if flags.hands_free {
+            settings.hands_free.set(true, Source::Flag("--hands-free"));
         }
         (settings, problems)
     }
@@ -761,6 +790,7 @@ impl Settings {
                 self.overtime_cap.set(Some(secs(&OVERTIME_CAP_S)?), file());
             }
             "auto_release" => self.auto_release.set(flag()?, file()),
+            "hands_free" => self.hands_free.set(flag()?, file()),
             "tenderness_prompt" => self.tenderness_prompt.set(flag()?, file()),
             "bell" => self.bell.set(flag()?, file()),
             "voice" => self.voice.set(flag()?, file()),
@@ -796,9 +826,7 @@ impl Settings {
                 self.equipment.set(tool, file());
             }
             "weekly_goal" => {
-                let goal = value
-                    .whole()
-                    .map_err(|why| Misplaced::Value(format!("{key}: {why} of sessions")))?;
+                let goal = whole_of(key, value, "sessions").map_err(Misplaced::Value)?;
                 if !WEEKLY_GOAL.contains(&goal) {
                     return Err(Misplaced::Value(format!(
                         "weekly_goal is {goal}; it must be from {} to {} sessions a week",
@@ -836,14 +864,19 @@ impl Settings {
     }
 
     pub fn timing(&self) -> Timing {
-        Timing {
+        let timing = Timing {
             min_hold_s: self.min_hold.value,
             get_ready_s: self.get_ready.value,
             rest_s: self.rest.value,
             switch_s: self.switch_sides.value,
             overtime_cap_s: self.overtime_cap.value,
             auto_release: self.auto_release.value,
-            auto_find_s: None,
+            ..Timing::default()
+        };
+        if self.hands_free.value {
+            timing.hands_free()
+        } else {
+            timing
         }
     }
 
@@ -886,6 +919,7 @@ impl Settings {
             "switch_sides" => self.switch_sides.value.to_string(),
             "overtime_cap" => self.overtime_cap.value?.to_string(),
             "auto_release" => self.auto_release.value.to_string(),
+            "hands_free" => self.hands_free.value.to_string(),
             "tenderness_prompt" => self.tenderness_prompt.value.to_string(),
             "bell" => self.bell.value.to_string(),
             "voice" => self.voice.value.to_string(),
@@ -935,6 +969,11 @@ impl Settings {
                 "auto_release",
                 self.auto_release.value.to_string(),
                 &self.auto_release.source,
+            ),
+            line(
+                "hands_free",
+                self.hands_free.value.to_string(),
+                &self.hands_free.source,
             ),
             line(
                 "tenderness_prompt",

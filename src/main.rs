@@ -443,8 +443,10 @@ fn play_plain(
     // A closed standard output (`| head`) is the reader's choice: nothing is said, but
     // the session was stopped there, recorded as interrupted, and the exit says so.
     // Not saved is a failure too: a script must not take an unrecorded session for done.
+    // Ending it with q and y is the person's choice, not a failure.
+    use foamroll::session::Status;
     Ok(Exit::ok_if(
-        ended.status == foamroll::session::Status::Completed && ended.saved,
+        matches!(ended.status, Status::Completed | Status::Aborted) && ended.saved,
     ))
 }
 

@@ -18,12 +18,10 @@ use crate::session::{Cue, SessionClock, Status, Timing};
 use crate::signals::{self, Signal};
 use crate::wording;
 
-/// Hands-free, each search lasts this long before the hold begins.
-pub const HANDS_FREE_FIND_S: u32 = 10;
-
 pub struct PlainOptions {
     pub speed: f64,
-    /// Read keys (standard input is a terminal); otherwise run hands-free.
+    /// Read keys (standard input is a terminal); otherwise run hands-free (as the
+    /// `hands_free` setting does, keys or not).
     pub interactive: bool,
     pub coach: CoachConfig,
 }
@@ -130,13 +128,19 @@ fn finish_saving(
         p.line(now, wording::SAVING_WAITS)?;
         result = coach.finish_saving(within.saturating_sub(quick));
     }
+    // Said as well as printed: eyes closed, the person still hears it.
     match &result {
         Ok(()) => {
             if coach.records() {
                 p.line(now, wording::SAVED_AT_END)?;
+                coach.say(wording::SAVED_AT_END);
             }
         }
-        Err(why) => p.line(now, &wording::not_saved_at_end(why))?,
+        Err(why) => {
+            let words = wording::not_saved_at_end(why);
+            p.line(now, &words)?;
+            coach.say(&words);
+        }
     }
     Ok(result.is_ok())
 }
@@ -171,8 +175,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> io::Result<Ended> {
     if !opts.interactive {
-        timing.auto_release = true;
-        timing.auto_find_s = Some(HANDS_FREE_FIND_S);
+        timing = timing.hands_free();
         opts.coach.ask_tenderness = false;
     }
     let (tx, rx) = mpsc::channel();
@@ -257,6 +260,7 @@ pub fn run(
             Some(Command::Quit | Command::Escape) => {
                 confirming = true;
                 coach.hold_on(now);
+                coach.say(wording::CONFIRM_SPOKEN);
                 p.line(now, &wording::confirm_end_line(&coach.config().keys))?;
             }
             Some(Command::Yes | Command::Interrupt) => {
@@ -266,6 +270,7 @@ pub fn run(
             Some(Command::No) => {
                 confirming = false;
                 coach.go_on(now);
+                coach.say(wording::GOING_ON_SPOKEN);
                 p.line(now, wording::GOING_ON)?;
             }
             Some(Command::Help) => p.line(now, &keymap.plain_key_list())?,
@@ -292,12 +297,16 @@ pub fn run(
     // "Done" and the routine's last words are said before the program ends.
     coach.finish_speaking(FINAL_WORDS);
     let saved = finish_saving(&mut p, &coach, SAVE_WAIT, last)?;
+    coach.finish_speaking(SAVED_WORDS);
     Ok(Ended {
         status: coach.session().record().status,
         saved,
         output_closed: p.closed,
     })
 }
+
+/// How long plain mode waits at the end for "Session saved" to be said.
+const SAVED_WORDS: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long plain mode waits at the end for the voice to finish.
 const FINAL_WORDS: std::time::Duration = std::time::Duration::from_secs(15);

@@ -255,6 +255,11 @@ impl Speaker for Speech {
         }
     }
 
+    fn is_quiet(&self) -> bool {
+        let state = self.shared.lock();
+        state.closed || (!state.speaking && state.queue.is_empty())
+    }
+
     fn phase(&self, epoch: u64) {
         self.shared.lock().queue.new_phase(epoch);
         self.shared.wake.notify_all();

@@ -168,6 +168,39 @@ pub fn phase_words(library: &Library, view: &View) -> String {
     }
 }
 
+/// The phase and the side in a few capitals, to be drawn as large as the digits and
+/// read from the floor: "HOLD · LEFT", "FIND · RIGHT", "SWITCH · LEFT", "KEEP MOVING".
+/// `with_side: false` leaves the side out (for a narrow screen).
+pub fn phase_banner(view: &View, with_side: bool) -> String {
+    let word = match (view.state, view.phase.map(|p| &p.kind)) {
+        (RunState::Paused, _) => "PAUSED",
+        (_, Some(PhaseKind::GetReady { .. })) => "GET READY",
+        (_, Some(PhaseKind::Search { .. })) => "FIND",
+        (_, Some(PhaseKind::Hold { .. })) if view.overtime.is_some() => "OVERTIME",
+        (_, Some(PhaseKind::Hold { .. })) => "HOLD",
+        (_, Some(PhaseKind::Move { .. })) => "KEEP MOVING",
+        (_, Some(PhaseKind::SwitchSides { .. })) => "SWITCH",
+        (_, Some(PhaseKind::Rest { .. })) => "REST",
+        _ => "",
+    };
+    let side = match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::SwitchSides { to, .. }) => Some(*to),
+        Some(PhaseKind::Search { .. } | PhaseKind::Hold { .. } | PhaseKind::Move { .. }) => {
+            view.entry.and_then(|e| e.side)
+        }
+        _ => None,
+    };
+    match side {
+        Some(side) if with_side && !word.is_empty() => {
+            format!("{word} · {}", side.label().to_uppercase())
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// Shown while a phase waits for its set-up to be said.
+pub const LISTENING: &str = "Listening to the set-up";
+
 /// "foam roller", "ball and roller stick"
 pub fn tool_list(tools: &[Tool]) -> String {
     if tools.is_empty() {
@@ -208,6 +241,9 @@ pub struct KeyNames {
 pub fn now_words(view: &View, auto_find: bool, keys: &KeyNames) -> String {
     if view.state == RunState::Paused {
         return format!("Press {} to resume", keys.pause);
+    }
+    if view.listening {
+        return format!("{LISTENING} ({}: start now)", keys.skip);
     }
     let (found, release, skip) = (&keys.found, &keys.release, &keys.skip);
     match view.phase.map(|p| &p.kind) {
@@ -328,6 +364,31 @@ pub fn next_spoken(library: &Library, session: &Session, view: &View) -> Option<
     Some(format!("Next: {s}."))
 }
 
+/// The switch, short enough for its phase: "Left leg." The zone that follows is said
+/// only when it is not the one just done ("Left leg, inner line.").
+fn switch_spoken(library: &Library, session: &Session, view: &View, side: Side) -> String {
+    let plan = session.plan();
+    let region = view.step.map_or("", |s| s.region.as_str());
+    let entry = |p: &crate::session::Phase| p.entry.and_then(|i| session.record().entries.get(i));
+    let before = plan.phases[..view.phase_index.min(plan.phases.len())]
+        .iter()
+        .rev()
+        .find_map(entry);
+    let after = plan
+        .phases
+        .iter()
+        .skip(view.phase_index + 1)
+        .find_map(entry);
+    let mut s = capitalise(&spoken_side(library, region, side));
+    if let Some(zone) = after.and_then(|a| a.zone.as_deref())
+        && before.and_then(|b| b.zone.as_deref()) != Some(zone)
+    {
+        s.push_str(&format!(", {zone}"));
+    }
+    s.push('.');
+    s
+}
+
 /// The kind of a cue, as the `on_cue` hook receives it in `FOAMROLL_CUE`.
 pub fn cue_kind(cue: &Cue) -> &'static str {
     match cue {
@@ -379,7 +440,12 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
             )
         }
         (Cue::MinimumReached, _) => {
-            if plan.timing.auto_release {
+            if plan.timing.auto_release && plan.timing.settle_s > 0 {
+                format!(
+                    "Minimum done: stay on it {} more.",
+                    seconds(u64::from(plan.timing.settle_s))
+                )
+            } else if plan.timing.auto_release {
                 "Minimum done: release.".to_string()
             } else {
                 "Minimum done: keep holding until it eases, then release.".to_string()
@@ -389,14 +455,8 @@ pub fn cue_text(cue: &Cue, session: &Session, library: &Library, view: &View) ->
             "Still searching? Hold the most tender spot you found, or skip it.".to_string()
         }
         (Cue::OvertimeEnded, _) => "That is long enough: release.".to_string(),
-        (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { duration, .. })) => {
-            let region = view.step.map_or("", |s| s.region.as_str());
-            format!(
-                "Switch to the {}, {}.{}",
-                spoken_side(library, region, *side),
-                secs(duration),
-                next()
-            )
+        (Cue::SwitchSides(side), Some(PhaseKind::SwitchSides { .. })) => {
+            switch_spoken(library, session, view, *side)
         }
         (Cue::SwitchSides(side), _) => {
             let region = view.step.map_or("", |s| s.region.as_str());
@@ -489,12 +549,12 @@ pub fn step_intro(exercise: &Exercise, tool: Option<Tool>, detail: VoiceDetail) 
         .main_caution()
         .map(|c| format!(" Careful: {}", sentences(c, 1)))
         .unwrap_or_default();
+    // The spoken set-up, written for the ear; else the first sentence of the full one.
+    let setup = exercise
+        .spoken_setup(tool)
+        .map_or_else(|| sentences(exercise.setup_for(tool), 1), str::to_string);
     match detail {
-        VoiceDetail::Full => format!(
-            "{}. {}{caution}",
-            exercise.name,
-            sentences(exercise.setup_for(tool), 2)
-        ),
+        VoiceDetail::Full => format!("{}. {setup}{caution}", exercise.name),
         VoiceDetail::Brief => format!("{}.{caution}", exercise.name),
     }
 }
@@ -524,9 +584,29 @@ pub fn release_refused(remaining: Duration, keys: &KeyNames) -> String {
     )
 }
 
-pub fn tenderness_noted(n: u8) -> String {
-    format!("Tenderness {n} noted")
+/// Zero to ten in words, for the ear ("Seven, noted").
+pub fn number_word(n: u8) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(usize::from(n))
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
+
+/// Said and shown when a rating is taken: "Seven, noted."
+pub fn tenderness_noted(n: u8) -> String {
+    format!("{}, noted.", capitalise(&number_word(n)))
+}
+
+/// The tenderness question as it is said; [`rating_prompt`] is what the screen shows.
+pub const RATING_SPOKEN: &str = "How tender was it, zero to ten?";
+/// Said on pause; [`paused`] adds the key.
+pub const PAUSED_SPOKEN: &str = "Paused.";
+/// Said and shown when the session goes on.
+pub const GOING_ON_SPOKEN: &str = "Go on.";
+/// The end question as it is said: the question of [`confirm_end`].
+pub const CONFIRM_SPOKEN: &str = "End this session? It is kept in your history as aborted.";
 
 /// The question after a hold, on screen and in plain mode alike; short enough for
 /// the narrowest countdown pane (38 columns).
@@ -549,13 +629,13 @@ pub fn paused(keys: &KeyNames) -> String {
     format!("Paused: press {} to go on", keys.pause)
 }
 
-pub const GOING_ON: &str = "Going on";
+pub const GOING_ON: &str = GOING_ON_SPOKEN;
 
 /// "End the session?", asked by the app and plain mode alike: the question, then each
 /// answer's keys with what it does.
 pub fn confirm_end(keys: &KeyNames) -> (&'static str, [(String, &'static str); 2]) {
     (
-        "End this session? It is kept in your history as aborted.",
+        CONFIRM_SPOKEN,
         [(keys.yes.clone(), "end"), (keys.no.clone(), "go on")],
     )
 }

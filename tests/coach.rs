@@ -31,9 +31,14 @@ enum Said {
 struct FakeSpeaker {
     log: Mutex<Vec<Said>>,
     now: Mutex<Duration>,
+    /// Still speaking until then (fake clock): words queued are not said yet.
+    busy_until: Mutex<Duration>,
 }
 
 impl Speaker for FakeSpeaker {
+    fn is_quiet(&self) -> bool {
+        *self.now.lock().unwrap() >= *self.busy_until.lock().unwrap()
+    }
     fn phase(&self, epoch: u64) {
         self.log.lock().unwrap().push(Said::Phase(epoch));
     }
@@ -84,8 +89,19 @@ struct Run {
 
 impl Run {
     fn start(routine: &str, config: impl FnOnce(&mut CoachConfig), timing: Timing) -> Run {
+        Run::start_busy(routine, config, timing, Duration::ZERO)
+    }
+
+    /// As `start`, with a speaker that is still speaking until `busy` (fake clock).
+    fn start_busy(
+        routine: &str,
+        config: impl FnOnce(&mut CoachConfig),
+        timing: Timing,
+        busy: Duration,
+    ) -> Run {
         let library: Arc<Library> = Arc::new(load_builtin().library);
         let speaker = Arc::new(FakeSpeaker::default());
+        *speaker.busy_until.lock().unwrap() = busy;
         let mut cfg = CoachConfig {
             speaker: Some(speaker.clone()),
             ..CoachConfig::default()
@@ -169,7 +185,7 @@ fn get_ready_says_the_cue_with_what_comes_next_then_the_set_up_and_the_pressure_
         "Get ready: Post-run recovery, in 10 seconds. Next: right quad, inner line."
     );
     assert!(
-        said[1].starts_with("Quad release. Lie face down on your forearms,"),
+        said[1].starts_with("Quad release. Face down on your forearms,"),
         "{said:?}"
     );
     assert!(
@@ -316,9 +332,7 @@ fn rest_and_switch_say_what_comes_next_and_the_next_step_is_introduced_in_the_re
     run.run_until(300.0);
     let said = run.speaker.texts();
     assert!(
-        said.contains(
-            &"Switch to the left quad, 5 seconds. Next: left quad, inner line.".to_string()
-        ),
+        said.contains(&"Left quad, inner line.".to_string()),
         "{said:?}"
     );
     let rest = said
@@ -402,7 +416,7 @@ fn the_same_commands_give_the_same_feedback() {
     run.command(34.0, Command::Rate(6));
     assert!(run.notes.iter().any(|(_, n)| matches!(
         n,
-        Note::Feedback(t) if t == "Tenderness 6 noted"
+        Note::Feedback(t) if t == "Six, noted."
     )));
     // A second digit corrects the first, and says so.
     run.command(35.0, Command::Rate(3));
@@ -410,11 +424,11 @@ fn the_same_commands_give_the_same_feedback() {
         .notes
         .iter()
         .filter_map(|(_, n)| match n {
-            Note::Feedback(t) if t.starts_with("Tenderness") => Some(t.as_str()),
+            Note::Feedback(t) if t.ends_with(", noted.") => Some(t.as_str()),
             _ => None,
         })
         .collect();
-    assert_eq!(noted, ["Tenderness 6 noted", "Tenderness 3 noted"]);
+    assert_eq!(noted, ["Six, noted.", "Three, noted."]);
     assert_eq!(run.coach.session().record().entries[0].tenderness, vec![3]);
     run.coach
         .abort(run.t0 + Duration::from_secs(36), common::ui::wall());
@@ -595,4 +609,145 @@ fn a_second_session_with_the_same_voice_is_never_stale() {
         all.windows(2).all(|w| w[0] < w[1]),
         "epochs keep growing across sessions: {all:?}"
     );
+}
+
+fn counts_with_times(run: &Run) -> Vec<(u64, f64)> {
+    run.notes
+        .iter()
+        .filter_map(|(at, n)| match n {
+            Note::Count(k) => Some((*k, at.as_secs_f64())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn with_a_voice_get_ready_lasts_until_the_set_up_is_said_then_counts_on_time() {
+    // The get ready's words take 13.2 s to say (the speaker is busy until then).
+    let busy = Duration::from_secs_f64(13.2);
+    let mut run = Run::start_busy("post-run", |_| {}, hands_free(), busy);
+    run.run_until(12.0);
+    assert!(
+        run.coach
+            .session()
+            .view(run.t0 + Duration::from_secs(12))
+            .listening
+    );
+    assert!(
+        counts_with_times(&run).is_empty(),
+        "no count over the set-up"
+    );
+    // The coach asks again soon while it listens, not only at the 30 s cap.
+    let next = run
+        .coach
+        .next_wakeup(run.t0 + Duration::from_secs(12))
+        .unwrap();
+    assert!(next - run.t0 <= Duration::from_secs_f64(12.1 + 1e-6));
+    run.run_until(30.0);
+    // The first search begins 4 s after the words are heard (within a poll of 13.2 s).
+    let search = run
+        .notes
+        .iter()
+        .find(|(_, n)| {
+            matches!(
+                n,
+                Note::Cue {
+                    cue: foamroll::session::Cue::Search,
+                    ..
+                }
+            )
+        })
+        .map(|(at, _)| at.as_secs_f64())
+        .unwrap();
+    let heard = search - 4.0;
+    assert!((13.2 - 1e-6..=13.3 + 1e-6).contains(&heard), "{search}");
+    // A pause, then 3, 2, 1 each at its second.
+    let counts = counts_with_times(&run);
+    assert_eq!(
+        counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+        [3, 2, 1],
+        "{counts:?}"
+    );
+    for (k, at) in counts {
+        let due = search - k as f64;
+        assert!((at - due).abs() < 0.01, "{k} at {at}, due {due}");
+    }
+}
+
+#[test]
+fn without_a_voice_the_get_ready_is_as_configured() {
+    let mut run = Run::start("post-run", |c| c.speaker = None, hands_free());
+    run.run_until(11.0);
+    let counts = counts_with_times(&run);
+    assert_eq!(counts, [(3, 7.0), (2, 8.0), (1, 9.0)]);
+}
+
+#[test]
+fn every_interaction_is_said_and_shown() {
+    let mut run = Run::start("post-run", |_| {}, Timing::default());
+    run.command(1.0, Command::TogglePause);
+    run.command(2.0, Command::TogglePause);
+    run.command(12.0, Command::Found);
+    run.command(45.0, Command::Release);
+    run.command(46.0, Command::Rate(7));
+    let said = run.speaker.texts();
+    for words in [
+        "Paused.",
+        "Go on.",
+        "How tender was it, zero to ten?",
+        "Seven, noted.",
+    ] {
+        assert!(said.iter().any(|t| t == words), "{words:?} not in {said:?}");
+    }
+    // The question is said once per hold, not again in every phase after it.
+    run.run_until(80.0);
+    let asked = run
+        .speaker
+        .texts()
+        .iter()
+        .filter(|t| *t == "How tender was it, zero to ten?")
+        .count();
+    assert_eq!(asked, 1, "{:?}", run.speaker.texts());
+    assert!(run.notes.iter().any(|(_, n)| *n == Note::Paused(true)));
+    assert!(run.notes.iter().any(|(_, n)| *n == Note::RatingPrompt));
+    assert!(
+        run.notes
+            .iter()
+            .any(|(_, n)| matches!(n, Note::Feedback(t) if t == "Seven, noted."))
+    );
+}
+
+#[test]
+fn a_hands_free_hold_counts_down_to_its_own_end() {
+    let timing = Timing::default().hands_free();
+    let mut run = Run::start("post-run", |c| c.speaker = None, timing);
+    // Get ready 10, search 15, hold 30 + 10 s to settle: ends at 65 s.
+    run.run_until(66.0);
+    let counts: Vec<(u64, f64)> = counts_with_times(&run)
+        .into_iter()
+        .filter(|c| c.1 > 20.0)
+        .collect();
+    assert_eq!(counts, [(3, 62.0), (2, 63.0), (1, 64.0)]);
+}
+
+#[test]
+fn the_switch_cue_is_short_and_names_only_what_changes() {
+    let mut run = Run::start("post-run", |_| {}, hands_free());
+    run.run_until(900.0);
+    let said = run.speaker.texts();
+    // Quads: three lines, then the other leg, starting again on the inner line.
+    assert!(
+        said.contains(&"Left quad, inner line.".to_string()),
+        "{said:?}"
+    );
+    // Hamstrings have no lines: the side alone.
+    assert!(said.contains(&"Left hamstring.".to_string()), "{said:?}");
+    assert!(!said.iter().any(|t| t.starts_with("Switch to")), "{said:?}");
+    // Unrated, the question is still said once per hold (the last is followed by the
+    // end, where the screen asks): 14 holds, 13 questions.
+    let asked = said
+        .iter()
+        .filter(|t| *t == "How tender was it, zero to ten?")
+        .count();
+    assert_eq!(asked, 13, "{said:?}");
 }

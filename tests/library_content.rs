@@ -1502,9 +1502,9 @@ fn spoken_caution_problem(lib: &Library, e: &foamroll::library::Exercise) -> Opt
     })
 }
 
-/// The coach says at most two sentences of a set-up. The upper back's third sentence,
-/// "Hands behind your head to support it.", was never said, nor the hamstring's "work
-/// one leg at a time": every set-up, for every tool, must be short enough to be said whole.
+/// The coach says a set-up written to be spoken, whole, for every tool (the full set-up
+/// stays on screen): once, the upper back's "Hands behind your head to support it." was
+/// never said, being the third sentence of the full text.
 #[test]
 fn every_set_up_is_said_whole() {
     use foamroll::wording::{VoiceDetail, step_intro};
@@ -1513,18 +1513,53 @@ fn every_set_up_is_said_whole() {
     for e in &lib.exercises {
         let tools = std::iter::once(None).chain(e.equipment.iter().map(|q| Some(q.tool)));
         for tool in tools {
-            let setup = e
-                .setup_for(tool)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let spoken = e.spoken_setup(tool).unwrap_or_default();
             let said = step_intro(e, tool, VoiceDetail::Full);
-            if !said.contains(&setup) {
+            if spoken.is_empty() || !said.contains(spoken) {
                 cut.push(format!("{} ({tool:?}): says {said:?}", e.id));
             }
         }
     }
     assert!(cut.is_empty(), "{}", cut.join("\n"));
+}
+
+/// Every exercise has a set-up written to be spoken, for each tool with a set-up of its
+/// own, short enough to be heard whole before the count (and `check`'s ear rules pass:
+/// the built-in library loads without a problem).
+#[test]
+fn every_exercise_has_a_spoken_set_up_for_each_of_its_set_ups() {
+    let lib = lib();
+    for e in &lib.exercises {
+        let general = e
+            .spoken
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: no spoken set-up", e.id));
+        assert!(
+            foamroll::library::ear_problems(general).is_empty(),
+            "{}: {general}",
+            e.id
+        );
+        for q in &e.equipment {
+            let own = q.setup.as_deref().filter(|s| *s != e.setup);
+            if own.is_some() {
+                let spoken = q.spoken.as_deref().unwrap_or_else(|| {
+                    panic!("{}: the {:?} set-up has no spoken form", e.id, q.tool)
+                });
+                assert_eq!(e.spoken_setup(Some(q.tool)), Some(spoken));
+                assert!(
+                    foamroll::library::ear_problems(spoken).is_empty(),
+                    "{spoken}"
+                );
+            }
+        }
+    }
+    // The rules can fail: the full set-ups are mostly too long to be spoken.
+    let too_long = lib
+        .exercises
+        .iter()
+        .filter(|e| !foamroll::library::ear_problems(&e.setup).is_empty())
+        .count();
+    assert!(too_long > lib.exercises.len() / 2, "{too_long}");
 }
 
 // ---------------------------------------------------------------------------------

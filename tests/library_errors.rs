@@ -650,3 +650,40 @@ fn the_documented_example_loads() {
     assert_eq!(ex.sources.len(), 2);
     assert_eq!(ex.sources[1].year, Some(2020));
 }
+
+#[test]
+fn a_spoken_set_up_is_checked_for_length_and_for_the_ear() {
+    let exercise = |spoken: &str| {
+        format!(
+            "version: 1\nexercises:\n  - id: x\n    name: X\n    region: feet\n    style: recovery\n    spoken: {spoken}\n    setup: On the roller.\n    steps: [Roll.]\n    cautions: [Careful.]\n"
+        )
+    };
+    // Short and written for the ear: no problem, and the coach has it.
+    let report = load_with(
+        "t.yaml",
+        exercise("Sit on the roller, hands behind you.").as_bytes(),
+    );
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let x = report.library.exercise("x").unwrap_or_else(|| panic!("x"));
+    assert_eq!(
+        x.spoken_setup(None),
+        Some("Sit on the roller, hands behind you.")
+    );
+    for (spoken, why) in [
+        (
+            "Sit on the roller with one buttock and your hands flat on the floor behind you, then lean a little to one side.",
+            "23 words; a spoken set-up has at most 20",
+        ),
+        ("Sit on the roller (one side).", "`(` is not heard"),
+        ("Keep 5cm from the knee.", "`5cm`: put a space"),
+        ("Stay 5 cm from the knee.", "`cm` is an abbreviation"),
+        ("Roll the calf, e.g. slowly.", "`e.g.` is an abbreviation"),
+        ("Sit on the roller", "end it with a full stop"),
+    ] {
+        let d = assert_error(&exercise(spoken), 7, 13, why);
+        assert!(
+            d.message.starts_with("exercise `x`: spoken set-up: "),
+            "{d}"
+        );
+    }
+}

@@ -23,6 +23,7 @@ fn event() -> impl Strategy<Value = Event> {
         2 => any::<bool>().prop_map(|force| Event::Release { force }),
         1 => (0u8..14).prop_map(Event::Rate),
         1 => Just(Event::Abort { wall }),
+        2 => Just(Event::WordsSpoken),
         1 => Just(Event::Start { id: "again".into(), wall }),
     ]
 }
@@ -36,9 +37,14 @@ fn timing() -> impl Strategy<Value = Timing> {
             prop::option::of(0u32..180),
             prop::option::of(1u32..120),
         ),
+        (0u32..30, prop::option::of(0u32..40)),
     )
         .prop_map(
-            |((min_hold, get_ready, rest, switch), (auto_release, cap, auto_find))| Timing {
+            |(
+                (min_hold, get_ready, rest, switch),
+                (auto_release, cap, auto_find),
+                (settle, words_cap),
+            )| Timing {
                 min_hold_s: min_hold,
                 get_ready_s: get_ready,
                 rest_s: rest,
@@ -46,6 +52,8 @@ fn timing() -> impl Strategy<Value = Timing> {
                 overtime_cap_s: cap,
                 auto_release,
                 auto_find_s: auto_find,
+                settle_s: settle,
+                words_cap_s: words_cap,
             },
         )
 }

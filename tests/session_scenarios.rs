@@ -480,8 +480,8 @@ fn skip_through_everything() {
     let record = rig.finished.clone().unwrap_or_else(|| panic!("no record"));
     assert_eq!(
         record.status,
-        Status::Completed,
-        "run to its end, skips and all"
+        Status::Aborted,
+        "run to its end, but every step skipped: not completed"
     );
     assert!(
         record
@@ -764,6 +764,130 @@ fn an_exercise_alone_is_a_one_step_session_with_its_style_defaults() {
     );
 }
 
+/// The voice on: a get ready waits for its words, at most 30 seconds.
+fn with_voice() -> Timing {
+    Timing {
+        words_cap_s: Some(30),
+        ..Timing::default()
+    }
+}
+
+#[test]
+fn get_ready_waits_for_its_words_then_a_pause_and_three_seconds() {
+    let mut rig = Rig::new("post-run", with_voice());
+    // Listening: no countdown, and it does not end at its configured 10 seconds.
+    let v = rig.session.view(rig.at(5.0));
+    assert!(v.listening && v.remaining.is_none());
+    assert!(matches!(rig.kind(14.0), Some(PhaseKind::GetReady { .. })));
+    // The set-up took 14 s to say: 4 s more (a pause, then 3, 2, 1) and the work starts.
+    rig.send(14.0, Event::WordsSpoken);
+    assert_eq!(rig.remaining(14.0), Some(Duration::from_secs(4)));
+    assert_eq!(
+        rig.session.next_deadline(rig.at(14.0)),
+        Some(rig.at(15.0)),
+        "the screen changes at each whole second"
+    );
+    rig.send(17.9, Event::Tick);
+    assert!(matches!(rig.kind(17.9), Some(PhaseKind::GetReady { .. })));
+    rig.send(18.0, Event::Tick);
+    assert!(matches!(rig.kind(18.0), Some(PhaseKind::Search { .. })));
+    assert_eq!(
+        rig.session.view(rig.at(18.0)).elapsed,
+        Duration::ZERO,
+        "the search starts at the get ready's new end"
+    );
+}
+
+#[test]
+fn words_said_early_keep_the_configured_length() {
+    let mut rig = Rig::new("post-run", with_voice());
+    rig.send(3.0, Event::WordsSpoken);
+    assert_eq!(rig.remaining(3.0), Some(Duration::from_secs(7)));
+    rig.send(10.0, Event::Tick);
+    assert!(matches!(rig.kind(10.0), Some(PhaseKind::Search { .. })));
+}
+
+#[test]
+fn a_speech_command_that_hangs_stalls_the_session_30_seconds_at_most() {
+    let mut rig = Rig::new("post-run", with_voice());
+    assert_eq!(rig.session.next_deadline(rig.at(29.5)), Some(rig.at(30.0)));
+    rig.send(30.0, Event::Tick);
+    let v = rig.session.view(rig.at(30.0));
+    assert!(!v.listening);
+    assert_eq!(v.remaining, Some(Duration::from_secs(4)));
+    rig.send(34.0, Event::Tick);
+    assert!(matches!(rig.kind(34.0), Some(PhaseKind::Search { .. })));
+    // Pausing while it listens stops the cap's clock too.
+    let mut rig = Rig::new("post-run", with_voice());
+    rig.send(10.0, Event::TogglePause);
+    rig.send(100.0, Event::TogglePause);
+    rig.send(119.0, Event::Tick);
+    assert!(rig.session.view(rig.at(119.0)).listening);
+    rig.send(120.0, Event::Tick);
+    assert!(!rig.session.view(rig.at(120.0)).listening);
+}
+
+#[test]
+fn voice_off_timings_are_as_configured_and_work_never_waits() {
+    let mut rig = Rig::new("post-run", Timing::default());
+    assert!(!rig.session.view(rig.at(1.0)).listening);
+    rig.send(10.0, Event::Tick);
+    assert!(matches!(rig.kind(10.0), Some(PhaseKind::Search { .. })));
+    // With the voice on, a search or a hold never listens: only the phases between.
+    let mut rig = Rig::new("post-run", with_voice());
+    rig.send(0.0, Event::WordsSpoken);
+    rig.send(10.0, Event::Tick);
+    assert!(!rig.session.view(rig.at(10.0)).listening);
+    rig.send(11.0, Event::FoundSpot);
+    assert!(!rig.session.view(rig.at(11.0)).listening);
+    // A word event outside a listening phase changes nothing.
+    let before = rig.remaining(12.0);
+    rig.send(12.0, Event::WordsSpoken);
+    assert_eq!(rig.remaining(12.0), before);
+}
+
+#[test]
+fn hands_free_searches_end_at_their_limit_and_holds_after_the_settle_time() {
+    let timing = Timing {
+        get_ready_s: 0,
+        ..Timing::default().hands_free()
+    };
+    let mut rig = Rig::new("post-run", timing);
+    assert!(matches!(rig.kind(14.9), Some(PhaseKind::Search { .. })));
+    rig.send(15.0, Event::Tick);
+    assert!(matches!(rig.kind(15.0), Some(PhaseKind::Hold { .. })));
+    // The minimum (30 s), then 10 s to settle, and the next search starts by itself.
+    rig.send(45.0, Event::Tick);
+    assert!(rig.cues_since().contains(&Cue::MinimumReached));
+    assert_eq!(
+        rig.session.view(rig.at(52.0)).ends_in,
+        Some(Duration::from_secs(3))
+    );
+    assert!(matches!(rig.kind(54.9), Some(PhaseKind::Hold { .. })));
+    rig.send(55.0, Event::Tick);
+    assert!(matches!(rig.kind(55.0), Some(PhaseKind::Search { .. })));
+    assert!(!rig.cues_since().contains(&Cue::OvertimeEnded));
+    let e = &rig.session.record().entries[0];
+    assert_eq!((e.search_s, e.hold_s, e.points_held), (15.0, 40.0, 1));
+    // A key still works and wins: the hold can be released early.
+    rig.send(60.0, Event::FoundSpot);
+    rig.send(91.0, Event::Release { force: false });
+    assert!(matches!(rig.kind(91.0), Some(PhaseKind::Search { .. })));
+}
+
+#[test]
+fn the_overtime_cap_bounds_the_settle_time() {
+    let timing = Timing {
+        get_ready_s: 0,
+        overtime_cap_s: Some(4),
+        ..Timing::default().hands_free()
+    };
+    let mut rig = Rig::new("post-run", timing);
+    rig.send(15.0, Event::Tick);
+    rig.send(49.0, Event::Tick);
+    assert!(matches!(rig.kind(49.0), Some(PhaseKind::Search { .. })));
+    assert!(rig.cues_since().contains(&Cue::OvertimeEnded));
+}
 #[test]
 fn a_wall_clock_that_jumps_changes_no_duration() {
     // The wall clock jumps 5 hours ahead, or 2 hours back, while the session runs 50

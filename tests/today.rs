@@ -690,3 +690,80 @@ fn the_stores_quick_queries_agree_with_the_full_statistics() {
     assert_eq!(quick, full);
     assert_eq!(quick.sessions_this_week, 2);
 }
+
+/// A warm-up quit during its get ready, or one whose every step was skipped, is no
+/// warm-up: `today` does not say "you warmed up" and the weekly goal does not count it.
+#[test]
+fn a_warm_up_that_did_nothing_is_not_a_warm_up() {
+    use foamroll::history::SessionSummary;
+    use foamroll::session::{Event, Session, Status};
+    let lib = library();
+    let routine = lib.routine("pre-run").unwrap_or_else(|| panic!("pre-run"));
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-11-20T07:00:00+01:00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let t0 = std::time::Instant::now();
+    let s = |secs: u64| t0 + std::time::Duration::from_secs(secs);
+    let run = |events: &[(u64, Event)]| {
+        let mut session = Session::new(Plan::new(&lib, routine, &Timing::default()));
+        session.update(
+            Event::Start {
+                id: "w".into(),
+                wall,
+            },
+            s(0),
+        );
+        for (at, e) in events {
+            session.update(e.clone(), s(*at));
+        }
+        session.snapshot(s(1000))
+    };
+    // Quit during get ready; then every step skipped to the end.
+    let quit = run(&[(2, Event::Abort { wall })]);
+    let skips: Vec<(u64, Event)> = (1..60).map(|i| (i, Event::Skip)).collect();
+    let skipped = run(&skips);
+    assert_eq!(skipped.status, Status::Aborted, "every step skipped");
+    let today = day("2026-11-20");
+    for record in [quit, skipped] {
+        let summaries = [SessionSummary::of(&record, 0)];
+        let f = foamroll::today::facts::from_summaries(&summaries, today, 3);
+        assert_eq!(f.last_session, None);
+        assert_eq!(f.sessions_this_week, 0);
+        let (intent, why) = foamroll::today::choose_intent(at("2026-11-20", "10:47"), &f);
+        assert!(!why.contains("warmed up"), "{why}");
+        assert_eq!(intent, Intent::BeforeRun);
+    }
+    // One side of one move done: that is a warm-up.
+    let moved = run(&[(5, Event::Tick), (36, Event::Abort { wall })]);
+    let summaries = [SessionSummary::of(&moved, 0)];
+    let f = foamroll::today::facts::from_summaries(&summaries, today, 3);
+    assert_eq!(f.sessions_this_week, 1);
+    let (_, why) = foamroll::today::choose_intent(at("2026-11-20", "10:47"), &f);
+    assert!(why.contains("warmed up at 07:00"), "{why}");
+}
+
+/// Overdue: never rolled first, then the longest ago; never a region rolled today.
+#[test]
+fn overdue_is_never_rolled_first_then_longest_ago_and_never_today() {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+    let mut facts = Facts::default();
+    let regions = || ["calves", "glutes", "quads"].into_iter();
+    // No history at all: nothing is overdue yet.
+    assert_eq!(facts.most_overdue(day(20), regions()), None);
+    facts.last_rolled.insert("calves".into(), day(20));
+    facts.last_rolled.insert("glutes".into(), day(11));
+    // Quads were never rolled: they come first.
+    assert_eq!(
+        facts.most_overdue(day(20), regions()),
+        Some(("quads", None))
+    );
+    facts.last_rolled.insert("quads".into(), day(15));
+    assert_eq!(
+        facts.most_overdue(day(20), regions()),
+        Some(("glutes", Some(9)))
+    );
+    // Everything rolled today: nothing overdue (once it said "calves 0d").
+    for r in ["calves", "glutes", "quads"] {
+        facts.last_rolled.insert(r.into(), day(20));
+    }
+    assert_eq!(facts.most_overdue(day(20), regions()), None);
+}

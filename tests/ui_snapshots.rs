@@ -317,7 +317,7 @@ fn help_overlay() {
     for (w, h) in SIZES {
         app.help_scroll = 0;
         let mut seen = String::new();
-        for _ in 0..60 {
+        for _ in 0..120 {
             seen.push_str(&render(&app, clock.at(0.0), w, h));
             app.handle(Action::Down, clock.at(0.0), wall());
         }
@@ -620,7 +620,7 @@ fn a_rating_is_confirmed_on_screen_at_every_size() {
     app.handle(Action::Rate(6), clock.at(11.0), wall());
     for (w, h) in SIZES {
         let flat = words(&render(&app, clock.at(12.0), w, h));
-        assert!(flat.contains("Tenderness 6 noted"), "{w}x{h}: {flat}");
+        assert!(flat.contains("Six, noted."), "{w}x{h}: {flat}");
         assert!(flat.contains("Next:"), "{w}x{h}: {flat}");
     }
 }

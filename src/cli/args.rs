@@ -38,6 +38,9 @@ pub struct Global {
     /// Leave the mouse to the terminal (select text, scroll back) instead of clicks and the wheel
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// No key needed: each search ends after its limit, each hold a little after its minimum (config hands_free)
+    #[arg(long, global = true)]
+    pub hands_free: bool,
     /// When to use colour and bold: auto (a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE=1 forces it), always or never
     #[arg(long, value_name = "WHEN", default_value = "auto", global = true, value_parser = color_parser())]
     pub color: crate::config::ColorWhen,
@@ -114,7 +117,7 @@ pub enum Command {
     },
     /// Start a routine at once: in the app, or with --plain as lines of text
     #[command(
-        after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run --plain --voice\n  foamroll play post-run --plain < /dev/null   hands-free: holds of exactly the minimum"
+        after_help = "Examples:\n  foamroll play post-run\n  foamroll play pre-run --plain --voice\n  foamroll play post-run --plain < /dev/null   hands-free: no key needed"
     )]
     Play {
         /// The routine's id (see `foamroll list`)

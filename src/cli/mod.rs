@@ -181,6 +181,7 @@ impl Global {
             no_bell: self.no_bell,
             voice: self.voice,
             no_mouse: self.no_mouse,
+            hands_free: self.hands_free,
         };
         let (settings, mut problems) =
             crate::config::Settings::load(self.dirs().config.as_deref(), flags);

@@ -284,12 +284,16 @@ pub struct Status {
 }
 
 impl Status {
-    /// Only regions of `library` that are rolled count as overdue.
+    /// Only regions of `library` that are rolled (with exercises) count as overdue,
+    /// whether rolled before or never.
     pub fn of(facts: &Facts, library: &Library, now: NaiveDateTime, after_run_h: u32) -> Status {
         let today = now.date();
-        let overdue = facts.most_overdue(today, |id| {
-            library.region(id).is_some_and(|r| r.avoid().is_none())
-        });
+        let regions = library
+            .regions
+            .iter()
+            .filter(|r| r.avoid().is_none() && library.exercises_in(&r.id).next().is_some())
+            .map(|r| r.id.as_str());
+        let overdue = facts.most_overdue(today, regions);
         let run = facts
             .runs
             .iter()
@@ -301,15 +305,15 @@ impl Status {
             sessions_this_week: facts.sessions_this_week,
             weekly_goal: facts.weekly_goal,
             overdue_region: overdue.map(|(r, _)| printable(r)),
-            overdue_days: overdue.map(|(_, d)| d),
+            overdue_days: overdue.and_then(|(_, d)| d),
             run_distance_m: run.map(|r| r.distance_m.round().max(0.0) as u64),
             run_ended_minutes_ago: run.map(|r| (now - r.end).num_minutes()),
             rolled_since_run: run.map(|r| facts.last_recovery.is_some_and(|t| t >= r.end)),
         }
     }
 
-    /// "2/3 this week · hamstrings 9d"; after a run "ran 12 km 2h ago · roll now · 2/3
-    /// this week".
+    /// "2/3 this week · hamstrings 9d" ("· feet never" for a region never rolled); after
+    /// a run "ran 12 km 2h ago · roll now · 2/3 this week".
     pub fn line(&self) -> String {
         let mut s = String::new();
         if let (Some(m), Some(ago), Some(rolled)) = (
@@ -324,8 +328,10 @@ impl Status {
             "{}/{} this week",
             self.sessions_this_week, self.weekly_goal
         ));
-        if let (Some(r), Some(d)) = (&self.overdue_region, self.overdue_days) {
-            s.push_str(&format!(" · {r} {d}d"));
+        match (&self.overdue_region, self.overdue_days) {
+            (Some(r), Some(d)) => s.push_str(&format!(" · {r} {d}d")),
+            (Some(r), None) => s.push_str(&format!(" · {r} never")),
+            _ => {}
         }
         s
     }

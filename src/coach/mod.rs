@@ -42,7 +42,19 @@ pub trait Speaker: fmt::Debug {
     fn finish(&self, within: Duration) {
         let _ = within;
     }
+    /// Everything queued has been said (nothing waits, nothing is being said). A
+    /// phase that waits for its words asks this until it is true.
+    fn is_quiet(&self) -> bool {
+        true
+    }
 }
+
+/// How long a get ready, rest or switch waits at most for its words, with the voice on:
+/// a speech command that hangs cannot stall the session.
+pub const WORDS_CAP_S: u32 = 30;
+
+/// How often the coach asks the speaker whether a waiting phase's words are done.
+pub const WORDS_POLL: Duration = Duration::from_millis(100);
 
 /// How the coach behaves; the same for every session of a run of the program.
 #[derive(Debug, Clone)]
@@ -133,8 +145,9 @@ fn next_epoch() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed) + 1
 }
 
-/// How long a spoken count may wait before it is no longer worth saying.
-const COUNT_LIFETIME: Duration = Duration::from_millis(900);
+/// How long a spoken count may wait before it is no longer worth saying: started later,
+/// it would run into the next second.
+pub const COUNT_LIFETIME: Duration = Duration::from_millis(500);
 
 pub struct Coach {
     library: Arc<Library>,
@@ -155,6 +168,8 @@ pub struct Coach {
     hook: Option<HookRunner>,
     /// Paused by [`Coach::hold_on`] (a question, a suspend), to resume after.
     held: bool,
+    /// The session's lock while it runs, so another instance shows it as running.
+    running: Option<crate::history::Running>,
 }
 
 impl fmt::Debug for Coach {
@@ -178,7 +193,12 @@ impl Coach {
         now: Instant,
         wall: DateTime<FixedOffset>,
     ) -> Coach {
-        let session = Session::new(Plan::new(&library, routine, timing));
+        // With a voice, a phase between pieces of work lasts until its words are said.
+        let mut timing = timing.clone();
+        if config.speaker.is_some() {
+            timing.words_cap_s = Some(WORDS_CAP_S);
+        }
+        let session = Session::new(Plan::new(&library, routine, &timing));
         let mut coach = Coach {
             library,
             routine: routine.clone(),
@@ -193,12 +213,19 @@ impl Coach {
             storage_warning: None,
             hook: None,
             held: false,
+            running: None,
         };
         coach.hook = coach.config.on_cue.clone().map(HookRunner::start);
         let id = uuid::Uuid::new_v4().to_string();
         // The engine's first effect is a checkpoint: the record as it starts.
+        coach.running = coach
+            .recorder
+            .as_ref()
+            .and_then(|r| r.data_dir())
+            .and_then(|dir| crate::history::Running::hold(dir, &id).ok());
         let fx = coach.session.update(Event::Start { id, wall }, now);
         coach.carry(fx, now);
+        coach.words_done(now);
         coach
     }
 
@@ -277,7 +304,22 @@ impl Coach {
 
     /// When the coach next has something to do by itself; `None`: only input matters.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
-        self.session.next_deadline(now)
+        let deadline = self.session.next_deadline(now);
+        // Waiting for words: ask the speaker again soon (it has no way to wake us).
+        let view = self.session.view(now);
+        if view.listening && view.state == RunState::Running && self.config.speaker.is_some() {
+            let poll = now.checked_add(WORDS_POLL);
+            return [deadline, poll].into_iter().flatten().min();
+        }
+        deadline
+    }
+
+    /// Says `text` now (a question the front end asks: "End the session?"); the front
+    /// end prints it.
+    pub fn say(&self, text: &str) {
+        if let Some(s) = &self.config.speaker {
+            s.say(self.epoch, text, None);
+        }
     }
 
     /// Time passed: deadlines due by `now` are carried out.
@@ -300,8 +342,9 @@ impl Coach {
                 if !self.session.view(now).rating_open {
                     return;
                 }
-                self.notes
-                    .push(Note::Feedback(wording::tenderness_noted(n)));
+                let noted = wording::tenderness_noted(n);
+                self.say(&noted);
+                self.notes.push(Note::Feedback(noted));
                 Event::Rate(n)
             }
         };
@@ -391,9 +434,27 @@ impl Coach {
         }
         match (paused_before, self.session.state()) {
             _ if !announce => {}
-            (false, RunState::Paused) => self.notes.push(Note::Paused(true)),
-            (true, RunState::Running) => self.notes.push(Note::Paused(false)),
+            (false, RunState::Paused) => {
+                self.say(wording::PAUSED_SPOKEN);
+                self.notes.push(Note::Paused(true));
+            }
+            (true, RunState::Running) => {
+                self.say(wording::GOING_ON_SPOKEN);
+                self.notes.push(Note::Paused(false));
+            }
             _ => {}
+        }
+        self.words_done(now);
+    }
+
+    /// A phase waiting for its words: once the speaker is quiet, the session counts.
+    fn words_done(&mut self, now: Instant) {
+        let view = self.session.view(now);
+        if !view.listening || view.state != RunState::Running {
+            return;
+        }
+        if self.config.speaker.as_ref().is_none_or(|s| s.is_quiet()) {
+            self.send(Event::WordsSpoken, now);
         }
     }
 
@@ -404,6 +465,7 @@ impl Coach {
                 Effect::Cue(cue) => self.cue(&cue, now),
                 Effect::Checkpoint(record) => self.save(&record),
                 Effect::Finished(record) | Effect::Aborted(record) => {
+                    self.running = None;
                     self.save(&record);
                     self.notes.push(Note::Ended(record.status));
                 }
@@ -424,6 +486,17 @@ impl Coach {
             && self.prompted != Some(self.epoch)
         {
             self.prompted = Some(self.epoch);
+            // Said once, as the phase after the hold begins; the screen keeps asking.
+            let after_hold = view.phase_index.checked_sub(1).is_some_and(|i| {
+                self.session
+                    .plan()
+                    .phases
+                    .get(i)
+                    .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. }))
+            });
+            if after_hold {
+                self.say(wording::RATING_SPOKEN);
+            }
             self.notes.push(Note::RatingPrompt);
         }
         self.count(now);
@@ -499,10 +572,23 @@ impl Coach {
                     | PhaseKind::Rest { .. }
             )
         });
-        if view.state != RunState::Running || view.overtime.is_some() || !counted_phase {
+        if view.state != RunState::Running || !counted_phase {
             return;
         }
-        let Some(left) = view.remaining else { return };
+        // A hold that ends by itself (hands-free) counts down to its end, past the
+        // minimum; one the person releases counts down to the minimum.
+        let auto_hold = self.session.plan().timing.auto_release
+            && view
+                .phase
+                .is_some_and(|p| matches!(p.kind, PhaseKind::Hold { .. }));
+        let left = if auto_hold {
+            view.ends_in
+        } else if view.overtime.is_some() {
+            None
+        } else {
+            view.remaining
+        };
+        let Some(left) = left else { return };
         let n = ceil_secs(left);
         if !(1..=3).contains(&n) {
             return;

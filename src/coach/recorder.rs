@@ -26,6 +26,12 @@ pub trait Recorder {
         let _ = within;
         self.state()
     }
+
+    /// The data folder, where a running session keeps its lock (see
+    /// [`crate::history::Running`]); `None` when there is none.
+    fn data_dir(&self) -> Option<&std::path::Path> {
+        None
+    }
 }
 
 fn save_in(store: &Store, record: &SessionRecord) -> Result<(), String> {
@@ -36,12 +42,20 @@ impl Recorder for Store {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
         save_in(self, record)
     }
+
+    fn data_dir(&self) -> Option<&std::path::Path> {
+        Some(self.dir())
+    }
 }
 
 /// A store shared with a review that reads it.
 impl Recorder for Rc<Store> {
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
         save_in(self, record)
+    }
+
+    fn data_dir(&self) -> Option<&std::path::Path> {
+        Some(self.dir())
     }
 }
 
@@ -67,5 +81,9 @@ impl Recorder for Arc<Writer> {
 
     fn finish(&self, within: Duration) -> SaveState {
         Writer::finish(self, within)
+    }
+
+    fn data_dir(&self) -> Option<&std::path::Path> {
+        Some(self.dir())
     }
 }

@@ -6,6 +6,7 @@
 pub mod activities;
 mod html;
 mod import;
+mod live;
 mod pictures;
 mod report;
 mod stats;
@@ -23,6 +24,7 @@ pub use html::report_html;
 pub use import::{
     ImportReport, Loaded, MAX_IMPORT_BYTES, parse_any, parse_log, read_bounded, validate,
 };
+pub use live::{Running, is_running};
 pub use pictures::{
     BAND_NAMES, Block, Cell, ChartPoint, Day, DayKind, MapEntry, MapLayout, SideSeries,
     TenderChart, Window, band, calendar, tender_chart, tender_map, weeks_of,
@@ -61,9 +63,9 @@ pub struct SessionSummary {
     pub status: Status,
     pub average_tenderness: Option<f64>,
     pub regions: Vec<RegionWork>,
-    /// Rolling was done: the session completed, or at least one hold reached its
-    /// minimum or one movement ran its time. A session aborted in its first phase has
-    /// not.
+    /// Rolling was done: at least one hold reached its minimum or one movement ran its
+    /// time. A session aborted in its first phase has not, nor one whose every step
+    /// was skipped.
     pub rolled: bool,
     /// The session's row in the store (what [`Store::record_at`] takes).
     pub offset: u64,
@@ -109,18 +111,32 @@ impl SessionSummary {
         }
     }
 
+    /// The status as the screens show it. A record still marked running is shown as
+    /// running only while its session is being played (see [`is_running`], which
+    /// [`mark_interrupted`] applies); otherwise it was interrupted.
     pub fn shown_status(&self) -> Status {
-        if self.status == Status::Running {
-            Status::Interrupted
-        } else {
-            self.status
-        }
+        self.status
+    }
+}
+
+/// Marks as interrupted every session of `sessions` still marked running that no
+/// program is playing now (its lock in `data` is free): a crash or `kill -9` left it.
+/// One that another instance is playing stays running.
+pub fn mark_interrupted(sessions: &mut [SessionSummary], data: &std::path::Path) {
+    for s in sessions
+        .iter_mut()
+        .filter(|s| s.status == Status::Running && !is_running(data, &s.id))
+    {
+        s.status = Status::Interrupted;
     }
 }
 
 /// Whether any rolling was done in a session (see [`SessionSummary::rolled`]).
 pub fn rolled(r: &SessionRecord) -> bool {
-    r.status == Status::Completed
+    // At least one side of one step done: a session whose every step was skipped, or
+    // one quit during its get ready, did not roll anything, whatever its status. A
+    // completed record without entries (an old import) counts.
+    (r.status == Status::Completed && r.entries.is_empty())
         || r.entries
             .iter()
             .any(|e| e.points_held > 0 || (e.move_s > 0.0 && !e.skipped))

@@ -97,6 +97,11 @@ impl Writer {
     /// Starts the thread for the history in `dir` (opened on the first write, and
     /// again after a failure). If the thread cannot be started, saving happens on the
     /// caller's thread instead, which is slower but loses nothing.
+    /// The data folder it writes to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     pub fn start(dir: &Path) -> Writer {
         let shared = Arc::new(Shared::default());
         let (tx, rx) = mpsc::channel::<SessionRecord>();

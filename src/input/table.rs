@@ -91,7 +91,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Enter, Command::Enter)],
         note: "",
-        help: "start the selected routine (on an exercise, or a region with one: play it alone); after a session, back to browsing",
+        help: "start the selected routine; in Regions: play an exercise (or a region's only one) alone, show a region's exercises, read a guide; after a session, back to browsing",
         bar: &[bar(&[Command::Enter], "start routine", &[Browse])],
         active: &[Browse, Playing, Over, Review],
     },

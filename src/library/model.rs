@@ -168,6 +168,9 @@ impl Region {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Equipment {
+    /// The set-up with this tool as the coach says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spoken: Option<String>,
     pub tool: Tool,
     pub note: Option<String>,
     /// How to set up with this tool, when it differs from the exercise's set-up.
@@ -231,6 +234,49 @@ pub const DEFAULT_GET_READY_S: u32 = 10;
 pub const DEFAULT_REST_S: u32 = 15;
 pub const DEFAULT_SWITCH_S: u32 = 5;
 
+/// The most words a spoken set-up may have: about 6 seconds of speech.
+pub const SPOKEN_SETUP_WORDS: usize = 20;
+
+/// What keeps a spoken set-up from being heard as it is written: too long, or written
+/// for the eye (brackets, a slash, an abbreviation, a number with a unit symbol).
+pub fn ear_problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = text.split_whitespace().count();
+    if words > SPOKEN_SETUP_WORDS {
+        out.push(format!(
+            "{words} words; a spoken set-up has at most {SPOKEN_SETUP_WORDS}, to be heard whole before the count"
+        ));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| "()[]{}/\\&%+=<>*_#@`|~^".contains(*c))
+    {
+        out.push(format!("`{c}` is not heard: write it out in words"));
+    }
+    const EYE_ONLY: [&str; 9] = [
+        "e.g.", "i.e.", "etc", "approx", "cm", "mm", "min", "sec", "s",
+    ];
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"'));
+        let lower = bare.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        if EYE_ONLY.iter().any(|a| a.trim_end_matches('.') == lower) {
+            out.push(format!("`{bare}` is an abbreviation: say it in full"));
+        }
+        if bare.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && bare.chars().any(|c| c.is_alphabetic())
+        {
+            out.push(format!(
+                "`{bare}`: put a space between the number and its unit, in full"
+            ));
+        }
+    }
+    if !text.trim_end().ends_with(['.', '!', '?']) {
+        out.push("end it with a full stop, so the voice drops at the end".to_string());
+    }
+    out
+}
+
 /// The id of the guide every exercise points to and every session starts with.
 pub const PRESSURE_AND_PAIN: &str = "pressure-and-pain";
 
@@ -277,6 +323,9 @@ pub struct Exercise {
     pub summary: Option<String>,
     pub equipment: Vec<Equipment>,
     pub setup: String,
+    /// The set-up as the coach says it (at most [`SPOKEN_SETUP_WORDS`] words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spoken: Option<String>,
     pub steps: Vec<String>,
     pub cues: Vec<String>,
     pub cautions: Vec<String>,
@@ -325,6 +374,15 @@ impl Exercise {
         tool.and_then(|t| self.equipment_for(t))
             .and_then(|q| q.setup.as_deref())
             .unwrap_or(&self.setup)
+    }
+
+    /// The set-up as the coach says it: the tool's own when a routine is written for a
+    /// tool and the exercise has one, otherwise the general one; `None` when the
+    /// exercise has no spoken set-up.
+    pub fn spoken_setup(&self, tool: Option<Tool>) -> Option<&str> {
+        tool.and_then(|t| self.equipment_for(t))
+            .and_then(|q| q.spoken.as_deref())
+            .or(self.spoken.as_deref())
     }
 
     /// The steps with `tool` when the exercise has its own for it, otherwise the general ones.

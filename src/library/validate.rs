@@ -423,6 +423,19 @@ impl Validator<'_> {
         let Some(sources) = self.sources(e.file, &format!("exercise `{id}`"), raw.sources) else {
             return Err((id, Unusable::Invalid));
         };
+        for spoken in raw
+            .spoken
+            .iter()
+            .chain(raw.equipment.iter().filter_map(|q| q.spoken.as_ref()))
+        {
+            for why in super::model::ear_problems(&spoken.value) {
+                self.error(
+                    e.file,
+                    &spoken.at,
+                    format!("exercise `{id}`: spoken set-up: {why}"),
+                );
+            }
+        }
         let spoken_caution = match &raw.spoken_caution {
             None => 0,
             Some(n) if n.value >= 1 && n.value as usize <= raw.cautions.len() => {
@@ -500,10 +513,12 @@ impl Validator<'_> {
                     tool: q.tool,
                     note: q.note.map(Text::into_string),
                     setup: q.setup.map(Text::into_string),
+                    spoken: q.spoken.map(Text::into_string),
                     steps: q.steps.into_iter().map(Text::into_string).collect(),
                 })
                 .collect(),
             setup: raw.setup.value,
+            spoken: raw.spoken.map(Text::into_string),
             steps: texts(raw.steps),
             cues: texts(raw.cues),
             cautions: texts(raw.cautions),

@@ -96,6 +96,9 @@ pub struct RawEquipment {
     /// The steps with this tool, when they differ from the exercise's `steps`.
     #[serde(default)]
     pub steps: Vec<Text>,
+    /// The set-up with this tool as the coach says it (at most about 20 words).
+    #[serde(default)]
+    pub spoken: Option<Text>,
 }
 
 /// Where a piece of content comes from: an article (title only) or a study
@@ -155,6 +158,9 @@ pub struct RawExercise {
     #[serde(default)]
     pub equipment: Vec<RawEquipment>,
     pub setup: Text,
+    /// The set-up as the coach says it: at most about 20 words, written for the ear.
+    #[serde(default)]
+    pub spoken: Option<Text>,
     pub steps: Vec<Text>,
     #[serde(default)]
     pub cues: Vec<Text>,
@@ -234,6 +240,7 @@ fn region_texts(r: &RawRegion) -> Vec<&Text> {
 
 fn exercise_texts(e: &RawExercise) -> Vec<&Text> {
     let mut texts = vec![&e.name, &e.setup];
+    texts.extend(&e.spoken);
     texts.extend(e.summary.iter().chain(&e.movement));
     texts.extend(
         e.steps
@@ -244,6 +251,7 @@ fn exercise_texts(e: &RawExercise) -> Vec<&Text> {
     );
     for q in &e.equipment {
         texts.extend(q.note.iter().chain(&q.setup).chain(&q.steps));
+        texts.extend(&q.spoken);
     }
     push_sources(&mut texts, &e.sources);
     texts

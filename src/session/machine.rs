@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::clock::{PhaseClock, ceil_secs};
-use super::plan::{Phase, PhaseKind, Plan, StepInfo};
+use super::plan::{Phase, PhaseKind, Plan, StepInfo, WORDS_TAIL};
 use super::record::{EntryRecord, RECORD_FORMAT, SessionRecord, Side, Status};
 
 /// How much `+`/`-` adds to or removes from a countdown.
@@ -36,6 +36,10 @@ pub enum Event {
     },
     /// Tenderness 0-10 of the hold just done.
     Rate(u8),
+    /// Everything said for this phase so far has been said (the set-up, the question):
+    /// a phase that waits for its words (see [`Timing::words_cap_s`]) now counts down
+    /// its last seconds from `now`.
+    WordsSpoken,
     Abort {
         wall: DateTime<FixedOffset>,
     },
@@ -87,6 +91,10 @@ struct Current {
     clock: PhaseClock,
     min_cued: bool,
     limit_cued: bool,
+    /// Waiting for the phase's words to be said (voice on): no countdown yet.
+    listening: bool,
+    /// Added to the phase's length so that its words end before its last seconds.
+    extend: Duration,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +122,30 @@ pub struct Session {
     /// a update, however many steps a late wake-up passes, so catching up never holds
     /// more than one copy of the record.
     checkpoint_due: bool,
+}
+
+impl Current {
+    /// The length of a fixed countdown as it now stands (adjusted with +/- and for its
+    /// words); `None` while it is open-ended or still waiting for its words.
+    fn countdown(&self, phase: &Phase) -> Option<Duration> {
+        if self.listening {
+            return None;
+        }
+        let base = phase.length()?;
+        Some(self.clock.length(base) + self.extend)
+    }
+
+    /// The words are done at `heard` into the phase: its last seconds follow them.
+    fn heard(&mut self, phase: &Phase, heard: Duration) {
+        if !self.listening {
+            return;
+        }
+        self.listening = false;
+        let length = phase
+            .length()
+            .map_or(Duration::ZERO, |b| self.clock.length(b));
+        self.extend = (heard + WORDS_TAIL).saturating_sub(length);
+    }
 }
 
 /// A second `Back` within this long goes back a whole step.
@@ -144,6 +176,37 @@ pub struct View<'a> {
     pub rating_due: bool,
     /// A rating is taken now: the first, or one that corrects it.
     pub rating_open: bool,
+    /// The phase waits for its words to be said before it counts down.
+    pub listening: bool,
+    /// How long until the phase ends by itself (a countdown, a hands-free search or
+    /// hold, the overtime cap); `None` while it waits for the person or its words.
+    pub ends_in: Option<Duration>,
+}
+
+fn secs(s: u32) -> Duration {
+    Duration::from_secs(u64::from(s))
+}
+
+/// When a search ends by itself (hands-free): its own limit, or the timing's.
+fn auto_find(timing: &super::Timing, limit: Option<Duration>) -> Option<Duration> {
+    timing.auto_find_s.map(|a| limit.unwrap_or(secs(a)))
+}
+
+/// When a hold of minimum `length` ends by itself: hands-free after its settle time,
+/// and never past the overtime cap.
+fn hold_end(timing: &super::Timing, length: Duration) -> Option<Duration> {
+    let cap = timing.overtime_cap_s.map(|c| overtime_end(length, c));
+    let settle = settle_end(timing, length);
+    match (settle, cap) {
+        (Some(s), Some(c)) => Some(s.min(c)),
+        (Some(s), None) => Some(s),
+        (None, cap) => cap,
+    }
+}
+
+/// When a hands-free hold of minimum `length` is released: its settle time after it.
+fn settle_end(timing: &super::Timing, length: Duration) -> Option<Duration> {
+    timing.auto_release.then(|| length + secs(timing.settle_s))
 }
 
 /// Adds `d` to a seconds total kept at whole milliseconds, so that sums stay short
@@ -258,6 +321,14 @@ impl Session {
             }
             Event::Release { force } => self.release(force, now, &mut fx),
             Event::Rate(n) => self.rate(n, &mut fx),
+            Event::WordsSpoken => {
+                if let Run::Running(c) = &mut self.run {
+                    let phase = &self.plan.phases[c.index];
+                    let heard = c.clock.elapsed(now);
+                    c.heard(phase, heard);
+                    self.advance(now, &mut fx);
+                }
+            }
             Event::Abort { wall } => {
                 if matches!(self.run, Run::NotStarted | Run::Running(_)) {
                     if let Run::Running(_) = self.run {
@@ -303,11 +374,12 @@ impl Session {
             c.clock
                 .instant_at(from + Duration::from_secs(past.as_secs() + 1))
         };
+        let timing = &self.plan.timing;
         match &phase.kind {
             PhaseKind::Search { limit, .. } => {
                 let tick = next_whole(Duration::ZERO, e);
-                if let Some(auto) = self.plan.timing.auto_find_s {
-                    return tick.min(c.clock.instant_at(Duration::from_secs(u64::from(auto))));
+                if let Some(auto) = auto_find(timing, *limit) {
+                    return tick.min(c.clock.instant_at(auto));
                 }
                 match limit {
                     Some(l) if !c.limit_cued => tick.min(c.clock.instant_at(*l)),
@@ -317,13 +389,22 @@ impl Session {
             PhaseKind::Hold { min, .. } if c.min_cued => {
                 let length = c.clock.length(*min);
                 let tick = next_whole(length, e);
-                match self.plan.timing.overtime_cap_s {
-                    Some(cap) => tick.min(c.clock.instant_at(overtime_end(length, cap))),
+                match hold_end(timing, length) {
+                    Some(end) => tick.min(c.clock.instant_at(end)),
                     None => tick,
                 }
             }
+            // Waiting for the words, until they are said or the cap; the screen shows
+            // how long it has listened.
+            _ if c.listening => next_whole(Duration::ZERO, e).min(
+                c.clock
+                    .instant_at(secs(timing.words_cap_s.unwrap_or_default())),
+            ),
             _ => {
-                let length = c.clock.length(phase.length()?);
+                let length = match &phase.kind {
+                    PhaseKind::Hold { min, .. } => c.clock.length(*min),
+                    _ => c.countdown(phase)?,
+                };
                 let shown = ceil_secs(length.saturating_sub(e));
                 let at = length.saturating_sub(Duration::from_secs(shown.saturating_sub(1)));
                 c.clock.instant_at(if shown == 0 { length } else { at })
@@ -350,6 +431,8 @@ impl Session {
             next: self.plan.phases.first(),
             rating_due: self.rating_due.is_some() && !self.rated,
             rating_open: self.rating_due.is_some(),
+            listening: false,
+            ends_in: None,
         };
         match &self.run {
             Run::NotStarted => v.step = self.plan.steps.first(),
@@ -371,8 +454,13 @@ impl Session {
                 v.elapsed = e;
                 v.next = self.next_phase_shown(c.index);
                 v.overall = c.index as f64 / count.max(1) as f64;
-                if let Some(base) = phase.length() {
-                    let length = c.clock.length(base);
+                v.listening = c.listening;
+                let timing = &self.plan.timing;
+                let length = match &phase.kind {
+                    PhaseKind::Hold { min, .. } => Some(c.clock.length(*min)),
+                    _ => c.countdown(phase),
+                };
+                if let Some(length) = length {
                     v.remaining = Some(length.saturating_sub(e));
                     v.progress = if length.is_zero() {
                         1.0
@@ -383,6 +471,15 @@ impl Session {
                         v.overtime = Some(e - length);
                     }
                 }
+                v.ends_in = match &phase.kind {
+                    PhaseKind::Search { limit, .. } => {
+                        auto_find(timing, *limit).map(|a| a.saturating_sub(e))
+                    }
+                    PhaseKind::Hold { min, .. } => {
+                        hold_end(timing, c.clock.length(*min)).map(|end| end.saturating_sub(e))
+                    }
+                    _ => v.remaining,
+                };
             }
         }
         v
@@ -433,8 +530,7 @@ impl Session {
             match kind {
                 PhaseKind::Search { limit, .. } => {
                     // Hands-free: the search ends by itself and the hold begins.
-                    if let Some(auto) = self.plan.timing.auto_find_s {
-                        let auto = Duration::from_secs(u64::from(auto));
+                    if let Some(auto) = auto_find(&self.plan.timing, limit) {
                         if e < auto {
                             return;
                         }
@@ -459,29 +555,35 @@ impl Session {
                     if !c.min_cued {
                         c.min_cued = true;
                         fx.push(Effect::Cue(Cue::MinimumReached));
-                        if self.plan.timing.auto_release {
-                            let at = c.clock.instant_at(length).unwrap_or(now);
-                            self.end_and_enter_next(at, fx);
-                            continue;
-                        }
                     }
-                    let Some(cap) = self.plan.timing.overtime_cap_s else {
+                    let timing = &self.plan.timing;
+                    let Some(end) = hold_end(timing, length) else {
                         return;
                     };
-                    let capped = overtime_end(length, cap);
-                    let Run::Running(c) = &self.run else { return };
-                    if e < capped {
+                    if e < end {
                         return;
                     }
-                    let at = c.clock.instant_at(capped).unwrap_or(now);
-                    fx.push(Effect::Cue(Cue::OvertimeEnded));
+                    // Released by the hands-free settle time, or stopped by the cap.
+                    let by_cap = settle_end(timing, length).is_none_or(|s| end < s);
+                    let at = c.clock.instant_at(end).unwrap_or(now);
+                    if by_cap {
+                        fx.push(Effect::Cue(Cue::OvertimeEnded));
+                    }
                     self.end_and_enter_next(at, fx);
                 }
                 _ => {
-                    let Some(base) = self.plan.phases[index].length() else {
+                    if c.listening {
+                        let cap = secs(self.plan.timing.words_cap_s.unwrap_or_default());
+                        if e < cap {
+                            return;
+                        }
+                        // The words took too long (a speech command hanging): count.
+                        c.heard(&self.plan.phases[index], cap);
+                        continue;
+                    }
+                    let Some(length) = c.countdown(&self.plan.phases[index]) else {
                         return;
                     };
-                    let length = c.clock.length(base);
                     if e < length {
                         return;
                     }
@@ -550,7 +652,17 @@ impl Session {
         }
         let Some(phase) = next else {
             self.run = Run::Finished;
-            self.record.status = Status::Completed;
+            // Every step skipped: the end was reached, but nothing was done.
+            let done = self
+                .record
+                .entries
+                .iter()
+                .any(|e| e.points_held > 0 || (e.move_s > 0.0 && !e.skipped));
+            self.record.status = if done {
+                Status::Completed
+            } else {
+                Status::Aborted
+            };
             self.record.ended_at = self.wall_at(at);
             fx.push(Effect::Cue(Cue::Finished));
             fx.push(Effect::Finished(self.record.clone()));
@@ -569,6 +681,8 @@ impl Session {
             clock: PhaseClock::new(at),
             min_cued: false,
             limit_cued: false,
+            listening: self.plan.timing.words_cap_s.is_some() && phase.kind.waits_for_words(),
+            extend: Duration::ZERO,
         });
         fx.push(Effect::Cue(cue));
     }
@@ -667,7 +781,7 @@ impl Session {
         if matches!(phase.kind, PhaseKind::Hold { .. }) && c.min_cued {
             return;
         }
-        c.clock.adjust(base, delta, now);
+        c.clock.adjust(base + c.extend, delta, now);
         self.advance(now, fx);
     }
 

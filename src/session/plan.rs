@@ -16,8 +16,16 @@ pub struct Timing {
     pub overtime_cap_s: Option<u32>,
     /// Release each hold as soon as its minimum is reached.
     pub auto_release: bool,
-    /// Hands-free: a search ends by itself after this long, and the hold begins.
+    /// Hands-free: a search ends by itself after its own search limit, or after this
+    /// long when it has none, and the hold begins.
     pub auto_find_s: Option<u32>,
+    /// With `auto_release`: the hold goes on this long past its minimum before it ends
+    /// by itself (within the overtime cap), so the tissue settles.
+    pub settle_s: u32,
+    /// Voice on: a get ready, rest or switch waits until its words have been said
+    /// ([`Event::WordsSpoken`](super::Event::WordsSpoken)), at most this long, then
+    /// counts its last seconds. `None`: the phases are as long as configured.
+    pub words_cap_s: Option<u32>,
 }
 
 impl Default for Timing {
@@ -30,7 +38,40 @@ impl Default for Timing {
             overtime_cap_s: Some(90),
             auto_release: false,
             auto_find_s: None,
+            settle_s: 0,
+            words_cap_s: None,
         }
+    }
+}
+
+/// Hands-free, a search with no limit of its own ends after this long.
+pub const HANDS_FREE_FIND_S: u32 = 15;
+/// Hands-free, a hold goes on this long past its minimum, then ends by itself.
+pub const HANDS_FREE_SETTLE_S: u32 = 10;
+
+impl Timing {
+    /// Hands-free (`hands_free`, `--hands-free`, plain mode without a terminal): each
+    /// search ends after its limit and each hold after its minimum and a settle time.
+    pub fn hands_free(self) -> Timing {
+        Timing {
+            auto_release: true,
+            auto_find_s: Some(HANDS_FREE_FIND_S),
+            settle_s: HANDS_FREE_SETTLE_S,
+            ..self
+        }
+    }
+}
+
+/// After the words of a get ready, rest or switch: a short pause, then 3, 2, 1.
+pub const WORDS_TAIL: Duration = Duration::from_secs(4);
+
+impl PhaseKind {
+    /// A phase between pieces of work, which may wait for its words.
+    pub fn waits_for_words(&self) -> bool {
+        matches!(
+            self,
+            PhaseKind::GetReady { .. } | PhaseKind::Rest { .. } | PhaseKind::SwitchSides { .. }
+        )
     }
 }
 

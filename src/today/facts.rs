@@ -72,19 +72,28 @@ impl Facts {
         self.ratings.is_empty() && self.last_rolled.is_empty()
     }
 
-    /// The region rolled longest ago and how many days ago, among those `rollable`
-    /// accepts (never a region the library says not to roll).
-    pub fn most_overdue(
+    /// The region most overdue among `regions` (the ones the library rolls): one never
+    /// rolled first (`None` days), else the one rolled longest ago, and how many days
+    /// ago. A region rolled today is not overdue; with no history at all nothing is.
+    pub fn most_overdue<'a>(
         &self,
         today: NaiveDate,
-        rollable: impl Fn(&str) -> bool,
-    ) -> Option<(&str, i64)> {
-        self.last_rolled
-            .iter()
-            .filter(|(r, _)| rollable(r))
-            .map(|(r, d)| (r.as_str(), (today - *d).num_days().max(0)))
-            // Longest first; among equals the first by id, so the answer is stable.
-            .min_by_key(|(r, days)| (-days, *r))
+        regions: impl Iterator<Item = &'a str>,
+    ) -> Option<(&'a str, Option<i64>)> {
+        if self.last_rolled.is_empty() {
+            return None;
+        }
+        regions
+            .map(|r| {
+                let days = self
+                    .last_rolled
+                    .get(r)
+                    .map(|d| (today - *d).num_days().max(0));
+                (r, days)
+            })
+            .filter(|(_, days)| days.is_none_or(|d| d > 0))
+            // Never rolled, then longest first; among equals the first by id.
+            .min_by_key(|(r, days)| (days.map_or(i64::MIN, |d| -d), *r))
     }
 }
 
@@ -153,8 +162,11 @@ pub fn from_history(
         last_rolled,
         weekly_goal: goal.goal,
         sessions_this_week: goal.this_week,
+        // A session counts only when something was rolled: a warm-up quit during its
+        // get ready is not "you warmed up".
         last_session: recent
             .iter()
+            .filter(|s| s.rolled)
             .max_by_key(|s| s.started_at)
             .map(|s| LastSession {
                 started: s.started_at.naive_local(),

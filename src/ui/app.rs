@@ -48,6 +48,34 @@ impl Row {
     }
 }
 
+/// What Enter does now (the key bar says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnterDoes {
+    /// Start the selected routine.
+    Start,
+    /// Play this exercise alone.
+    Play(String),
+    /// Go to the rows under the selected one (a region's exercises, the guides).
+    Expand,
+    /// Read the selected row in the Instructions pane (a guide, a region not to roll).
+    Read,
+    /// Leave the finished session.
+    Back,
+}
+
+impl EnterDoes {
+    /// The key bar's words for it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            EnterDoes::Start => "start routine",
+            EnterDoes::Play(_) => "play exercise",
+            EnterDoes::Expand => "show exercises",
+            EnterDoes::Read => "read",
+            EnterDoes::Back => "back",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     None,
@@ -172,6 +200,8 @@ impl App {
                     n => format!("{w} (and {} more)", n - 1),
                 });
                 self.history = sessions;
+                // A session another instance (or this one) is playing stays "running".
+                crate::history::mark_interrupted(&mut self.history, log.dir());
                 let all: Vec<&SessionSummary> = self.history.iter().collect();
                 self.streak = streak(&all, self.today);
             }
@@ -386,7 +416,16 @@ impl App {
                     }
                 }
                 Note::Feedback(text) => self.set_feedback(text, now),
-                Note::Ended(_) => self.reload_history(),
+                Note::Ended(_) => {
+                    // Eyes closed on the floor, the person hears that it is kept.
+                    if let Some(coach) = &self.coach
+                        && coach.records()
+                        && coach.storage_warning().is_none()
+                    {
+                        coach.say(crate::wording::SAVED_AT_END);
+                    }
+                    self.reload_history();
+                }
                 // The screen shows these as they are: the phase, its digits, the prompt.
                 Note::Detail(_) | Note::Count(_) | Note::RatingPrompt | Note::Paused(_) => {}
             }
@@ -477,6 +516,7 @@ impl App {
                 self.overlay = Overlay::ConfirmQuit;
                 if let Some(coach) = &mut self.coach {
                     coach.hold_on(now);
+                    coach.say(crate::wording::CONFIRM_SPOKEN);
                 }
             }
             Command::Quit => self.should_quit = true,
@@ -485,15 +525,26 @@ impl App {
                 self.leave_finished();
             }
             Command::Enter if self.focus == Pane::History => self.open_review(),
-            Command::Enter => {
-                if self.coach.is_some() {
-                    self.leave_finished();
-                } else if let Some(id) = self.exercise_to_play() {
-                    self.start(&id, now, wall);
-                } else if let Some(id) = self.selected_routine().map(|r| r.id.clone()) {
+            Command::Enter => match self.enter_does() {
+                EnterDoes::Back => self.leave_finished(),
+                EnterDoes::Play(id) => {
                     self.start(&id, now, wall);
                 }
-            }
+                EnterDoes::Expand => {
+                    // The exercises (or guides) are the rows under it: go to the first.
+                    self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+                    self.instructions_scroll = 0;
+                }
+                EnterDoes::Read => {
+                    self.focus = Pane::Instructions;
+                    self.instructions_scroll = 0;
+                }
+                EnterDoes::Start => {
+                    if let Some(id) = self.selected_routine().map(|r| r.id.clone()) {
+                        self.start(&id, now, wall);
+                    }
+                }
+            },
             Command::OpenReview => self.open_review(),
             other => self.browse(other),
         }
@@ -543,9 +594,39 @@ impl App {
                 self.overlay = Overlay::None;
                 if let Some(coach) = &mut self.coach {
                     coach.go_on(now);
+                    coach.say(crate::wording::GOING_ON_SPOKEN);
                 }
             }
             _ => {}
+        }
+    }
+
+    /// What Enter does where the focus is: in the Regions pane it plays an exercise (or
+    /// a region's only one), shows a region's exercises, opens a guide; elsewhere it
+    /// starts the selected routine, or leaves a finished session.
+    pub fn enter_does(&self) -> EnterDoes {
+        if self.coach.is_some() {
+            return EnterDoes::Back;
+        }
+        if self.focus != Pane::Regions {
+            return EnterDoes::Start;
+        }
+        if let Some(id) = self.exercise_to_play() {
+            return EnterDoes::Play(id);
+        }
+        match self.selected_row() {
+            Some(Row::Region(i)) => {
+                let id = self.library.regions.get(i).map(|r| r.id.as_str());
+                if id.is_some_and(|id| self.library.exercises_in(id).next().is_some()) {
+                    EnterDoes::Expand
+                } else {
+                    // A region not to roll: its reason and alternatives.
+                    EnterDoes::Read
+                }
+            }
+            Some(Row::Guides) => EnterDoes::Expand,
+            Some(Row::Guide(_)) => EnterDoes::Read,
+            Some(Row::Exercise(_)) | None => EnterDoes::Start,
         }
     }
 

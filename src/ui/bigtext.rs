@@ -205,6 +205,84 @@ pub fn lines(text: &str, size: Size) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The 5-row letters of the words drawn large ("HOLD · LEFT", "NEXT: LEFT LEG"): the
+/// digit font's letters, and the rest of the alphabet in the same 3-column grid.
+fn letter5(c: char) -> Option<[&'static str; 5]> {
+    Some(match c {
+        'B' => ["██ ", "█ █", "██ ", "█ █", "██ "],
+        'C' => ["███", "█  ", "█  ", "█  ", "███"],
+        'F' => ["███", "█  ", "██ ", "█  ", "█  "],
+        'G' => ["███", "█  ", "█ █", "█ █", "███"],
+        'H' => ["█ █", "█ █", "███", "█ █", "█ █"],
+        'I' => ["███", " █ ", " █ ", " █ ", "███"],
+        'J' => ["  █", "  █", "  █", "█ █", "███"],
+        'K' => ["█ █", "██ ", "█  ", "██ ", "█ █"],
+        'L' => ["█  ", "█  ", "█  ", "█  ", "███"],
+        'M' => ["█ █", "███", "███", "█ █", "█ █"],
+        'N' => ["██ ", "█ █", "█ █", "█ █", "█ █"],
+        'O' => ["███", "█ █", "█ █", "█ █", "███"],
+        'Q' => ["███", "█ █", "█ █", "███", "  █"],
+        'R' => ["██ ", "█ █", "██ ", "█ █", "█ █"],
+        'T' => ["███", " █ ", " █ ", " █ ", " █ "],
+        'V' => ["█ █", "█ █", "█ █", "█ █", " █ "],
+        'W' => ["█ █", "█ █", "███", "███", "█ █"],
+        'X' => ["█ █", "█ █", " █ ", "█ █", "█ █"],
+        'Y' => ["█ █", "█ █", " █ ", " █ ", " █ "],
+        'Z' => ["███", "  █", " █ ", "█  ", "███"],
+        '·' => ["   ", "   ", " █ ", "   ", "   "],
+        '.' => ["   ", "   ", "   ", "   ", " █ "],
+        ',' => ["   ", "   ", "   ", " █ ", "█  "],
+        '-' => ["   ", "   ", "███", "   ", "   "],
+        ' ' => ["   ", "   ", "   ", "   ", "   "],
+        other => return glyph5(other),
+    })
+}
+
+/// Whether every character of `text` can be drawn as a large word.
+pub fn is_word(text: &str) -> bool {
+    text.chars().all(|c| letter5(c).is_some())
+}
+
+/// Width in cells of the word `text` at `scale` (5 rows times `scale`).
+pub fn word_width(text: &str, scale: u16) -> u16 {
+    let n = text.chars().count() as u16;
+    (n * 3 + n.saturating_sub(1)) * scale
+}
+
+/// The largest scale (1 to `max`) at which `text` fits in `width` x `height` cells.
+pub fn word_fit(text: &str, width: u16, height: u16, max: u16) -> Option<u16> {
+    if !is_word(text) {
+        return None;
+    }
+    (1..=max)
+        .rev()
+        .find(|&k| 5 * k <= height && word_width(text, k) <= width)
+}
+
+/// The word `text` drawn large: 5 rows times `scale`, each cell `scale` wide.
+pub fn word_lines(text: &str, scale: u16) -> Vec<Line<'static>> {
+    let k = usize::from(scale.max(1));
+    let glyphs: Vec<[&str; 5]> = text.chars().filter_map(letter5).collect();
+    let gap = " ".repeat(k);
+    let mut out = Vec::new();
+    for row in 0..5 {
+        let line: Vec<String> = glyphs
+            .iter()
+            .map(|g| {
+                g[row]
+                    .chars()
+                    .flat_map(|c| std::iter::repeat_n(c, k))
+                    .collect()
+            })
+            .collect();
+        let line = line.join(&gap);
+        for _ in 0..k {
+            out.push(Line::from(line.clone()));
+        }
+    }
+    out
+}
+
 pub use crate::wording::clock;
 
 #[cfg(test)]
@@ -223,6 +301,27 @@ mod tests {
                     "{text} in {size:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn words_are_drawn_at_the_largest_scale_that_fits() {
+        assert_eq!(word_width("HOLD", 1), 15);
+        assert_eq!(word_fit("HOLD · LEFT", 120, 15, 3), Some(2));
+        assert_eq!(word_fit("HOLD · LEFT", 200, 15, 3), Some(3));
+        assert_eq!(word_fit("HOLD", 14, 15, 3), None);
+        assert_eq!(word_fit("hold", 100, 15, 3), None, "capitals only");
+        let l = word_lines("SWITCH", 2);
+        assert_eq!(l.len(), 10);
+        assert!(
+            l.iter()
+                .all(|x| x.width() == usize::from(word_width("SWITCH", 2)))
+        );
+        // Every letter a phase word needs differs from every other.
+        let all: Vec<_> = "ABCDEFGHIKLMNOPRSTUVWY".chars().map(letter5).collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(a.is_some());
+            assert!(!all[i + 1..].contains(a), "{i}");
         }
     }
 

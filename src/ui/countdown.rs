@@ -134,6 +134,7 @@ impl CountdownPane<'_> {
             .and_then(|s| app.library.region(&s.region))
             .map_or(String::new(), |r| r.name.clone());
         let tone = t.tone(tone(&view));
+        let width = inner.width;
         let mut place = place_words(&app.library, &view, &region_name);
         if let Some(PhaseKind::Search { point, points, .. } | PhaseKind::Hold { point, points, .. }) =
             view.phase.map(|p| &p.kind)
@@ -141,12 +142,17 @@ impl CountdownPane<'_> {
         {
             place.push_str(&format!(" · point {point} of {points}"));
         }
+        // The region and side never go: cut to one line, with an ellipsis.
+        let place_line = Line::styled(fit(&place, usize::from(width)), t.title);
         let auto_find = session.plan().timing.auto_find_s.is_some();
-        // The three lines that never go: now, next, feedback.
-        let mut text = vec![
-            Line::styled(now_words(&view, auto_find, &app.coach_config.keys), t.title),
-            Line::styled(next_words(&app.library, session, &view), t.dim),
-        ];
+        let now_line = Line::styled(now_words(&view, auto_find, &app.coach_config.keys), t.title);
+        let next_line = Line::styled(
+            fit(
+                &next_words(&app.library, session, &view),
+                usize::from(width),
+            ),
+            t.dim,
+        );
         let mut feedback: Vec<Line<'static>> = app
             .feedback(self.now)
             .into_iter()
@@ -162,48 +168,96 @@ impl CountdownPane<'_> {
                 ),
             );
         }
-        if feedback.is_empty() {
-            feedback.push(Line::raw(""));
-        }
-        text.extend(feedback);
-        let text_h = wrapped_height(&text, inner.width);
-        let place_line = vec![Line::styled(place, t.title)];
-        let place_h = wrapped_height(&place_line, inner.width);
         let paused = view.state == RunState::Paused;
         let digits = shown_time(&view);
-        let big_text = if paused { "PAUSED" } else { digits.as_str() };
-        // What is left for the digits, the place, the phase gauge and the routine
-        // gauge. Where big digits do not fit with them all, the gauges go first,
-        // then the place.
-        let base = inner.height.saturating_sub(1 + text_h);
-        let extras = |n: u16| -> (bool, bool, bool, u16) {
-            let (place, gauge, overall) = (n >= 1, n >= 2, n >= 3);
-            let used = if place { place_h } else { 0 } + u16::from(gauge) + u16::from(overall);
-            (place, gauge, overall, base.saturating_sub(used))
+        // While it listens to the set-up there is no countdown to show yet.
+        let big_text = if paused {
+            "PAUSED"
+        } else if view.listening {
+            ""
+        } else {
+            digits.as_str()
         };
-        let (show_place, show_gauge, show_overall, room) = (0..=3)
-            .rev()
-            .map(extras)
-            .find(|&(_, _, _, room)| bigtext::fit(big_text, inner.width, room).is_some())
-            .unwrap_or_else(|| {
-                // No big digits at all: keep what fits, the time goes in the head line.
-                (0..=3)
-                    .rev()
-                    .map(extras)
-                    .find(|&(p, _, _, _)| !p || base >= place_h)
-                    .unwrap_or((false, false, false, 0))
-            });
-        let size = bigtext::fit(big_text, inner.width, room);
+        let now_full = wrapped_height(std::slice::from_ref(&now_line), width).max(1);
+        let feedback_h = wrapped_height(&feedback, width);
+        // Rows: the head and the place, then the digits and their bar, the words (now,
+        // next, feedback) and the routine's bar. Where the digits do not fit, the bars
+        // go first, then the now line is cut (with an ellipsis) down to one line; the
+        // place line never goes.
+        let fixed = 2 + 1 + feedback_h;
+        let mut choice = None;
+        'search: for now_h in (1..=now_full).rev() {
+            for (gauge, overall) in [(true, true), (true, false), (false, false)] {
+                let used = fixed + now_h + u16::from(gauge) + u16::from(overall);
+                let room = inner.height.saturating_sub(used);
+                if let Some(size) = bigtext::fit(big_text, width, room) {
+                    choice = Some((now_h, gauge, overall, room, Some(size)));
+                    break 'search;
+                }
+            }
+        }
+        let (now_h, show_gauge, show_overall, room, size) = choice.unwrap_or_else(|| {
+            let now_h = now_full.min(inner.height.saturating_sub(fixed).max(1));
+            let room = inner.height.saturating_sub(fixed + now_h);
+            let gauge = room >= 1 && !view.listening;
+            (now_h, gauge, room >= 2, 0, None)
+        });
+        // The phase and side in large letters, as large as the digits where the room
+        // allows (the digits may shrink a size for them); otherwise the head line says
+        // them. On big screens what comes next is drawn large as well.
+        let word = crate::wording::phase_banner(&view, false);
+        let with_side = crate::wording::phase_banner(&view, true);
+        let side = with_side
+            .strip_prefix(&format!("{word} · "))
+            .map(str::to_string);
+        let next_big = (inner.height >= 30 && width >= 60)
+            .then(|| big_next_words(&app.library, session, &view, width))
+            .flatten();
+        let layout = big_layout(
+            big_text,
+            size,
+            room,
+            width,
+            &word,
+            side.as_deref(),
+            next_big.is_some(),
+        );
+        let (size, banner) = if view.listening {
+            // No digits yet: the word says what is happening, as large as it fits.
+            let listen = "LISTENING";
+            let banner = bigtext::word_fit(listen, width, room.saturating_sub(1), 3)
+                .map(|k| vec![(listen.to_string(), k)])
+                .unwrap_or_default();
+            (None, banner)
+        } else {
+            (layout.digits.or(size), layout.banner)
+        };
+        let show_gauge = show_gauge && !view.listening;
         let digits_h = size.map_or(0, |s| s.height);
-        // Big digits sit in the middle of the room they have.
-        let spare = room.saturating_sub(digits_h);
-        // The bar stays under the digits; the spare rows go above and below them.
-        let [head, place_area, _, number, gauge, _, text_area, overall] = Layout::vertical([
+        let banner_h: u16 = banner.iter().map(|(_, k)| 5 * k + 1).sum();
+        let big_next = next_big.filter(|_| layout.next);
+        let big_next_h = if big_next.is_some() { 6 } else { 0 };
+        let spare = room.saturating_sub(digits_h + banner_h + big_next_h);
+        let text_h = now_h + 1 + feedback_h;
+        let [
+            head,
+            place_area,
+            _,
+            banner_area,
+            number,
+            gauge,
+            big_next_area,
+            _,
+            text_area,
+            overall,
+        ] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(if show_place { place_h } else { 0 }),
+            Constraint::Length(1),
             Constraint::Length(spare / 2),
+            Constraint::Length(banner_h),
             Constraint::Length(digits_h),
             Constraint::Length(u16::from(show_gauge)),
+            Constraint::Length(big_next_h),
             Constraint::Length(spare - spare / 2),
             Constraint::Length(text_h),
             Constraint::Length(u16::from(show_overall)),
@@ -211,16 +265,26 @@ impl CountdownPane<'_> {
         .areas(inner);
 
         let mut head_spans = vec![Span::styled(
-            format!(" {} ", phase_words(&app.library, &view)),
+            format!(" {} ", head_words(&app.library, &view)),
             tone,
         )];
-        if paused || size.is_none() {
+        if !view.listening && (paused || size.is_none()) {
             head_spans.push(Span::styled(format!("  {digits}"), t.title));
         }
         Paragraph::new(Line::from(head_spans)).render(head, buf);
-        Paragraph::new(place_line)
-            .wrap(Wrap { trim: false })
-            .render(place_area, buf);
+        Paragraph::new(place_line).render(place_area, buf);
+        let mut y = banner_area.y;
+        for (word, k) in &banner {
+            let w = bigtext::word_width(word, *k);
+            let row = Rect::new(banner_area.x, y, banner_area.width, 5 * k);
+            y += 5 * k + 1;
+            let [word_box] = Layout::horizontal([Constraint::Length(w)])
+                .flex(ratatui::layout::Flex::Center)
+                .areas(row);
+            Paragraph::new(bigtext::word_lines(word, *k))
+                .style(tone)
+                .render(word_box, buf);
+        }
         if let Some(size) = size {
             // One style over the digits' own box: a second's change rewrites only the
             // strokes that change, with no change of colour between them.
@@ -231,6 +295,17 @@ impl CountdownPane<'_> {
             Paragraph::new(bigtext::lines(big_text, size))
                 .style(tone)
                 .render(digits_box, buf);
+        }
+        if let Some(words) = &big_next {
+            let w = bigtext::word_width(words, 1);
+            let [next_box, _] = Layout::vertical([Constraint::Length(5), Constraint::Length(1)])
+                .areas(big_next_area);
+            let [next_box] = Layout::horizontal([Constraint::Length(w)])
+                .flex(ratatui::layout::Flex::Center)
+                .areas(next_box);
+            Paragraph::new(bigtext::word_lines(words, 1))
+                .style(t.dim)
+                .render(next_box, buf);
         }
         let gauge_style = if view.overtime.is_some() {
             t.tone(Tone::Overtime)
@@ -252,9 +327,17 @@ impl CountdownPane<'_> {
             _ => gauge,
         };
         Paragraph::new(bar(gauge.width, view.progress, gauge_style, t.dim)).render(gauge, buf);
-        Paragraph::new(text)
+        let [now_area, next_area, feedback_area] = Layout::vertical([
+            Constraint::Length(now_h),
+            Constraint::Length(1),
+            Constraint::Length(feedback_h),
+        ])
+        .areas(text_area);
+        render_cut(now_line, now_area, buf);
+        Paragraph::new(next_line).render(next_area, buf);
+        Paragraph::new(feedback)
             .wrap(Wrap { trim: false })
-            .render(text_area, buf);
+            .render(feedback_area, buf);
         LineGauge::default()
             .filled_style(t.gauge)
             .unfilled_style(t.dim)
@@ -274,7 +357,8 @@ impl CountdownPane<'_> {
             crate::library::Style::Recovery => {
                 let hold: f64 = r.entries.iter().map(|e| e.hold_s).sum();
                 lines.push(Line::raw(format!(
-                    "{duration} in all · {held} tender spots held · {} held",
+                    "{duration} in all · {} held · {} held",
+                    crate::wording::plural(held, "tender spot"),
                     bigtext::clock(hold.round() as u64)
                 )));
             }
@@ -309,6 +393,170 @@ impl CountdownPane<'_> {
         ));
         lines
     }
+}
+
+/// How the large things share the rows left: digits, the phase word and side, next.
+struct BigLayout {
+    digits: Option<bigtext::Size>,
+    /// One line ("HOLD · LEFT") or two ("HOLD", "LEFT"), each at its scale.
+    banner: Vec<(String, u16)>,
+    next: bool,
+}
+
+/// The largest digits with the phase word and side at about their size ("as large as
+/// the digits"), on one line or two; the digits go down a size when that lets the
+/// words be drawn; what comes next (`next`, 6 rows) only when all of it fits.
+fn big_layout(
+    digits: &str,
+    largest: Option<bigtext::Size>,
+    room: u16,
+    width: u16,
+    word: &str,
+    side: Option<&str>,
+    next: bool,
+) -> BigLayout {
+    let none = BigLayout {
+        digits: largest,
+        banner: Vec::new(),
+        next: false,
+    };
+    let Some(largest) = largest else {
+        return none;
+    };
+    let sizes: Vec<bigtext::Size> = bigtext::SIZES
+        .into_iter()
+        .filter(|s| s.height <= largest.height && bigtext::width(digits, *s) <= width)
+        .collect();
+    // With the side first, at the digits' scale then one less; the word alone last.
+    let banners = |k: u16, with_side: bool| -> Vec<Vec<(String, u16)>> {
+        let scales: Vec<u16> = [k, k.saturating_sub(1)]
+            .into_iter()
+            .filter(|&k| k >= 1)
+            .collect();
+        let mut out = Vec::new();
+        for &k in &scales {
+            match side {
+                Some(side) if with_side => {
+                    out.push(vec![(format!("{word} · {side}"), k)]);
+                    out.push(vec![(word.to_string(), k), (side.to_string(), k)]);
+                }
+                _ if with_side => {}
+                _ => out.push(vec![(word.to_string(), k)]),
+            }
+        }
+        out
+    };
+    for with_next in [next, false] {
+        let rows = room.saturating_sub(if with_next { 6 } else { 0 });
+        for with_side in [true, false] {
+            for size in &sizes {
+                for banner in banners((size.height + 2) / 5, with_side) {
+                    let fits = banner
+                        .iter()
+                        .all(|(w, k)| bigtext::word_width(w, *k) <= width);
+                    let h: u16 = banner.iter().map(|(_, k)| 5 * k + 1).sum();
+                    if fits && size.height + h <= rows {
+                        return BigLayout {
+                            digits: Some(*size),
+                            banner,
+                            next: with_next,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    none
+}
+
+/// The head line: the phase in words, with the side where the phase has one.
+fn head_words(library: &crate::library::Library, view: &View) -> String {
+    let words = phase_words(library, view);
+    let side = match view.phase.map(|p| &p.kind) {
+        Some(PhaseKind::Search { .. } | PhaseKind::Hold { .. } | PhaseKind::Move { .. }) => {
+            view.entry.and_then(|e| e.side)
+        }
+        _ => None,
+    };
+    match side {
+        Some(side) => format!("{words} · {}", side.label()),
+        None => words,
+    }
+}
+
+/// What comes next in a few capitals, to draw large in `width`: "NEXT: HAMSTRINGS
+/// RIGHT LEG", or only what changes ("NEXT: MIDDLE LINE") when that is too wide.
+fn big_next_words(
+    library: &crate::library::Library,
+    session: &Session,
+    view: &View,
+    width: u16,
+) -> Option<String> {
+    let words = next_words(library, session, view);
+    let words = words.strip_prefix("Next: ")?.to_uppercase();
+    let parts: Vec<&str> = words.split(", ").collect();
+    let tries = [
+        parts.iter().take(2).copied().collect::<Vec<_>>().join(" "),
+        parts.last().copied().unwrap_or_default().to_string(),
+        parts.first().copied().unwrap_or_default().to_string(),
+    ];
+    tries
+        .into_iter()
+        .map(|t| format!("NEXT: {t}"))
+        .find(|t| bigtext::word_fit(t, width, 5, 1).is_some())
+}
+
+/// `line` wrapped into `area`; when it needs more rows than `area` has, its last row
+/// ends with an ellipsis.
+fn render_cut(line: Line<'static>, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let rows = usize::from(area.height);
+    let style = line.style;
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let full = wrapped_height(std::slice::from_ref(&line), area.width);
+    if usize::from(full) <= rows || width == 0 || rows == 0 {
+        Paragraph::new(line)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+        return;
+    }
+    // Greedy word wrap into `rows - 1` full rows, then the rest cut to one row.
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        if lines.len() + 1 == rows {
+            let mut rest = current.clone();
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(word);
+            for w in words.by_ref() {
+                rest.push(' ');
+                rest.push_str(w);
+            }
+            current = fit(&rest, width);
+            break;
+        }
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if candidate.chars().count() <= width || current.is_empty() {
+            current = candidate;
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_string();
+        }
+    }
+    lines.push(current);
+    let shown: Vec<Line<'static>> = lines
+        .into_iter()
+        .take(rows)
+        .map(|l| Line::styled(fit(&l, width), style))
+        .collect();
+    Paragraph::new(shown).render(area, buf);
 }
 
 /// A progress bar of `width` cells: thick where done, thin where not.

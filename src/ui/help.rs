@@ -69,6 +69,20 @@ impl KeyBar<'_> {
         } else if app.session().is_none() && !selected_avoided(app) {
             keys.retain(|k| !k.is(Command::Alternatives));
         }
+        if app.session().is_none() {
+            // What Enter does on the selected row: play, show exercises, read, start.
+            let label = match app.enter_does() {
+                super::app::EnterDoes::Expand
+                    if matches!(app.selected_row(), Some(super::app::Row::Guides)) =>
+                {
+                    "show guides"
+                }
+                does => does.label(),
+            };
+            for key in keys.iter_mut().filter(|k| k.is(Command::Enter)) {
+                key.word = label;
+            }
+        }
         keys.into_iter().map(|k| (k.keys, k.word)).collect()
     }
 

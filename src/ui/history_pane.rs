@@ -22,10 +22,20 @@ impl Widget for HistoryPane<'_> {
         block.render(area, buf);
         let s = app.streak;
         let days = |n: u32| crate::wording::plural(n, "day");
+        // The longest streak in as many words as fit, never cut mid-word.
+        let width = usize::from(inner.width);
+        let current = format!("Streak {}", days(s.current));
+        let longest = [
+            format!("  (longest {})", days(s.longest)),
+            format!(" (best {})", s.longest),
+            String::new(),
+        ]
+        .into_iter()
+        .find(|l| current.chars().count() + l.chars().count() <= width)
+        .unwrap_or_default();
         let mut lines = vec![Line::from(vec![
-            Span::styled("Streak ", t.accent),
-            Span::raw(days(s.current)),
-            Span::styled(format!("  (longest {})", days(s.longest)), t.dim),
+            Span::styled(crate::text::fit(&current, width), t.accent),
+            Span::styled(longest, t.dim),
         ])];
         // What is wrong with the history, in place of "No sessions yet.", wrapped.
         let mut inner = inner;
@@ -60,7 +70,6 @@ impl Widget for HistoryPane<'_> {
         let max = app.history.len().saturating_sub(fits);
         app.limits.history.set(Some(max));
         let scroll = app.history_scroll.min(max);
-        let width = usize::from(inner.width);
         for r in app.history.iter().skip(scroll).take(fits) {
             let duration = bigtext::clock(r.duration_s.round() as u64);
             let status_style = match r.shown_status() {

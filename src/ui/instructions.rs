@@ -227,6 +227,18 @@ impl Widget for InstructionsPane<'_> {
         self.app.limits.instructions.set(Some(max));
         let scroll = self.app.instructions_scroll.min(max);
         text.scroll((scroll, 0)).render(text_area, buf);
+        // More below: the last row says so, so a sentence cut at the bottom reads as
+        // continued, not as the end.
+        if scroll < max && text_area.height >= 2 {
+            let row = Rect {
+                y: text_area.y + text_area.height - 1,
+                height: 1,
+                ..text_area
+            };
+            ratatui::widgets::Clear.render(row, buf);
+            let hint = crate::text::fit("… more below (↓ scrolls)", usize::from(row.width));
+            Paragraph::new(Line::styled(hint, self.app.theme.dim)).render(row, buf);
+        }
         super::scrollbar(
             area,
             total,

@@ -63,7 +63,10 @@ impl Widget for RegionList<'_> {
                     ]),
                     Row::Guide(g) => Line::from(vec![
                         Span::raw("  "),
-                        Span::styled(app.library.guides[g].title.clone(), theme.text),
+                        Span::styled(
+                            fit(&app.library.guides[g].title, width.saturating_sub(2)),
+                            theme.text,
+                        ),
                     ]),
                     Row::Exercise(e) => {
                         let ex = &app.library.exercises[e];

@@ -275,6 +275,8 @@ fn summary_head(
             status,
             average_tenderness: None,
             regions: Vec::new(),
+            // A completed record without entries (an old import) counts; one with
+            // entries counts when at least one side of one step was done (below).
             rolled: status == Status::Completed,
             offset: u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
         },
@@ -357,6 +359,7 @@ fn read_summaries(
         Some(ns) => stmt.query([ns])?,
         None => stmt.query([])?,
     };
+    let mut entry_seen = vec![false; out.len()];
     loop {
         let r = match rows.next() {
             Ok(Some(r)) => r,
@@ -381,6 +384,10 @@ fn read_summaries(
         let s = &mut out[i];
         if !has_end[i] {
             s.duration_s += search + hold + moved;
+        }
+        if !entry_seen[i] {
+            entry_seen[i] = true;
+            s.rolled = false;
         }
         s.rolled |= held > 0 || (moved > 0.0 && !skip);
         let w = match s
