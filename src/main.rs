@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     // answered here, before anything is printed, and the process ends.
     clap_complete::CompleteEnv::with_factory(cli::completion_command)
         .var(cli::COMPLETE_ENV)
+        .completer(cli::COMPLETER)
         .complete();
     let args = match parse() {
         Ok(args) => args,
@@ -216,6 +217,21 @@ fn history_store(global: &Global, io: &mut Io) -> io::Result<Option<foamroll::hi
     }
 }
 
+/// The history for a writing command, opened when it first writes (so arguments that
+/// turn out wrong create nothing); `None` when there is no folder for it (said).
+fn history_when_written(
+    global: &Global,
+    io: &mut Io,
+) -> io::Result<Option<foamroll::history::Store>> {
+    match global.history_when_written() {
+        Ok(log) => Ok(Some(log)),
+        Err(e) => {
+            writeln!(io.err, "foamroll: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 /// The history for a reading command: opened read-only, nothing created; `Ok(None)`
 /// inside when nothing was recorded yet, `None` outside when it cannot be read (said).
 #[allow(clippy::option_option)]
@@ -233,7 +249,7 @@ fn history_reader(
 }
 
 fn history_import(global: &Global, file: &std::path::Path, io: &mut Io) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    let Some(log) = history_when_written(global, io)? else {
         return Ok(Exit::Failure);
     };
     let code = cli::history::import(&log, file, &mut io.out, &mut io.err)?;
@@ -292,7 +308,7 @@ fn history(
 }
 
 fn runs_import(global: &Global, paths: &[std::path::PathBuf], io: &mut Io) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    let Some(log) = history_when_written(global, io)? else {
         return Ok(Exit::Failure);
     };
     let code = cli::runs::import(&log, paths, &mut io.out, &mut io.err)?;
@@ -300,10 +316,22 @@ fn runs_import(global: &Global, paths: &[std::path::PathBuf], io: &mut Io) -> io
 }
 
 fn runs_forget(global: &Global, id: Option<i64>, io: &mut Io) -> io::Result<Exit> {
-    let Some(log) = history_store(global, io)? else {
+    // Looked at read-only first: with no history, there is nothing to forget and
+    // nothing is made.
+    let Some(recorded) = history_reader(global, io)? else {
         return Ok(Exit::Failure);
     };
-    let code = cli::runs::forget(&log, id, &mut io.out, &mut io.err)?;
+    let log = match recorded {
+        None => None,
+        Some(reader) => {
+            drop(reader);
+            let Some(log) = history_store(global, io)? else {
+                return Ok(Exit::Failure);
+            };
+            Some(log)
+        }
+    };
+    let code = cli::runs::forget(log.as_ref(), id, &mut io.out, &mut io.err)?;
     Ok(Exit::ok_if(code == 0))
 }
 

@@ -203,11 +203,34 @@ fn every_shell_clap_knows_has_a_script_and_others_are_usage_errors() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out));
+        let script = String::from_utf8_lossy(&out.stdout);
         assert!(
-            String::from_utf8_lossy(&out.stdout).contains("COMPLETE"),
+            script.contains("COMPLETE"),
             "{shell}: the script calls foamroll back"
         );
+        // It calls `foamroll` from the PATH, not the binary that printed it (that path is
+        // gone once the script ships in an archive or the binary moves).
+        let bin = env!("CARGO_BIN_EXE_foamroll");
+        let dir = std::path::Path::new(bin)
+            .parent()
+            .unwrap()
+            .to_string_lossy();
+        assert!(
+            !script.contains(bin) && !script.contains(dir.as_ref()),
+            "{shell}: the script names this binary's path:\n{script}"
+        );
     }
+    // The same when the shell asks for the script through the variable.
+    let out = Command::new(env!("CARGO_BIN_EXE_foamroll"))
+        .env("COMPLETE", "fish")
+        .output()
+        .unwrap();
+    let script = String::from_utf8_lossy(&out.stdout);
+    assert!(script.contains("foamroll"), "{script}");
+    assert!(
+        !script.contains(env!("CARGO_BIN_EXE_foamroll")),
+        "COMPLETE=fish: the script names this binary's path:\n{script}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_foamroll"))
         .args(["completions", "tcsh"])
         .output()

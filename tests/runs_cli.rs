@@ -329,3 +329,61 @@ fn a_history_of_the_version_before_runs_reads_as_no_runs_and_upgrades_on_import(
         stdout(&out)
     );
 }
+
+/// Every file and folder under `dir`, sorted.
+fn tree(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            out.push(e.path());
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn wrong_arguments_on_an_empty_home_fail_and_create_nothing() {
+    let sb = Sandbox::new();
+    let before = tree(sb.path());
+    let missing = sb.path().join("nonexistent.gpx");
+    let garbage = sb.path().join("garbage.gpx");
+    std::fs::write(&garbage, "not a track").unwrap();
+    let before_garbage = tree(sb.path());
+    for (args, err) in [
+        (
+            vec!["runs", "import", missing.to_str().unwrap()],
+            "nonexistent.gpx",
+        ),
+        (vec!["runs", "forget", "5"], "no activity 5"),
+        (
+            vec!["history", "import", missing.to_str().unwrap()],
+            "nonexistent.gpx",
+        ),
+    ] {
+        let out = sb.run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(err), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            tree(sb.path()),
+            before_garbage,
+            "{args:?} created something"
+        );
+    }
+    let out = sb.run(&["runs", "import", garbage.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        tree(sb.path()),
+        before_garbage,
+        "a bad file created the history"
+    );
+    let out = sb.run(&["runs", "forget", "--all"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "Forgot 0 activities.");
+    std::fs::remove_file(&garbage).unwrap();
+    assert_eq!(tree(sb.path()), before);
+}

@@ -411,3 +411,43 @@ fn reading_commands_create_nothing_and_say_there_is_no_history_yet() {
         }
     }
 }
+
+#[test]
+fn reading_a_history_leaves_no_wal_or_shm_file_behind() {
+    let sb = Sandbox::new();
+    let data = sb.path().join("data");
+    assert!(play(&sb, &data).status.success());
+    // After a session only the database is there (the writer's close removes the rest).
+    let files = |d: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(files(&data), vec![DB_NAME.to_string()]);
+    for args in [
+        &["history"][..],
+        &["history", "--json"],
+        &["status"],
+        &["history", "report"],
+        &["today"],
+    ] {
+        let out = sb
+            .command()
+            .env("FOAMROLL_DATA_DIR", &data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            files(&data),
+            vec![DB_NAME.to_string()],
+            "{args:?} left files behind"
+        );
+    }
+    let (sessions, _) = history_json(&sb, &data);
+    assert_eq!(sessions.len(), 1);
+}

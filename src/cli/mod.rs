@@ -163,6 +163,15 @@ impl Global {
             .and_then(|d| crate::history::Store::open(&d).map_err(|e| e.to_string()))
     }
 
+    /// The history for a writing command that checks its arguments first: opened (and
+    /// made) only when something is written, so a wrong argument creates nothing.
+    pub fn history_when_written(&self) -> Result<crate::history::Store, String> {
+        self.dirs()
+            .data
+            .ok_or_else(|| "no home folder to keep history in: use --data-dir DIR".to_string())
+            .map(|d| crate::history::Store::in_dir(&d))
+    }
+
     /// The history for a reading command: opened read-only, nothing created. `None`
     /// when nothing was recorded yet (or there is no home folder to look in).
     pub fn history_reader(&self) -> Result<Option<crate::history::Store>, String> {
@@ -323,6 +332,10 @@ pub fn color_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> crate::
     when
 }
 
+/// The program a completion script calls back: `foamroll` from the PATH, never the path
+/// of the binary that printed the script (it may be in a release archive, or moved).
+pub const COMPLETER: &str = "foamroll";
+
 /// `foamroll completions SHELL`: the shell's registration script. It asks foamroll
 /// itself for every completion (`COMPLETE=SHELL foamroll -- WORDS`), so the ids offered
 /// are those of the library at that moment, the person's own routines included.
@@ -335,24 +348,8 @@ pub fn completions(shell: &str, out: &mut impl Write) -> io::Result<()> {
             SHELLS.join(", ")
         )));
     };
-    // The program the script calls back: this one, by the name it was started with
-    // (made absolute when it was started by a relative path).
-    let program = std::env::args_os()
-        .next()
-        .map(PathBuf::from)
-        .map(|p| {
-            if p.components().count() > 1 {
-                std::env::current_dir().map_or(p.clone(), |d| d.join(&p))
-            } else {
-                p
-            }
-        })
-        .map_or_else(
-            || "foamroll".to_string(),
-            |p| p.to_string_lossy().into_owned(),
-        );
     let mut script = Vec::new();
-    completer.write_registration(COMPLETE_ENV, "foamroll", "foamroll", &program, &mut script)?;
+    completer.write_registration(COMPLETE_ENV, "foamroll", "foamroll", COMPLETER, &mut script)?;
     out.write_all(&script)
 }
 

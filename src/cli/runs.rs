@@ -204,12 +204,18 @@ pub fn select(store: &Store, since: Option<NaiveDate>) -> Result<Vec<StoredRun>,
 /// `runs forget ID|--all`: 0 when something was forgotten (or `--all` on none), 1 when
 /// the id is not there.
 pub fn forget(
-    store: &Store,
+    store: Option<&Store>,
     id: Option<i64>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    match store.forget_runs(id) {
+    // No history yet: nothing to forget, and nothing is made to say so.
+    let forgot = match store {
+        Some(store) => store.forget_runs(id),
+        None if id.is_some() => Ok(Forgot::None),
+        None => Ok(Forgot::All(0)),
+    };
+    match forgot {
         Ok(Forgot::One) => {
             writeln!(out, "Forgot activity {}.", id.unwrap_or_default())?;
             Ok(0)

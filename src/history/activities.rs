@@ -165,7 +165,11 @@ fn bring_in(
         };
         report.files_read += 1;
         report.bytes_read += f.size;
-        if hashes.contains(&content.hash) || store.has_run(&content.hash)? {
+        // Parsed before the history is asked about it: a file that is no activity opens
+        // (or makes) nothing.
+        let parsed: Result<Activity, RunError> =
+            runs::summarise(&content).and_then(|s| runs::activity(&s, runs::local_offset, now));
+        if hashes.contains(&content.hash) || parsed.is_ok() && store.has_run(&content.hash)? {
             report.known += 1;
             batch.push(RunWrite {
                 activity: None,
@@ -173,8 +177,6 @@ fn bring_in(
             });
             continue;
         }
-        let parsed: Result<Activity, RunError> =
-            runs::summarise(&content).and_then(|s| runs::activity(&s, runs::local_offset, now));
         match parsed {
             Ok(a) => {
                 let name = f

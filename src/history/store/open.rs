@@ -155,6 +155,20 @@ pub(super) fn connect(db: &Path, mode: Mode) -> Result<Connection, OpenError> {
 /// written (and whose `-shm` is gone) cannot be opened the usual way: it is then read
 /// as an immutable file, which needs no lock file.
 fn open_read_only(db: &Path) -> Result<Connection, OpenError> {
+    // A read-only connection to a WAL database makes `-wal` and `-shm` and never removes
+    // them; a read-write one (never CREATE, and refusing every write) removes them when
+    // it closes, so reading leaves the folder as it found it. It needs the file writable.
+    if std::fs::OpenOptions::new().write(true).open(db).is_ok() {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(db, flags)
+            && conn.pragma_update(None, "query_only", "ON").is_ok()
+            && conn
+                .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                .is_ok()
+        {
+            return Ok(conn);
+        }
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let plain = Connection::open_with_flags(db, flags).map_err(|e| describe(db, &e))?;
     match plain.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {

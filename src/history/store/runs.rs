@@ -109,6 +109,13 @@ impl Store {
     /// Writes a batch in one transaction: a run whose hash is already there is left as
     /// it is. Returns how many runs were added.
     pub fn write_runs(&self, batch: &[RunWrite]) -> Result<usize, OpenError> {
+        // Nothing to keep (files that could not be read, in an import): nothing opened.
+        if batch
+            .iter()
+            .all(|w| w.activity.is_none() && w.seen.is_none())
+        {
+            return Ok(0);
+        }
         let mut conn = self.connection()?;
         with_retry(|| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
