@@ -326,9 +326,12 @@ fn the_sample_matcher_can_fail() {
     assert!(!matches(&v(&["a", "…", "a"]), &v(&["a"])));
 }
 
+/// A documented field: its path, whether it is optional, and its type.
+type Field = (String, bool, String);
+
 /// The documented fields of each `## `foamroll …`` section of docs/json.md: the
 /// command, then (path, optional) pairs.
-fn documented() -> Vec<(String, Vec<(String, bool, String)>)> {
+fn documented() -> Vec<(String, Vec<Field>)> {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json.md")).unwrap();
     let mut sections = Vec::new();
