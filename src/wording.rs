@@ -115,6 +115,16 @@ pub fn singular(name: &str) -> String {
     }
 }
 
+/// The pronoun for a region's name: "them" for "Hamstrings" or "Feet", "it" for
+/// "Soleus" or "Upper back".
+pub fn pronoun(name: &str) -> &'static str {
+    if singular(name) == name.to_lowercase() {
+        "it"
+    } else {
+        "them"
+    }
+}
+
 fn region_name(library: &Library, id: &str) -> String {
     library
         .region(id)

@@ -236,7 +236,7 @@ fn the_today_row_shows_its_reasons_switches_and_plays() {
     app.send("+");
     app.wait_for("(you have 21)", 5);
     app.send("t");
-    app.wait_for("your run will load it", 5);
+    app.wait_for("your run will load", 5);
     app.send("\r");
     app.wait_for("Get ready", 5);
     app.wait_for("Keep moving", 10);

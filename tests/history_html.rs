@@ -210,7 +210,7 @@ fn weeks_and_region_apply_to_the_markdown_and_the_html_alike() {
     let md_rows = markdown_rows(&md);
     // 6 weeks, and only the hamstrings in the tenderness table.
     assert_eq!(
-        md_rows.iter().filter(|r| r.len() == 4).count(),
+        md_rows.iter().filter(|r| r.len() == 6).count(),
         1 + 6,
         "{md}"
     );

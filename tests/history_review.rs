@@ -133,3 +133,55 @@ fn shift_0_rates_a_hold_10() {
         .collect();
     assert_eq!(ratings, vec![10]);
 }
+
+/// Runs in the seeded weeks: 10 km five and four days ago, 21 km yesterday.
+fn seed_runs(dir: &std::path::Path) {
+    let export = dir.join("export");
+    std::fs::create_dir_all(&export).unwrap();
+    for (day, km) in [(5, 10.0), (4, 10.0), (1, 21.0)] {
+        let start = (wall() - chrono::Duration::days(day)).timestamp();
+        let mut r = common::activities::Run::new(start, 3600, km * 1000.0);
+        r.every_s = 60;
+        std::fs::write(export.join(format!("run-{day}.fit")), r.fit()).unwrap();
+    }
+    let store = Store::open(dir).unwrap();
+    let report =
+        foamroll::history::activities::import_paths(&store, &[export], chrono::Utc::now()).unwrap();
+    assert_eq!(report.added.len(), 3, "{:?}", report.problems);
+}
+
+#[test]
+fn the_review_shows_the_runs_beside_the_rolling() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let now = Clock::new().at(0.0);
+    // Without runs, no runs lines.
+    let mut app0 = app(Some(dir.path()));
+    app0.handle(Action::OpenReview, now, wall());
+    assert!(!render(&app0, now, 120, 40).contains("Km run a week"));
+    seed_runs(dir.path());
+    let mut app = app(Some(dir.path()));
+    app.handle(Action::OpenReview, now, wall());
+    app.handle(Action::NextPane, now, wall());
+    let mut seen = render(&app, now, 120, 40);
+    for _ in 0..30 {
+        app.handle(Action::Down, now, wall());
+        seen.push_str(&render(&app, now, 120, 40));
+    }
+    assert!(seen.contains("Km run a week"), "{seen}");
+    assert!(
+        seen.contains("Tenderness against km run, week by week"),
+        "{seen}"
+    );
+    // The weekly distances add up to the 41 km run, whichever weeks they fall in.
+    let km_line = seen
+        .lines()
+        .find(|l| l.contains("km run ") && !l.contains("against"))
+        .unwrap_or_else(|| panic!("{seen}"));
+    let total: f64 = km_line
+        .split_whitespace()
+        .filter_map(|w| w.trim_matches('│').parse::<f64>().ok())
+        .sum();
+    assert_eq!(total, 41.0, "{km_line}");
+    assert!(seen.contains("Hamstrings R"), "{seen}");
+}

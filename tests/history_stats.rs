@@ -342,7 +342,24 @@ fn the_report_for_a_seeded_history() {
     let today = date(2026, 11, 18);
     let sums = summaries(&seeded());
     let regions = foamroll::cli::history::rollable(&foamroll::library::load_builtin().library);
-    let report = foamroll::history::report_markdown(&sums, today, 4, 3, &regions);
+    // Runs in one of the weeks: the report's runs column has them, the others 0.
+    let runs = [foamroll::history::activities::WeekRuns {
+        week: date(2026, 11, 9),
+        runs: 3,
+        distance_m: 28_400.0,
+    }];
+    let report = foamroll::history::Report::build(&sums, today, 4, 3, &regions, None)
+        .with_runs(runs.to_vec())
+        .markdown();
+    assert!(
+        report.contains("| Week of | Sessions | Goal | Minutes | Runs | Km run |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| Mon 9 Nov | ") && report.contains(" | 3 | 28.4 |"),
+        "{report}"
+    );
+    assert!(report.contains("3 runs (28.4 km)"), "{report}");
     assert!(
         report.contains("- Right hamstrings 6.3 vs left 3.0 over 4 weeks"),
         "{report}"

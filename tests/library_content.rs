@@ -622,6 +622,82 @@ const DEFECTS: &[Defect] = &[
         )],
     },
     Defect {
+        name: "a calf path open at the heel (start just above the heel bone)",
+        rule: |p| {
+            let calf = matches!(p.region.as_deref(), Some("calves" | "soleus"));
+            let t = p.text.to_lowercase();
+            let open_path = sentences_of(&t).iter().any(|s| {
+                s.contains("achilles") && s.contains("knee crease") && !s.contains("heel bone")
+            });
+            let no_start = p.at.ends_with("setup")
+                && !t.contains("heel bone")
+                && !t.contains("knee crease")
+                && !t.contains("middle of the calf")
+                && !t.contains("lower half");
+            calf && matches!(p.field, Field::Spoken) && (open_path || no_start)
+        },
+        old: &[
+            (
+                Field::Spoken,
+                Some("calves"),
+                "Keep rolling between the Achilles and a hand's width below the knee crease; point and flex the foot.",
+            ),
+            (
+                Field::Spoken,
+                Some("calves"),
+                "Lift your hips and roll from the Achilles up to a hand's width below the knee crease.",
+            ),
+        ],
+    },
+    Defect {
+        name: "the front of the hip set up only a little on its side, or the roller as a first try",
+        rule: |p| {
+            let t = p.text.to_lowercase();
+            (p.region.as_deref() == Some("hip-flexors")
+                && (t.contains("tipped a little") || t.contains("just below and outside")))
+                || t.contains("suits a first try")
+        },
+        old: &[
+            (
+                Field::Spoken,
+                Some("hip-flexors"),
+                "Lie face down on your forearms, tipped a little onto one side, the roller under that hip. Place it just below and outside the front point of the pelvis.",
+            ),
+            (
+                Field::Shown,
+                Some("hip-flexors"),
+                "A roller spreads the pressure; it suits a first try.",
+            ),
+        ],
+    },
+    Defect {
+        name: "a cause claimed without a source (\"tightness ... comes from them\")",
+        rule: |p| {
+            let t = p.text.to_lowercase();
+            t.contains("often comes from") || t.contains("tightness in the lower back")
+        },
+        old: &[(
+            Field::Shown,
+            None,
+            "Work the glutes, the outer front of the hip and the upper back instead: tightness in the lower back often comes from them.",
+        )],
+    },
+    Defect {
+        name: "\"slowly\" as several seconds a pass, against Behm's 2 to 4 seconds",
+        rule: |p| {
+            let t = p.text.to_lowercase();
+            t.contains("takes several seconds")
+                || (t.contains("2 to 4 seconds")
+                    && t.contains("few centimetres")
+                    && !t.contains("warm-up"))
+        },
+        old: &[(
+            Field::Guide,
+            None,
+            "Slowly means a few centimetres a second: one pass along a muscle takes several seconds.",
+        )],
+    },
+    Defect {
         name: "a region called \"and Achilles\" (the recovery calf skips the Achilles)",
         rule: |p| {
             p.at.starts_with("region") && p.text.contains("Achilles") && p.at.ends_with("name")
@@ -1073,6 +1149,73 @@ fn a_tool_set_up_and_its_steps_never_name_another_tool() {
         }
     }
     assert!(checked >= 16, "only {checked} tool set-ups");
+}
+
+/// A tool that is not a roller but has no set-up and steps of its own: `today` would
+/// tell someone with only that tool to use a roller.
+fn tools_without_own_set_up(e: &foamroll::library::Exercise) -> Vec<String> {
+    e.equipment
+        .iter()
+        .filter(|q| matches!(q.tool, Tool::Stick | Tool::TriggerPointTool))
+        .filter(|q| {
+            q.setup.is_none() || q.steps.is_empty() || (e.spoken.is_some() && q.spoken.is_none())
+        })
+        .map(|q| {
+            format!(
+                "{} with the {:?} has no set-up and steps of its own",
+                e.id, q.tool
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_stick_or_trigger_point_tool_has_its_own_set_up_and_steps() {
+    let lib = lib();
+    let found: Vec<String> = lib
+        .exercises
+        .iter()
+        .flat_map(tools_without_own_set_up)
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The rule catches the old entry: the stick with only a note, as calf-warmup had it.
+    let mut old = lib
+        .exercise("calf-warmup")
+        .cloned()
+        .unwrap_or_else(|| panic!("calf-warmup"));
+    for q in old.equipment.iter_mut().filter(|q| q.tool == Tool::Stick) {
+        q.setup = None;
+        q.steps.clear();
+        q.spoken = None;
+        q.note = Some("Sit with the knee bent and run the stick up and down the calf.".into());
+    }
+    assert_eq!(tools_without_own_set_up(&old).len(), 1);
+    // And what is shown first with the stick is its own set-up, never the roller's.
+    for e in &lib.exercises {
+        for t in [Tool::Stick, Tool::TriggerPointTool] {
+            if e.equipment_for(t).is_some() {
+                let first = &e.sections(Some(t))[0];
+                assert_eq!(
+                    first.title,
+                    format!("Set-up with the {}", t.label()),
+                    "{}",
+                    e.id
+                );
+                assert!(
+                    !first.lines.concat().contains("roller"),
+                    "{}: {:?}",
+                    e.id,
+                    first.lines
+                );
+                let said = e.spoken_setup(Some(t)).unwrap_or_default();
+                assert!(
+                    !said.contains("roller"),
+                    "{} with the {t:?} says {said:?}",
+                    e.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -1650,6 +1793,79 @@ fn today_plans(lib: &Library) -> Vec<foamroll::library::Routine> {
         }
     }
     out
+}
+
+/// What is wrong with one of `today`'s reasons: "it" for a plural region ("Hamstrings:
+/// your run will load it"), or a long run named when no recorded run was long.
+fn reason_problem(
+    reason: &str,
+    region_names: &[String],
+    long_run_recorded: bool,
+) -> Option<String> {
+    let lead = region_names
+        .iter()
+        .filter(|n| reason.starts_with(&format!("{n}:")) || reason.starts_with(&format!("{n},")))
+        .max_by_key(|n| n.len())?;
+    let plural = foamroll::wording::singular(lead) != lead.to_lowercase();
+    let t = reason.to_lowercase();
+    let it = [" load it", " rated it", ": it ", " needs it"];
+    if plural && it.iter().any(|w| t.contains(w)) {
+        return Some(format!("\"it\" for {lead}: {reason}"));
+    }
+    if !long_run_recorded && t.contains("long run") {
+        return Some(format!("a long run with none recorded: {reason}"));
+    }
+    None
+}
+
+#[test]
+fn today_reasons_fit_the_region_and_the_runs() {
+    use foamroll::today::{Facts, Intent, Options, plan};
+    let lib = lib();
+    let names: Vec<String> = lib.regions.iter().map(|r| r.name.clone()).collect();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 21)
+        .and_then(|d| d.and_hms_opt(7, 30, 0))
+        .unwrap_or_else(|| panic!("date"));
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for intent in [Intent::BeforeRun, Intent::AfterRun, Intent::RestDay] {
+        for tools in [vec![], vec![Tool::Stick], vec![Tool::Ball]] {
+            let options = Options {
+                intent: Some(intent),
+                minutes: None,
+                tools,
+            };
+            let t = plan(
+                &lib,
+                &Facts::default(),
+                now,
+                &options,
+                &foamroll::session::Timing::default(),
+            )
+            .unwrap_or_else(|e| panic!("{e:?}"));
+            for r in &t.reasons {
+                checked += 1;
+                found.extend(reason_problem(r, &names, false));
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} reasons");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The old sentences, printed with no run recorded, are caught.
+    for old in [
+        "Hamstrings: your run will load it; 25 seconds a side, keep moving.",
+        "Calves: it carried every stride of your run, and after a long run it needs it most.",
+    ] {
+        assert!(reason_problem(old, &names, false).is_some(), "{old}");
+    }
+    assert!(
+        reason_problem(
+            "Soleus: your run will load it; 25 seconds a side, keep moving.",
+            &names,
+            false
+        )
+        .is_none()
+    );
 }
 
 #[test]

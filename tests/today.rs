@@ -146,7 +146,7 @@ fn a_tender_right_hamstring_comes_first_with_one_more_point_on_the_right() {
     };
     assert_eq!(first.first_side_points, Some(points + 1));
     assert!(
-        t.reasons[0].contains("Hamstrings, right side first: you rated it 6 against 3 on the left over the last 3 weeks"),
+        t.reasons[0].contains("Hamstrings, right side first: you rated them 6 against 3 on the left over the last 3 weeks"),
         "{}",
         t.reasons[0]
     );
@@ -248,7 +248,7 @@ fn calves_come_after_the_core_after_a_run() {
     let regions: Vec<&str> = t.routine.steps.iter().map(|s| region_of(&lib, s)).collect();
     assert_eq!(&regions[..4], ["quads", "hamstrings", "glutes", "calves"]);
     assert!(t.reasons[0].contains("the core of every recovery"));
-    assert!(t.reasons[3].starts_with("Calves: it carried every stride"));
+    assert!(t.reasons[3].starts_with("Calves: they carried every stride of your run."));
 }
 
 #[test]

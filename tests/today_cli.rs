@@ -138,7 +138,7 @@ fn today_puts_the_tender_right_hamstring_first_from_the_real_history() {
     let reason = v["steps"][0]["reason"].as_str().unwrap_or_default();
     assert!(
         reason.starts_with(
-            "Hamstrings, right side first: you rated it 6 against 3 on the left over the last 3 weeks"
+            "Hamstrings, right side first: you rated them 6 against 3 on the left over the last 3 weeks"
         ),
         "{reason}"
     );

@@ -130,15 +130,20 @@ fn after_a_long_hilly_run_quads_and_calves_come_first_with_the_numbers() {
     // The long run brings the feet right after the core: 2 h 5 min against a median of 50 min.
     let feet = order.iter().position(|r| r == "feet");
     let hamstrings = order.iter().position(|r| r == "hamstrings").unwrap();
-    if let Some(feet) = feet {
-        assert!(feet > hamstrings, "{order:?}");
-        assert!(
-            t.reasons[feet].contains(
-                "lasted 2 h 5 min, 2.5 times your median of 50 min over your 8 runs before it"
-            ),
-            "{}",
-            t.reasons[feet]
-        );
+    let long = "lasted 2 h 5 min, 2.5 times your median of 50 min over your 8 runs before it";
+    match feet {
+        Some(feet) => {
+            assert!(feet > hamstrings, "{order:?}");
+            assert!(t.reasons[feet].contains(long), "{}", t.reasons[feet]);
+        }
+        // No feet exercise for a roller, or no time: the rule still says what it found.
+        None => assert!(
+            t.notes
+                .iter()
+                .any(|n| n.starts_with("After your runs: your run yesterday") && n.contains(long)),
+            "{:?}",
+            t.notes
+        ),
     }
     let sources = t.notes.iter().find(|n| n.starts_with("Sources:")).unwrap();
     assert!(
@@ -277,4 +282,28 @@ fn a_ride_does_not_drive_the_rules() {
     let facts = seeded.facts(now);
     assert!(facts.runs.is_empty());
     assert_eq!(today(&facts, now, None, None).intent, Intent::BeforeRun);
+}
+
+#[test]
+fn an_easy_run_this_morning_does_not_hide_yesterdays_hilly_one() {
+    let mut runs = base_weeks();
+    runs.push(hilly("2026-03-08 08:00", 125, 24.0, 520.0));
+    runs.push(run_at("2026-03-09 07:00", 30, 5.0));
+    let seeded = Seeded::new(&runs);
+    let now = local("2026-03-09 08:30");
+    let t = today(&seeded.facts(now), now, None, Some(15));
+    assert_eq!(t.intent, Intent::AfterRun);
+    assert!(
+        t.intent_reason
+            .as_deref()
+            .unwrap()
+            .contains("you ran 5 km at 07:00")
+    );
+    let order = regions(&t, &library());
+    assert_eq!(&order[..2], ["quads", "calves"], "{order:?}");
+    assert!(
+        t.reasons[0].contains("your run yesterday went 520 m downhill"),
+        "{}",
+        t.reasons[0]
+    );
 }

@@ -356,6 +356,20 @@ pub fn report(
         &rollable(library),
         ask.region.as_deref(),
     );
+    // The runs of the same weeks, for the runs columns.
+    let runs = match log.map_or(Ok(Vec::new()), |log| log.runs(Some(report.first))) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(
+                err,
+                "warning: the runs were not read ({e}); the report shows none"
+            )?;
+            Vec::new()
+        }
+    };
+    let report = report.with_runs(crate::history::activities::weekly_runs(
+        &runs, today, ask.weeks,
+    ));
     let Some(path) = &ask.html else {
         write!(out, "{}", report.markdown())?;
         return Ok(Exit::Ok);

@@ -10,12 +10,47 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::store::runs::{FileSeen, RunWrite, path_key};
 use super::{OpenError, Store};
 use crate::runs::scan::{Found, find};
 use crate::runs::{self, Activity, RunError};
+
+/// Runs in one week (Monday on, by the day each run started where it was run).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeekRuns {
+    pub week: NaiveDate,
+    pub runs: u32,
+    pub distance_m: f64,
+}
+
+/// Runs (not other sports) per week over the `weeks` weeks ending with the week of
+/// `today`, oldest first; weeks without a run are there with 0.
+pub fn weekly_runs(stored: &[super::StoredRun], today: NaiveDate, weeks: u32) -> Vec<WeekRuns> {
+    let this_week = super::week_start(today);
+    let mut out: Vec<WeekRuns> = (0..weeks.max(1))
+        .rev()
+        .filter_map(|i| this_week.checked_sub_days(Days::new(7 * u64::from(i))))
+        .map(|week| WeekRuns {
+            week,
+            runs: 0,
+            distance_m: 0.0,
+        })
+        .collect();
+    for r in stored.iter().filter(|r| r.activity.is_run()) {
+        let day = r.activity.start.date_naive();
+        if day > today {
+            continue;
+        }
+        let week = super::week_start(day);
+        if let Some(w) = out.iter_mut().find(|w| w.week == week) {
+            w.runs += 1;
+            w.distance_m += r.activity.distance_m;
+        }
+    }
+    out
+}
 
 /// Files written per transaction.
 const BATCH: usize = 100;

@@ -118,15 +118,18 @@ fn weeks_section(o: &mut String, r: &Report) {
         "sessions",
     );
     bars(o, r, &minutes, None, "Minutes of rolling a week", "minutes");
-    o.push_str("</div>\n<div class=\"scroll\"><table>\n<thead><tr><th>Week of</th><th class=\"n\">Sessions</th><th>Goal</th><th class=\"n\">Minutes</th></tr></thead>\n<tbody>\n");
+    o.push_str("</div>\n<div class=\"scroll\"><table>\n<thead><tr><th>Week of</th><th class=\"n\">Sessions</th><th>Goal</th><th class=\"n\">Minutes</th><th class=\"n\">Runs</th><th class=\"n\">Km run</th></tr></thead>\n<tbody>\n");
     for w in &r.totals {
+        let [runs, km] = r.run_cells(w.week);
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{:.0}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{:.0}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             w.week.format("%a %-d %b"),
             w.sessions,
             r.week_status(w),
-            w.minutes
+            w.minutes,
+            runs,
+            km
         );
     }
     let _ = writeln!(o, "</tbody>\n</table></div>\n<p>{}</p>", esc(&r.in_all()));

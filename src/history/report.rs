@@ -57,6 +57,8 @@ pub struct Report {
     /// One chart per rated region, over the report's weeks.
     pub charts: Vec<TenderChart>,
     pub map: Vec<MapEntry>,
+    /// Runs per week, the same weeks as `totals` (empty: none were read).
+    pub runs: Vec<super::activities::WeekRuns>,
     /// The library's rollable regions as (id, name).
     names: Vec<(String, String)>,
 }
@@ -180,6 +182,7 @@ impl Report {
             missing,
             charts,
             map: tender_map(&window, span),
+            runs: Vec::new(),
             names: regions.to_vec(),
         }
     }
@@ -230,10 +233,29 @@ impl Report {
     pub fn in_all(&self) -> String {
         let count: u32 = self.totals.iter().map(|w| w.sessions).sum();
         let minutes: f64 = self.totals.iter().map(|w| w.minutes).sum();
+        let runs: u32 = self.runs.iter().map(|r| r.runs).sum();
+        // A fold from +0: an empty f64 sum is -0, which would print as "-0.0".
+        let km = self.runs.iter().fold(0.0, |a, r| a + r.distance_m) / 1000.0;
         format!(
-            "In all: {} with rolling done, {minutes:.0} minutes.",
-            plural(count, "session")
+            "In all: {} with rolling done, {minutes:.0} minutes; {} ({km:.1} km).",
+            plural(count, "session"),
+            plural(runs, "run")
         )
+    }
+
+    /// The report with the runs of its weeks (see [`super::activities::weekly_runs`]).
+    pub fn with_runs(mut self, runs: Vec<super::activities::WeekRuns>) -> Report {
+        self.runs = runs;
+        self
+    }
+
+    /// A week's runs and kilometres, as the report's two cells.
+    pub fn run_cells(&self, week: NaiveDate) -> [String; 2] {
+        let r = self.runs.iter().find(|r| r.week == week);
+        [
+            r.map_or(0, |r| r.runs).to_string(),
+            format!("{:.1}", r.map_or(0.0, |r| r.distance_m / 1000.0)),
+        ]
     }
 
     /// A tenderness row's cells after its region's name: side, ratings, from, to,
@@ -266,16 +288,20 @@ impl Report {
         let _ = writeln!(out, "# {}\n", cell(&self.title()));
         let _ = writeln!(out, "{}\n", self.goal_sentence());
         let _ = writeln!(out, "## Sessions per week\n");
-        let _ = writeln!(out, "| Week of | Sessions | Goal | Minutes |");
-        let _ = writeln!(out, "| --- | ---: | --- | ---: |");
+        let _ = writeln!(
+            out,
+            "| Week of | Sessions | Goal | Minutes | Runs | Km run |"
+        );
+        let _ = writeln!(out, "| --- | ---: | --- | ---: | ---: | ---: |");
         for w in &self.totals {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {:.0} |",
+                "| {} | {} | {} | {:.0} | {} |",
                 w.week.format("%a %-d %b"),
                 w.sessions,
                 self.week_status(w),
-                w.minutes
+                w.minutes,
+                self.run_cells(w.week).join(" | ")
             );
         }
         let _ = writeln!(out, "\n{}\n", self.in_all());

@@ -317,7 +317,7 @@ impl fmt::Display for RunError {
             ),
             RunError::BadGzip(why) => write!(f, "not readable gzip data ({why})"),
             RunError::Malformed { format, why } => {
-                write!(f, "not a readable {} file ({why})", format.label())
+                write!(f, "not a readable {} file: {why}", format.label())
             }
             RunError::Doctype(format) => write!(
                 f,

@@ -78,7 +78,7 @@ pub fn plan(
     let (chosen, left_out) = fit(&build, ordered, target)?;
     let routine = build.routine(&chosen);
     let estimate = Plan::new(library, &routine, timing).estimate();
-    let reasons = chosen.iter().map(Chosen::reason).collect();
+    let reasons: Vec<String> = chosen.iter().map(Chosen::reason).collect();
     let step_tools = chosen.iter().map(|c| c.cand.tool).collect();
     let mut notes = Vec::new();
     if facts.is_empty() {
@@ -119,6 +119,18 @@ pub fn plan(
             "Never rolled, so never in a plan: the {}; the muscles around them are worked instead.",
             join_and(&never)
         ));
+    }
+    // A run rule whose regions did not make it into the plan (no exercise for the
+    // tools, or no time) still says what it found.
+    for (_, sentence) in emphasis.first.iter().chain(&emphasis.forward) {
+        let said = reasons.iter().any(|r| r.contains(sentence.as_str()));
+        if !said
+            && !notes
+                .iter()
+                .any(|n: &String| n.ends_with(sentence.as_str()))
+        {
+            notes.push(format!("After your runs: {sentence}"));
+        }
     }
     notes.extend(emphasis.notes);
     if facts.weekly_goal > 0 {

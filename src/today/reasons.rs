@@ -1,7 +1,7 @@
 //! Each chosen step and why it is there, as sentences.
 
 use crate::library::{RoutineStep, Side, StepTiming, Style};
-use crate::wording::{capitalise, plural};
+use crate::wording::{capitalise, plural, pronoun};
 
 use super::candidates::*;
 
@@ -99,6 +99,7 @@ impl Chosen<'_> {
     /// The reasons as sentences: the first names the region, the rest follow on.
     pub(super) fn reason(&self) -> String {
         let name = &self.cand.region.name;
+        let it = pronoun(name);
         let ex = self.cand.exercise;
         let each = self.points_each();
         let pts = |n: u32| plural(n, "tender spot");
@@ -121,7 +122,7 @@ impl Chosen<'_> {
                     (
                         format!("{name}: "),
                         format!(
-                            "your run will load it; {} seconds{a_side}, keep moving.",
+                            "your run will load {it}; {} seconds{a_side}, keep moving.",
                             self.duration_s
                         ),
                     )
@@ -133,7 +134,7 @@ impl Chosen<'_> {
                 } => (
                     format!("{name}, {} side first: ", first.label()),
                     format!(
-                        "you rated it {} against {} on the {} over the last 3 weeks, so it gets one more tender spot ({} against {}).",
+                        "you rated {it} {} against {} on the {} over the last 3 weeks, so that side gets one more tender spot ({} against {}).",
                         rating(*first_avg),
                         rating(*other_avg),
                         first.other().label(),
@@ -167,8 +168,10 @@ impl Chosen<'_> {
                 Why::AfterRun if telling => continue,
                 Why::AfterRun => (
                     format!("{name}: "),
-                    "it carried every stride of your run, and after a long run it needs it most."
-                        .to_string(),
+                    format!(
+                        "{} carried every stride of your run.",
+                        if it == "them" { "they" } else { "it" }
+                    ),
                 ),
                 Why::New => (
                     format!("{name}: "),

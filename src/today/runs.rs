@@ -195,19 +195,31 @@ pub fn emphasis(now: NaiveDateTime, facts: &Facts, intent: Intent) -> Emphasis {
     let mut e = Emphasis::default();
     let (mut lee, mut zhou, mut giovanelli) = (false, false, false);
     if intent.style() == crate::library::Style::Recovery {
-        let recent = facts
+        // Every run of the last 72 hours counts, not only the latest: a hilly long run
+        // yesterday still asks for its care after an easy run this morning.
+        let recent: Vec<&RunFact> = facts
             .runs
             .iter()
             .filter(|r| r.end <= now && (now - r.end).num_hours() < SORENESS_HOURS)
-            .max_by_key(|r| r.end);
-        if let Some(r) = recent {
+            .collect();
+        let downhill = recent.iter().filter(|r| is_downhill(r)).max_by(|a, b| {
+            a.descent_m
+                .unwrap_or(0.0)
+                .total_cmp(&b.descent_m.unwrap_or(0.0))
+        });
+        if let Some(r) = downhill {
             let when = words::day_words(r.start, now);
-            if is_downhill(r) {
-                let why = words::downhill(r.descent_m.unwrap_or(0.0), r.distance_m, &when);
-                e.first = DOWNHILL_FIRST.iter().map(|id| (*id, why.clone())).collect();
-                lee = true;
-            }
-            if let Some(median) = long_run(r, facts) {
+            let why = words::downhill(r.descent_m.unwrap_or(0.0), r.distance_m, &when);
+            e.first = DOWNHILL_FIRST.iter().map(|id| (*id, why.clone())).collect();
+            lee = true;
+        }
+        let long = recent
+            .iter()
+            .filter_map(|r| long_run(r, facts).map(|m| (*r, m)))
+            .max_by(|a, b| a.0.duration_s.total_cmp(&b.0.duration_s));
+        {
+            if let Some((r, median)) = long {
+                let when = words::day_words(r.start, now);
                 let why = words::long_run(r.duration_s, &when, median);
                 e.forward = LONG_FORWARD
                     .iter()

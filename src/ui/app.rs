@@ -472,6 +472,7 @@ impl App {
             let ctx = super::review::Context {
                 theme: &self.theme,
                 history: &self.history,
+                runs: &self.runs,
                 library: &self.library,
                 log: self.log.as_deref(),
                 history_problem: self.history_problem.as_deref(),
@@ -669,6 +670,7 @@ impl App {
             let ctx = super::review::Context {
                 theme: &self.theme,
                 history: &self.history,
+                runs: &self.runs,
                 library: &self.library,
                 log: self.log.as_deref(),
                 history_problem: self.history_problem.as_deref(),

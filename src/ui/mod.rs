@@ -107,6 +107,7 @@ impl Widget for Screen<'_> {
                     theme: &app.theme,
                     library: &app.library,
                     history: &app.history,
+                    runs: &app.runs,
                     log: None,
                     today: app.today,
                     keymap: &app.coach_config.keymap,

@@ -14,13 +14,14 @@ use super::pictures::{
     legend_skip,
 };
 use super::theme::Theme;
+use crate::history::activities::weekly_runs;
 use crate::history::{
     Day, Filter, MapEntry, MapLayout, Review, SessionSummary, Store, TenderChart, WeekTotal,
     Window, calendar, coverage, tender_chart, tender_map, week_start, weeks_of,
 };
 use crate::input::Command;
 use crate::library::Library;
-use crate::session::SessionRecord;
+use crate::session::{SessionRecord, Side};
 use crate::text::printable;
 use crate::wording::{clock, days_ago, plural};
 
@@ -263,6 +264,8 @@ pub struct Context<'a> {
     pub theme: &'a Theme,
     pub library: &'a Library,
     pub history: &'a [SessionSummary],
+    /// The activities from the runner's files, shown beside the rolling.
+    pub runs: &'a [crate::history::StoredRun],
     pub log: Option<&'a Store>,
     pub today: NaiveDate,
     pub keymap: &'a crate::input::Keymap,
@@ -768,6 +771,7 @@ impl ReviewScreen<'_> {
                 Span::styled(format!(" {}", last.week.format("%d %b")), t.dim),
                 Span::raw(format!(" this week {:.0}", last.minutes)),
             ]));
+            lines.extend(self.run_lines(first.week, stats.weeks.len()));
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -831,6 +835,76 @@ impl ReviewScreen<'_> {
                 "{} {when}",
                 crate::text::pad(&fit_words(&self.region_name(&c.region), 20), 20)
             )));
+        }
+        lines
+    }
+
+    /// The runs beside the rolling: km run a week on the same weeks as the minutes, and
+    /// each rated region's weekly tenderness under the weekly distance. Nothing when no
+    /// run is in the history.
+    fn run_lines(&self, first: NaiveDate, weeks: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let t = &app.theme;
+        if !app.runs.iter().any(|r| r.activity.is_run()) {
+            return Vec::new();
+        }
+        let weekly = weekly_runs(app.runs, app.today, weeks as u32);
+        let mut lines = Vec::new();
+        let max = weekly.iter().map(|w| w.distance_m).fold(0.0, f64::max);
+        let bars: String = weekly.iter().map(|w| spark(w.distance_m, max)).collect();
+        let this = weekly.last().copied();
+        // The bars under the minutes' bars (same weeks), then this week's distance.
+        let label = "Km run a week";
+        let pad = "Minutes a week ".len() + first.format("%d %b ").to_string().len();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<pad$}"), t.accent),
+            Span::styled(bars, t.gauge),
+            Span::raw(format!(
+                " {:.0} km, {}",
+                this.map_or(0.0, |w| w.distance_m / 1000.0),
+                plural(this.map_or(0, |w| w.runs), "run")
+            )),
+        ]));
+        // Tenderness against distance: the last 4 weeks, one narrow column each, so the
+        // table fits the statistics panel of an 80-column terminal.
+        const COLUMNS: usize = 4;
+        let recent = &weekly[weekly.len().saturating_sub(COLUMNS)..];
+        let stats = &self.state.stats;
+        if stats.trends.is_empty() {
+            return lines;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Tenderness against km run, week by week",
+            t.title,
+        ));
+        let mut head = format!("{:<12}", "week of");
+        let mut km = format!("{:<12}", "km run");
+        for w in recent {
+            head.push_str(&format!("{:>6}", w.week.format("%d/%m")));
+            km.push_str(&format!("{:>6.0}", w.distance_m / 1000.0));
+        }
+        lines.push(Line::styled(head, t.dim));
+        lines.push(Line::raw(km));
+        for tr in &stats.trends {
+            let name: String = self.region_name(&tr.region).chars().take(10).collect();
+            let side = tr
+                .side
+                .map_or("", |s| if s == Side::Right { "R" } else { "L" });
+            let mut row = format!("{name:<10} {side:<1}");
+            for w in recent {
+                let (sum, n) = tr
+                    .points
+                    .iter()
+                    .filter(|p| week_start(p.date) == w.week)
+                    .fold((0u32, 0u32), |(s, c), p| (s + p.sum, c + p.count));
+                if n == 0 {
+                    row.push_str(&format!("{:>6}", "-"));
+                } else {
+                    row.push_str(&format!("{:>6.1}", f64::from(sum) / f64::from(n)));
+                }
+            }
+            lines.push(Line::raw(row));
         }
         lines
     }
