@@ -181,7 +181,16 @@ fn list(global: &Global, json: bool, io: &mut Io) -> io::Result<Exit> {
     cli::report_problems(&report, &mut io.err)?;
     let bold = global.color.enabled(io::stdout().is_terminal());
     cli::list(&report.library, json, bold, &mut io.out)?;
-    Ok(Exit::Ok)
+    // A folder or file named with --library that could not be read is the person's own
+    // input failing: listed anyway, but the exit says so.
+    let unread = report.diagnostics.iter().any(|d| {
+        d.is_error()
+            && global
+                .library
+                .iter()
+                .any(|l| std::path::Path::new(&d.path).starts_with(l))
+    });
+    Ok(Exit::ok_if(!unread))
 }
 
 fn show(global: &Global, id: &str, json: bool, io: &mut Io) -> io::Result<Exit> {

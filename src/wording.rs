@@ -209,6 +209,10 @@ pub fn phase_banner(view: &View, with_side: bool) -> String {
 }
 
 /// Shown while a phase waits for its set-up to be said.
+/// What reading commands say when no session was ever recorded (no data folder, or a
+/// history with no session in it: one sentence for both).
+pub const NO_HISTORY: &str = "No history yet: sessions are recorded when you play a routine.";
+
 pub const LISTENING: &str = "Listening to the set-up";
 
 /// "foam roller", "ball and roller stick"

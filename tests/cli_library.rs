@@ -275,3 +275,22 @@ fn show_unknown_id_fails_with_a_hint() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no exercise, routine, region or guide has the id `neck`"));
 }
+
+#[test]
+fn a_library_folder_given_that_is_not_there_lists_the_rest_and_exits_1() {
+    let sb = Sandbox::new();
+    let missing = sb.path().join("nonexistent");
+    let out = sb
+        .command()
+        .arg("--library")
+        .arg(&missing)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nonexistent"), "{}", stderr(&out));
+    // The built-in routines are listed all the same.
+    assert!(stdout(&out).contains("post-run"), "{}", stdout(&out));
+    // Without the flag, the same command is fine.
+    assert_eq!(sb.run(&["list"]).status.code(), Some(0));
+}

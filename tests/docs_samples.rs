@@ -326,9 +326,12 @@ fn the_sample_matcher_can_fail() {
     assert!(!matches(&v(&["a", "…", "a"]), &v(&["a"])));
 }
 
+/// A documented field: its path, whether it is optional, and its type.
+type Field = (String, bool, String);
+
 /// The documented fields of each `## `foamroll …`` section of docs/json.md: the
 /// command, then (path, optional) pairs.
-fn documented() -> Vec<(String, Vec<(String, bool)>)> {
+fn documented() -> Vec<(String, Vec<Field>)> {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json.md")).unwrap();
     let mut sections = Vec::new();
@@ -342,7 +345,12 @@ fn documented() -> Vec<(String, Vec<(String, bool)>)> {
             .filter_map(|l| {
                 let cells: Vec<&str> = l.split('|').map(str::trim).collect();
                 let name = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
-                Some((name.to_string(), cells.get(2)?.contains("*optional*")))
+                let kind = cells.get(2)?;
+                Some((
+                    name.to_string(),
+                    kind.contains("*optional*"),
+                    kind.replace(", *optional*", ""),
+                ))
             })
             .collect();
         sections.push((command, fields));
@@ -394,6 +402,63 @@ fn paths(
     }
 }
 
+/// Every value at a documented path (`a`, `a.b`, `a[].b`, `[].a`) of `doc`.
+fn values<'a>(doc: &'a serde_json::Value, path: &str) -> Vec<&'a serde_json::Value> {
+    let mut here = vec![doc];
+    for part in path.split('.') {
+        let (key, each) = match part.strip_suffix("[]") {
+            Some(k) => (k, true),
+            None => (part, false),
+        };
+        if !key.is_empty() {
+            here = here.into_iter().filter_map(|v| v.get(key)).collect();
+        }
+        if each {
+            here = here
+                .into_iter()
+                .filter_map(serde_json::Value::as_array)
+                .flatten()
+                .collect();
+        }
+    }
+    here
+}
+
+/// Whether `value` is of the documented type: "text", "number or null", "array of
+/// text", "true or false", "object", ...
+fn is_kind(value: &serde_json::Value, kind: &str) -> bool {
+    use serde_json::Value;
+    let one = |v: &Value, k: &str| match k.trim() {
+        "text" => v.is_string(),
+        "number" | "numbers" => v.is_number(),
+        "true" | "false" => v.is_boolean(),
+        "null" => v.is_null(),
+        "object" => v.is_object(),
+        "array" => v.is_array(),
+        other => panic!("docs/json.md: unknown type {other:?}"),
+    };
+    if let Some(items) = kind.strip_prefix("array of ") {
+        return value
+            .as_array()
+            .is_some_and(|a| a.iter().all(|v| one(v, items)));
+    }
+    kind.split([','])
+        .flat_map(|k| k.split(" or "))
+        .filter(|k| !k.trim().is_empty())
+        .any(|k| one(value, k))
+}
+
+#[test]
+fn the_type_checker_can_fail() {
+    let v = serde_json::json!({"a": [{"b": "x"}, {"b": 2}], "c": null});
+    assert_eq!(values(&v, "a[].b").len(), 2);
+    assert!(!values(&v, "a[].b").iter().all(|x| is_kind(x, "text")));
+    assert!(is_kind(&v["c"], "text or null"));
+    assert!(!is_kind(&v["c"], "text"));
+    assert!(!is_kind(&v["a"], "array of text"));
+    assert!(is_kind(&serde_json::json!(true), "true, false or null"));
+}
+
 #[test]
 fn docs_json_lists_exactly_the_fields_of_every_json_output() {
     let sections = documented();
@@ -422,7 +487,7 @@ fn docs_json_lists_exactly_the_fields_of_every_json_output() {
         assert_eq!(out.status.code(), Some(0), "{command}: {}", stderr(&out));
         let doc: serde_json::Value =
             serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{command}: {e}"));
-        let names: BTreeSet<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+        let names: BTreeSet<String> = fields.iter().map(|(n, _, _)| n.clone()).collect();
         let mut actual = BTreeSet::new();
         paths(&doc, "", &names, &mut actual);
         let undocumented: Vec<_> = actual.difference(&names).collect();
@@ -432,13 +497,21 @@ fn docs_json_lists_exactly_the_fields_of_every_json_output() {
         );
         let missing: Vec<_> = fields
             .iter()
-            .filter(|(n, optional)| !optional && !actual.contains(n))
-            .map(|(n, _)| n)
+            .filter(|(n, optional, _)| !optional && !actual.contains(n))
+            .map(|(n, _, _)| n)
             .collect();
         assert!(
             missing.is_empty(),
             "{command} lacks documented fields: {missing:?}"
         );
+        for (name, _, kind) in fields {
+            for value in values(&doc, name) {
+                assert!(
+                    is_kind(value, kind),
+                    "{command}: `{name}` is documented as {kind} but is {value}"
+                );
+            }
+        }
         let format = |v: &serde_json::Value| v.get("format").and_then(serde_json::Value::as_u64);
         match &doc {
             serde_json::Value::Array(records) => {

@@ -471,7 +471,7 @@ fn history_limit_zero_is_refused() {
     let out = sb.run(&["history", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("give 1 or more"), "{}", stderr(&out));
-    assert!(!stdout(&out).contains("No sessions yet"));
+    assert!(!stdout(&out).contains("No history yet"));
     assert_eq!(sb.run(&["history", "--limit", "3"]).status.code(), Some(0));
 }
 
@@ -563,6 +563,23 @@ fn the_manual_covers_keys_files_environment_history_exit_codes_and_examples() {
     }
     // No page is named that does not exist: no per-command pages are installed.
     assert!(!man.contains("(1)"), "names a manual page");
+    // EXIT STATUS lists 0, 1 and 2, each with what it means, in that order.
+    let exits = &man[man.find(".SH EXIT STATUS").unwrap()..];
+    let exits = &exits[..exits[3..].find(".SH ").map_or(exits.len(), |i| i + 3)];
+    let mut at = 0;
+    for (code, words) in [
+        ("0", "Success"),
+        ("1", "runtime failure"),
+        ("2", "usage error"),
+    ] {
+        let item = format!(".TP\n\\fB{code}\\fR\n");
+        let found = exits[at..]
+            .find(&item)
+            .unwrap_or_else(|| panic!("exit {code} missing:\n{exits}"));
+        at += found + item.len();
+        let line = exits[at..].lines().next().unwrap_or_default();
+        assert!(line.contains(words), "exit {code}: {line}");
+    }
 }
 
 #[test]

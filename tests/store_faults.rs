@@ -177,11 +177,7 @@ fn damaged_and_foreign_databases_are_reported_and_left_unmodified() {
         stdout(&out),
         stderr(&out)
     );
-    assert!(
-        !stdout(&out).contains("No sessions yet"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(!stdout(&out).contains("No history yet"), "{}", stdout(&out));
     assert_eq!(std::fs::read(&db).unwrap(), cut);
 
     // Another program's database, and one with a negative version: never switched to
@@ -450,4 +446,27 @@ fn reading_a_history_leaves_no_wal_or_shm_file_behind() {
     }
     let (sessions, _) = history_json(&sb, &data);
     assert_eq!(sessions.len(), 1);
+}
+
+#[test]
+fn an_empty_history_and_no_history_say_the_same_sentence() {
+    let sb = Sandbox::new();
+    let recorded = sb.path().join("recorded");
+    Store::open(&recorded).unwrap();
+    assert!(recorded.join(DB_NAME).is_file());
+    let said: Vec<String> = [recorded, sb.path().join("missing")]
+        .iter()
+        .map(|data| {
+            let out = sb
+                .command()
+                .env("FOAMROLL_DATA_DIR", data)
+                .arg("history")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", stderr(&out));
+            stdout(&out).trim().to_string()
+        })
+        .collect();
+    assert_eq!(said[0], foamroll::wording::NO_HISTORY);
+    assert_eq!(said[1], foamroll::wording::NO_HISTORY);
 }

@@ -92,7 +92,7 @@ impl Printer {
             (Format::Json, 0) => writeln!(out, "[]"),
             (Format::Json, _) => writeln!(out, "\n]"),
             (Format::Csv, 0) => write_csv_header(out),
-            (Format::Table, 0) => writeln!(out, "No sessions yet."),
+            (Format::Table, 0) => writeln!(out, "{}", crate::wording::NO_HISTORY),
             _ => Ok(()),
         }
     }
@@ -111,7 +111,7 @@ pub fn list(
 ) -> io::Result<i32> {
     let Some(log) = log else {
         if format == Format::Table {
-            writeln!(out, "{}", NO_HISTORY)?;
+            writeln!(out, "{}", crate::wording::NO_HISTORY)?;
             return Ok(0);
         }
         return Printer::new(format).end(out).map(|()| 0);
@@ -142,9 +142,6 @@ pub fn list(
         }
     }
 }
-
-/// What reading commands say when nothing was ever recorded.
-pub const NO_HISTORY: &str = "No history yet: sessions are recorded when you play a routine.";
 
 fn write_table_header(out: &mut impl Write) -> io::Result<()> {
     writeln!(
