@@ -650,6 +650,20 @@ const DEFECTS: &[Defect] = &[
         ],
     },
     Defect {
+        name: "a stick on the outer lower leg with the knee dropped out (that side lies on the floor)",
+        rule: |p| {
+            let t = p.text.to_lowercase();
+            p.region.as_deref() == Some("peroneals")
+                && t.contains("stick")
+                && (t.contains("dropped out") || t.contains("knee out"))
+        },
+        old: &[(
+            Field::Spoken,
+            Some("peroneals"),
+            "Sit, knee dropped out, the stick on the outer lower leg, a hand's width below the knee.",
+        )],
+    },
+    Defect {
         name: "the front of the hip set up only a little on its side, or the roller as a first try",
         rule: |p| {
             let t = p.text.to_lowercase();
@@ -2111,15 +2125,8 @@ const REQUIRED_CAUTIONS: &[(&str, ExerciseRule, &[&str])] = &[
         &["osteoporosis", "Never hold on the spine"],
     ),
     (
-        "a ball alone on a deep spot: at most two minutes",
-        |_, e| {
-            !e.equipment.is_empty()
-                && e.equipment
-                    .iter()
-                    .all(|q| matches!(q.tool, Tool::Ball | Tool::TriggerPointTool))
-                && e.style == Style::Recovery
-                && e.region != "feet"
-        },
+        "a ball on a recovery spot: at most two minutes (a ball set-up without it was once shipped)",
+        |_, e| e.style == Style::Recovery && e.equipment.iter().any(|q| q.tool == Tool::Ball),
         &["two minutes"],
     ),
     (
@@ -2190,6 +2197,13 @@ fn cautions_are_there_wherever_they_apply() {
             ],
         ),
     ];
+    // The glute's cautions as shipped before the independent review: the ball set-up
+    // had no two-minute limit.
+    let glute_before: &[&str] = &[
+        "Stay off the tail bone, the sit bone and the lower back. Stay off the bony point at the side of the hip too.",
+        "Tingling, burning or numbness down the leg means you are on the sciatic nerve; move off the spot.",
+    ];
+    let old = [old, &[("glute-release", glute_before)]].concat();
     for (id, cautions) in old {
         let mut e = lib.exercise(id).cloned().unwrap_or_else(|| panic!("{id}"));
         e.cautions = cautions.iter().map(|c| c.to_string()).collect();
