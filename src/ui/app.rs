@@ -468,19 +468,10 @@ impl App {
             self.confirm(command, now, wall);
             return;
         }
-        if let Some(state) = &mut self.review {
-            let ctx = super::review::Context {
-                theme: &self.theme,
-                history: &self.history,
-                runs: &self.runs,
-                library: &self.library,
-                log: self.log.as_deref(),
-                history_problem: self.history_problem.as_deref(),
-                today: self.today,
-                keymap: &self.coach_config.keymap,
-                keys: &self.coach_config.keys,
-            };
-            match state.handle(command, &ctx) {
+        if let Some(mut state) = self.review.take() {
+            let outcome = state.handle(command, &self.review_context());
+            self.review = Some(state);
+            match outcome {
                 super::review::Outcome::Stay => {}
                 super::review::Outcome::Close => self.review = None,
                 super::review::Outcome::Help => self.overlay = Overlay::Help,
@@ -666,19 +657,24 @@ impl App {
 
     /// A click in the review: on a view's name or on the map.
     pub(super) fn review_click(&mut self, column: u16, row: u16, area: ratatui::layout::Rect) {
-        if let Some(state) = &mut self.review {
-            let ctx = super::review::Context {
-                theme: &self.theme,
-                history: &self.history,
-                runs: &self.runs,
-                library: &self.library,
-                log: self.log.as_deref(),
-                history_problem: self.history_problem.as_deref(),
-                today: self.today,
-                keymap: &self.coach_config.keymap,
-                keys: &self.coach_config.keys,
-            };
-            state.click(column, row, area, &ctx);
+        if let Some(mut state) = self.review.take() {
+            state.click(column, row, area, &self.review_context());
+            self.review = Some(state);
+        }
+    }
+
+    /// What the review's screens read of the app.
+    fn review_context(&self) -> super::review::Context<'_> {
+        super::review::Context {
+            theme: &self.theme,
+            history: &self.history,
+            runs: &self.runs,
+            library: &self.library,
+            log: self.log.as_deref(),
+            history_problem: self.history_problem.as_deref(),
+            today: self.today,
+            keymap: &self.coach_config.keymap,
+            keys: &self.coach_config.keys,
         }
     }
 
